@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Data flow: Content/ → ContentReader (MarkdownTree over cmark-gfm, CSV, YAML) → PlanModel
+// → Linking (departments, indicators) → Progress (status) → SiteRender (templates, Charts)
+// → SiteOutput (atomic write). Pipeline strings the stages together; `plansite` is a thin CLI.
+let package = Package(
+    name: "plansite",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "plansite", targets: ["plansite"]),
+        .library(name: "Pipeline", targets: ["Pipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(name: "MarkdownTree", dependencies: ["CCmarkGFM"]),
+        .target(name: "PlanModel"),
+        .target(name: "ContentReader", dependencies: [
+            "PlanModel", "MarkdownTree", .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "Linking", dependencies: ["PlanModel"]),
+        .target(name: "Progress", dependencies: ["PlanModel"]),
+        .target(name: "Charts"),
+        .target(name: "SiteRender", dependencies: [
+            "PlanModel", "Linking", "Progress", "Charts", "MarkdownTree",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "SiteOutput"),
+        .target(name: "Pipeline", dependencies: [
+            "PlanModel", "ContentReader", "Linking", "Progress", "SiteRender", "SiteOutput",
+        ]),
+        .executableTarget(name: "plansite", dependencies: [
+            "Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "MarkdownTreeTests", dependencies: ["MarkdownTree"]),
+        .testTarget(name: "ContentReaderTests", dependencies: ["ContentReader", "PlanModel"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "LinkingTests", dependencies: ["Linking", "ContentReader", "PlanModel"]),
+        .testTarget(name: "ProgressTests", dependencies: ["Progress", "ContentReader", "PlanModel"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "Pipeline"]),
+        .testTarget(name: "SiteOutputTests", dependencies: ["SiteOutput"]),
+        .testTarget(name: "PlansiteCLITests", dependencies: ["Pipeline"]),
+        .testTarget(name: "BundledContentTests", dependencies: ["Pipeline", "PlanModel"]),
+    ]
+)

@@ -1,0 +1,290 @@
+/// A plan document: metadata, structure, full text, indicators and optional status reports.
+public struct Plan: Sendable, Identifiable {
+    public let id: String
+    public var title: String
+    public var docNumber: String
+    public var issuer: String
+    public var issueDate: SimpleDate?
+    public var startYear: Int
+    public var endYear: Int
+    public var regionID: String
+    public var source: String
+    public var sourceNote: String
+    public var notes: [String]
+    public var chapters: [Chapter]
+    /// Units of work: every numbered task, and every section that has no numbered tasks.
+    public var units: [WorkUnit]
+    /// The full text in document order, each block tagged with the structure it belongs to.
+    public var blocks: [PlanBlock]
+    public var indicators: [Indicator]
+    public var reports: [TaskReport]
+    /// `plan.md`, line 1.
+    public let location: SourceLocation
+
+    public init(id: String, title: String, docNumber: String = "", issuer: String, issueDate: SimpleDate? = nil,
+                startYear: Int, endYear: Int, regionID: String, source: String, sourceNote: String = "",
+                notes: [String] = [], chapters: [Chapter] = [], units: [WorkUnit] = [], blocks: [PlanBlock] = [],
+                indicators: [Indicator] = [], reports: [TaskReport] = [], location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.docNumber = docNumber
+        self.issuer = issuer
+        self.issueDate = issueDate
+        self.startYear = startYear
+        self.endYear = endYear
+        self.regionID = regionID
+        self.source = source
+        self.sourceNote = sourceNote
+        self.notes = notes
+        self.chapters = chapters
+        self.units = units
+        self.blocks = blocks
+        self.indicators = indicators
+        self.reports = reports
+        self.location = location
+    }
+
+    public var periodText: String { startYear == endYear ? "\(startYear)" : "\(startYear)-\(endYear)" }
+    public var tasks: [WorkUnit] { units.filter { $0.kind == .task } }
+}
+
+public struct Chapter: Sendable, Identifiable, Hashable {
+    public let id: String
+    public let number: Int
+    /// The heading as written, e.g. `一、总体要求`.
+    public let heading: String
+    public var sections: [Section]
+    public let location: SourceLocation
+
+    public init(id: String, number: Int, heading: String, sections: [Section] = [], location: SourceLocation) {
+        self.id = id
+        self.number = number
+        self.heading = heading
+        self.sections = sections
+        self.location = location
+    }
+}
+
+public struct Section: Sendable, Identifiable, Hashable {
+    public let id: String
+    public let number: Int
+    /// The heading as written, e.g. `(一)指导思想`.
+    public let heading: String
+    public let location: SourceLocation
+
+    public init(id: String, number: Int, heading: String, location: SourceLocation) {
+        self.id = id
+        self.number = number
+        self.heading = heading
+        self.location = location
+    }
+}
+
+/// A task, or a section that is itself the unit of work.
+public struct WorkUnit: Sendable, Identifiable, Hashable {
+    public enum Kind: String, Sendable, Hashable { case task, section }
+
+    public let id: String
+    public let kind: Kind
+    public let number: Int
+    /// Number as written: `15.` or `(三)`.
+    public let label: String
+    public var title: String
+    /// Plain text of the unit (title paragraph and the paragraphs that belong to it).
+    public var text: String
+    public let chapterID: String
+    public let sectionID: String?
+    public var annotations: [DepartmentAnnotation]
+    /// Explicit `indicator:` references in the unit's text.
+    public var indicatorReferences: [IndicatorReference]
+    public let location: SourceLocation
+
+    public init(id: String, kind: Kind, number: Int, label: String, title: String, text: String,
+                chapterID: String, sectionID: String?, annotations: [DepartmentAnnotation] = [],
+                indicatorReferences: [IndicatorReference] = [], location: SourceLocation) {
+        self.id = id
+        self.kind = kind
+        self.number = number
+        self.label = label
+        self.title = title
+        self.text = text
+        self.chapterID = chapterID
+        self.sectionID = sectionID
+        self.annotations = annotations
+        self.indicatorReferences = indicatorReferences
+        self.location = location
+    }
+}
+
+public enum AssignmentRole: String, Sendable, Hashable, Codable {
+    /// 牵头单位
+    case lead
+    /// 责任单位 / 配合单位 …
+    case co
+}
+
+/// A department name as written in an annotation or a table cell, not yet resolved.
+public struct DepartmentMention: Sendable, Hashable {
+    public let name: String
+    public let role: AssignmentRole
+    public let location: SourceLocation
+
+    public init(name: String, role: AssignmentRole, location: SourceLocation) {
+        self.name = name
+        self.role = role
+        self.location = location
+    }
+}
+
+/// `(牵头单位:市经信委、环保局;责任单位:市发改委、科技局)` as read from the text.
+public struct DepartmentAnnotation: Sendable, Hashable {
+    public enum Scope: String, Sendable, Hashable { case unit, section }
+    public let raw: String
+    /// Names in order, grouped as written: each inner array is one list (carry-over applies within it).
+    public let lists: [[DepartmentMention]]
+    public var scope: Scope
+    public let location: SourceLocation
+
+    public init(raw: String, lists: [[DepartmentMention]], scope: Scope, location: SourceLocation) {
+        self.raw = raw
+        self.lists = lists
+        self.scope = scope
+        self.location = location
+    }
+}
+
+public struct IndicatorReference: Sendable, Hashable {
+    /// `pm25` or `other-plan/pm25`.
+    public let target: String
+    public let location: SourceLocation
+
+    public init(target: String, location: SourceLocation) {
+        self.target = target
+        self.location = location
+    }
+}
+
+/// One block of a plan's text, with the structure it belongs to.
+public struct PlanBlock: Sendable, Hashable {
+    public enum Role: Sendable, Hashable {
+        case text
+        case chapterHeading(String)
+        case sectionHeading(String)
+        /// The first block of a unit (its numbered paragraph or heading).
+        case unitStart(String)
+        /// A further block of a unit.
+        case unitBody(String)
+    }
+
+    public let role: Role
+    public let html: String
+    public let line: Int
+
+    public init(role: Role, html: String, line: Int) {
+        self.role = role
+        self.html = html
+        self.line = line
+    }
+}
+
+public struct Target: Sendable, Hashable {
+    public let year: Int
+    public let value: ValueExpression
+
+    public init(year: Int, value: ValueExpression) {
+        self.year = year
+        self.value = value
+    }
+}
+
+public struct Indicator: Sendable, Identifiable, Hashable {
+    public let id: String
+    public let planID: String
+    public var number: String
+    public var group: String
+    public var domain: String
+    public var action: String
+    public var name: String
+    public var aliases: [String]
+    public var unit: String
+    public var nature: IndicatorNature?
+    public var metricID: String
+    public var baselineYear: Int?
+    public var baseline: ValueExpression?
+    public var targets: [Target]
+    public var reported: String
+    public var departments: [DepartmentMention]
+    public var source: String
+    public var note: String
+    public let location: SourceLocation
+
+    public init(id: String, planID: String, number: String = "", group: String = "", domain: String = "", action: String = "",
+                name: String, aliases: [String] = [], unit: String = "", nature: IndicatorNature? = nil, metricID: String = "",
+                baselineYear: Int? = nil, baseline: ValueExpression? = nil, targets: [Target] = [], reported: String = "",
+                departments: [DepartmentMention] = [], source: String, note: String = "", location: SourceLocation) {
+        self.id = id
+        self.planID = planID
+        self.number = number
+        self.group = group
+        self.domain = domain
+        self.action = action
+        self.name = name
+        self.aliases = aliases
+        self.unit = unit
+        self.nature = nature
+        self.metricID = metricID
+        self.baselineYear = baselineYear
+        self.baseline = baseline
+        self.targets = targets
+        self.reported = reported
+        self.departments = departments
+        self.source = source
+        self.note = note
+        self.location = location
+    }
+
+    public var key: String { "\(planID)/\(id)" }
+    /// The last target in time: what the plan ultimately aims for.
+    public var finalTarget: Target? { targets.max { $0.year < $1.year } }
+}
+
+public enum TaskStatus: String, Sendable, CaseIterable {
+    case done, inProgress = "in-progress", notStarted = "not-started", delayed
+}
+
+public struct TaskReport: Sendable, Hashable {
+    public let taskID: String
+    public let period: String
+    public let status: TaskStatus
+    public let note: String
+    public let source: String
+    public let location: SourceLocation
+
+    public init(taskID: String, period: String, status: TaskStatus, note: String, source: String, location: SourceLocation) {
+        self.taskID = taskID
+        self.period = period
+        self.status = status
+        self.note = note
+        self.source = source
+        self.location = location
+    }
+}
+
+/// Everything read from Content/.
+public struct SiteContent: Sendable {
+    public var config: SiteConfig
+    public var regions: [Region]
+    public var plans: [Plan]
+    /// Paths of the files read, relative to the content folder, for incremental builds.
+    public var root: String
+
+    public init(config: SiteConfig, regions: [Region], plans: [Plan], root: String) {
+        self.config = config
+        self.regions = regions
+        self.plans = plans
+        self.root = root
+    }
+
+    public func region(_ id: String) -> Region? { regions.first { $0.id == id } }
+    public func plan(_ id: String) -> Plan? { plans.first { $0.id == id } }
+}

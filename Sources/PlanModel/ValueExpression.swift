@@ -1,0 +1,57 @@
+/// A value as a plan document writes it: `≥95`, `25以下`, `〔31.79〕`, `建立`, `(略)` …
+public struct ValueExpression: Sendable, Hashable, CustomStringConvertible {
+    public enum Comparator: String, Sendable, Hashable {
+        case atLeast = "≥", atMost = "≤", greater = ">", less = "<", about = "≈"
+    }
+
+    public enum Form: Sendable, Hashable {
+        case number(Double)
+        case comparison(Comparator, Double)
+        case range(Double, Double)
+        /// A target or result in words (建立, 保持稳定或持续改善); direction when the words say it.
+        case qualitative(Direction?)
+        /// `(略)` in the source.
+        case redacted
+        /// Empty, `-` or `/`.
+        case notGiven
+    }
+
+    public let raw: String
+    public let form: Form
+    /// Unit written inside the value (`95%以上` → `%`), if any.
+    public let inlineUnit: String?
+    /// Written in 〔〕: a five-year cumulative value.
+    public let cumulative: Bool
+    /// Text before a comparator (`△EQI>-1` → `△EQI`).
+    public let label: String?
+
+    public init(raw: String, form: Form, inlineUnit: String? = nil, cumulative: Bool = false, label: String? = nil) {
+        self.raw = raw
+        self.form = form
+        self.inlineUnit = inlineUnit
+        self.cumulative = cumulative
+        self.label = label
+    }
+
+    /// The number the expression is about, if it has one (the midpoint of a range).
+    public var number: Double? {
+        switch form {
+        case .number(let v), .comparison(_, let v): return v
+        case .range(let a, let b): return (a + b) / 2
+        default: return nil
+        }
+    }
+
+    public var isGiven: Bool {
+        if case .notGiven = form { return false }
+        return true
+    }
+
+    public var description: String { raw }
+}
+
+public enum IndicatorNature: String, Sendable, CaseIterable {
+    case binding = "约束性"
+    case expected = "预期性"
+    case reference = "参考性"
+}
