@@ -1,0 +1,152 @@
+import Foundation
+import PlanModel
+
+/// A CSV file read with RFC 4180 rules, every field keeping its line and column.
+public struct CSVTable: Sendable {
+    public struct Field: Sendable {
+        public let value: String
+        public let location: SourceLocation
+    }
+
+    public struct Row: Sendable {
+        public let fields: [Field]
+        public let location: SourceLocation
+    }
+
+    public let path: String
+    public let header: [Field]
+    public let rows: [Row]
+
+    /// Parses CSV text. Errors: empty file, unbalanced quotes, text after a closing quote,
+    /// a row whose number of fields differs from the header's, an empty or repeated column name.
+    public static func parse(_ text: String, path: String) -> Result<CSVTable, Diagnostic> {
+        var records: [Row] = []
+        var fields: [Field] = []
+        var value = ""
+        var inQuotes = false
+        var afterQuote = false
+        var line = 1
+        var column = 1
+        var fieldStart = SourceLocation(path: path, line: 1, column: 1)
+        var quoteOpened = fieldStart
+        var atFieldStart = true
+
+        func endField() {
+            fields.append(Field(value: value, location: fieldStart))
+            value = ""
+            afterQuote = false
+            atFieldStart = true
+        }
+        func endRecord() {
+            endField()
+            let isBlank = fields.count == 1 && fields[0].value.isEmpty
+            if !isBlank { records.append(Row(fields: fields, location: fields[0].location)) }
+            fields = []
+        }
+
+        for ch in text {
+            if atFieldStart {
+                fieldStart = SourceLocation(path: path, line: line, column: column)
+                atFieldStart = false
+                if ch == "\"" {
+                    inQuotes = true
+                    quoteOpened = fieldStart
+                    column += 1
+                    continue
+                }
+            }
+            if inQuotes {
+                if ch == "\"" {
+                    inQuotes = false
+                    afterQuote = true
+                } else {
+                    value.append(ch)
+                }
+            } else if afterQuote && ch == "\"" {
+                // A doubled quote inside a quoted field.
+                value.append("\"")
+                inQuotes = true
+                afterQuote = false
+            } else if ch == "," {
+                endField()
+            } else if ch == "\n" {
+                endRecord()
+            } else if afterQuote {
+                return .failure(.error("csv-quote", at: SourceLocation(path: path, line: line, column: column),
+                                       "unexpected text after a closing quote",
+                                       hint: "a field that contains a quote must be written \"like \"\"this\"\"\"; put the whole field in quotes"))
+            } else if ch == "\"" {
+                return .failure(.error("csv-quote", at: SourceLocation(path: path, line: line, column: column),
+                                       "a quote inside an unquoted field",
+                                       hint: "put the whole field in quotes and double the quote: \"say \"\"hello\"\"\""))
+            } else {
+                value.append(ch)
+            }
+            if ch == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        if inQuotes {
+            return .failure(.error("csv-quote", at: quoteOpened, "a quoted field is never closed (unbalanced quotes)",
+                                   hint: "add the closing \" of the field that starts here"))
+        }
+        if !(atFieldStart && fields.isEmpty && value.isEmpty) || !fields.isEmpty { endRecord() }
+
+        guard let headerRow = records.first else {
+            return .failure(.error("csv-empty", at: SourceLocation(path: path), "the CSV file is empty",
+                                   hint: "the first line must be the header row; see docs/content-format.md"))
+        }
+        var seen: Set<String> = []
+        for field in headerRow.fields {
+            let name = field.value.trimmingCharacters(in: .whitespaces)
+            if name.isEmpty {
+                return .failure(.error("csv-header", at: field.location, "empty column name in the header",
+                                       hint: "every column needs a name"))
+            }
+            if !seen.insert(name).inserted {
+                return .failure(.error("csv-header", at: field.location, "column '\(name)' appears twice in the header"))
+            }
+        }
+        let header = headerRow.fields.map { Field(value: $0.value.trimmingCharacters(in: .whitespaces), location: $0.location) }
+        let body = Array(records.dropFirst())
+        for row in body where row.fields.count != header.count {
+            return .failure(.error("csv-columns", at: row.location,
+                                   "the row has \(row.fields.count) fields, the header has \(header.count)",
+                                   hint: "check for a missing or extra comma; quote fields that contain commas"))
+        }
+        return .success(CSVTable(path: path, header: header, rows: body))
+    }
+
+    public func index(of column: String) -> Int? { header.firstIndex { $0.value == column } }
+
+    /// Reports columns that are neither known nor accepted by `isExtra`.
+    public func unknownColumns(known: Set<String>, isExtra: (String) -> Bool = { _ in false }) -> [Diagnostic] {
+        header.filter { !known.contains($0.value) && !isExtra($0.value) }.map {
+            .error("csv-unknown-column", at: $0.location, "unknown column '\($0.value)'",
+                   hint: "known columns: \(known.sorted().joined(separator: ", ")); see docs/content-format.md")
+        }
+    }
+
+    public func missingColumns(_ required: [String]) -> [Diagnostic] {
+        required.filter { index(of: $0) == nil }.map {
+            .error("csv-missing-column", at: SourceLocation(path: path, line: 1, column: 1),
+                   "required column '\($0)' is missing", hint: "add a '\($0)' column to the header row")
+        }
+    }
+}
+
+extension CSVTable.Row {
+    /// The trimmed value of a column, empty when the column does not exist.
+    public func value(_ column: String, in table: CSVTable) -> String {
+        guard let i = table.index(of: column), i < fields.count else { return "" }
+        return fields[i].value.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    public func location(_ column: String, in table: CSVTable) -> SourceLocation {
+        guard let i = table.index(of: column), i < fields.count else { return location }
+        return fields[i].location
+    }
+}

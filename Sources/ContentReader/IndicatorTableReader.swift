@@ -1,0 +1,102 @@
+import Foundation
+import PlanModel
+
+/// Reads a plan's `indicators.csv`. See docs/content-format.md, "plans/ID/indicators.csv".
+struct IndicatorTableReader {
+    let directory: URL
+    let displayPath: String
+    let planID: String
+    let planEnd: Int
+
+    static let columns: Set<String> = ["id", "number", "group", "domain", "action", "name", "aliases", "unit", "nature",
+                                       "metric", "baseline_year", "baseline", "reported", "departments", "source", "note"]
+
+    static func targetYear(_ column: String) -> Int? {
+        guard column.hasPrefix("target_") else { return nil }
+        return ContentFiles.year(String(column.dropFirst("target_".count)))
+    }
+
+    func read(log: inout DiagnosticLog) -> [Indicator] {
+        let url = directory.appendingPathComponent("indicators.csv")
+        let path = "\(displayPath)/indicators.csv"
+        guard FileManager.default.fileExists(atPath: url.path), let text = ContentFiles.text(url, path, log: &log) else { return [] }
+        let t: CSVTable
+        switch CSVTable.parse(text, path: path) {
+        case .failure(let d): log.add(d); return []
+        case .success(let table): t = table
+        }
+        let problems = t.unknownColumns(known: Self.columns, isExtra: { Self.targetYear($0) != nil })
+            + t.missingColumns(["id", "name", "source"])
+        log.add(contentsOf: problems)
+        guard problems.isEmpty else { return [] }
+        let targetColumns = t.header.compactMap { f in Self.targetYear(f.value).map { (f.value, $0) } }
+
+        var indicators: [Indicator] = []
+        var seen: [String: Int] = [:]
+        for row in t.rows {
+            let id = row.value("id", in: t)
+            if let d = Identifiers.check(id, what: "indicator id", at: row.location("id", in: t)) { log.add(d); continue }
+            if let first = seen[id] {
+                log.add(.error("duplicate-id", at: row.location("id", in: t), "indicator id '\(id)' is used twice (first at line \(first))",
+                               hint: "sub-indicators under one number each need their own id"))
+                continue
+            }
+            seen[id] = row.location.line
+            let name = row.value("name", in: t)
+            if name.isEmpty {
+                log.add(.error("missing-value", at: row.location("name", in: t), "the indicator has no name"))
+                continue
+            }
+            let source = row.value("source", in: t)
+            if source.isEmpty {
+                log.add(.error("missing-source", at: row.location("source", in: t), "indicator '\(id)' does not cite its source",
+                               hint: "name the table and row, or quote the sentence the indicator comes from"))
+            }
+            var nature: IndicatorNature?
+            let natureText = row.value("nature", in: t)
+            if !natureText.isEmpty {
+                nature = IndicatorNature(rawValue: natureText)
+                if nature == nil {
+                    log.add(.error("invalid-value", at: row.location("nature", in: t), "unknown nature '\(natureText)'",
+                                   hint: "use 约束性, 预期性 or 参考性, or leave it empty when the document does not say"))
+                }
+            }
+            var baselineYear: Int?
+            let baselineYearText = row.value("baseline_year", in: t)
+            if !baselineYearText.isEmpty {
+                baselineYear = ContentFiles.year(baselineYearText)
+                if baselineYear == nil {
+                    log.add(.error("invalid-value", at: row.location("baseline_year", in: t), "baseline_year must be a year, not '\(baselineYearText)'"))
+                }
+            }
+            let baselineText = row.value("baseline", in: t)
+            let baseline = baselineText.isEmpty ? nil : ContentFiles.value(baselineText, at: row.location("baseline", in: t), log: &log)
+            var targets: [Target] = []
+            for (column, year) in targetColumns {
+                let cell = row.value(column, in: t)
+                guard !cell.isEmpty, let value = ContentFiles.value(cell, at: row.location(column, in: t), log: &log), value.isGiven else { continue }
+                targets.append(Target(year: year, value: value))
+            }
+            let departments = Self.departments(row.value("departments", in: t), at: row.location("departments", in: t))
+            indicators.append(Indicator(
+                id: id, planID: planID, number: row.value("number", in: t), group: row.value("group", in: t),
+                domain: row.value("domain", in: t), action: row.value("action", in: t), name: name,
+                aliases: ContentFiles.list(row.value("aliases", in: t)), unit: row.value("unit", in: t), nature: nature,
+                metricID: row.value("metric", in: t), baselineYear: baselineYear, baseline: baseline, targets: targets,
+                reported: row.value("reported", in: t), departments: departments, source: source,
+                note: row.value("note", in: t), location: row.location))
+        }
+        return indicators
+    }
+
+    /// `生态环境分局*、经信局`: a trailing `*` marks the lead; without any `*` all are co.
+    static func departments(_ cell: String, at location: SourceLocation) -> [DepartmentMention] {
+        let names = cell.split(whereSeparator: { "、，,;；\n".contains($0) })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return names.map { raw in
+            let isLead = raw.hasSuffix("*") || raw.hasSuffix("＊")
+            let name = isLead ? String(raw.dropLast()).trimmingCharacters(in: .whitespaces) : raw
+            return DepartmentMention(name: name, role: isLead ? .lead : .co, location: location)
+        }
+    }
+}

@@ -1,0 +1,324 @@
+import Foundation
+import MarkdownTree
+import PlanModel
+
+/// Reads a plan's structure from its Markdown blocks: chapters (`## 一、`), sections
+/// (`### (一)`), numbered tasks (`1.` paragraphs or `#### 1.` headings), the department
+/// annotations and indicator references of each unit. See docs/content-format.md, "Structure".
+struct PlanStructureReader {
+    let path: String
+    let lineOffset: Int
+
+    struct Result {
+        var chapters: [Chapter] = []
+        var units: [WorkUnit] = []
+        var blocks: [PlanBlock] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    private struct OpenUnit {
+        var id: String
+        var kind: WorkUnit.Kind
+        var number: Int
+        var label: String
+        var title: String
+        var texts: [String]
+        var chapterID: String
+        var sectionID: String?
+        var annotations: [DepartmentAnnotation]
+        var references: [IndicatorReference]
+        var location: SourceLocation
+        /// Whether an annotation came as a paragraph of its own.
+        var standaloneAnnotations: [Int] = []
+    }
+
+    static let chapterPattern = try! NSRegularExpression(pattern: #"^([一二三四五六七八九十百零〇]+)、\s*(.*)$"#, options: [.dotMatchesLineSeparators])
+    static let sectionPattern = try! NSRegularExpression(pattern: #"^[(（]([一二三四五六七八九十]+)[)）]\s*(.*)$"#, options: [.dotMatchesLineSeparators])
+    static let taskPattern = try! NSRegularExpression(pattern: #"^(\d{1,3})([.．、])(?![\d０-９])\s*(.*)$"#, options: [.dotMatchesLineSeparators])
+
+    func read(_ markdownBlocks: [MarkdownBlock]) -> Result {
+        var result = Result()
+        var chapter: Chapter?
+        var chapterHasContent = false  // sections or tasks
+        var section: Section?
+        var sectionHasTasks = false
+        var open: OpenUnit?
+        var provisional: OpenUnit?       // a section or chapter that may turn out to be a unit
+        var provisionalBlockIndexes: [Int] = []
+        var lastTaskNumber = 0
+        var lastInScope: Int?
+        var usedIDs: Set<String> = []
+
+        func loc(_ line: Int, _ column: Int = 1) -> SourceLocation {
+            SourceLocation(path: path, line: line + lineOffset, column: column)
+        }
+        func error(_ code: String, _ line: Int, _ message: String, hint: String? = nil) {
+            result.diagnostics.append(.error(code, at: loc(line), message, hint: hint))
+        }
+        var closingStandalone: Set<String> = []
+        func closeUnit() {
+            if let unit = open {
+                if let last = unit.standaloneAnnotations.last, last == unit.annotations.count - 1 {
+                    closingStandalone.insert(unit.id)
+                }
+                result.units.append(makeUnit(unit))
+                open = nil
+            }
+        }
+        func closeProvisional() {
+            if let unit = provisional {
+                result.units.append(makeUnit(unit))
+            }
+            provisional = nil
+            provisionalBlockIndexes = []
+        }
+        /// A section or chapter turned out to hold tasks: its opening text is plain text.
+        func dropProvisional() {
+            guard let unit = provisional else { return }
+            for i in provisionalBlockIndexes {
+                let block = result.blocks[i]
+                result.blocks[i] = PlanBlock(role: .text, html: block.html, line: block.line)
+            }
+            // Annotations written in a section's opening text apply to the whole section.
+            if unit.sectionID != nil {
+                pendingSectionAnnotations += unit.annotations.map {
+                    var a = $0
+                    a.scope = .section
+                    return a
+                }
+            } else {
+                for a in unit.annotations {
+                    result.diagnostics.append(.warning("annotation-unplaced", at: a.location,
+                        "this annotation stands in a chapter's introduction and applies to no task",
+                        hint: "put it after the task or at the end of the section it belongs to"))
+                }
+            }
+            provisional = nil
+            provisionalBlockIndexes = []
+        }
+        var pendingSectionAnnotations: [DepartmentAnnotation] = []
+        var sectionUnitStart = 0   // index in result.units of the section's first task
+        func closeSection() {
+            closeUnit()
+            if sectionHasTasks {
+                applySectionAnnotations(&result, from: sectionUnitStart, extra: pendingSectionAnnotations,
+                                        closingStandalone: closingStandalone)
+            }
+            closeProvisional()
+            pendingSectionAnnotations = []
+            section = nil
+            sectionHasTasks = false
+            lastInScope = nil
+            sectionUnitStart = result.units.count
+        }
+        func closeChapter() {
+            closeSection()
+            if let c = chapter { result.chapters.append(c) }
+            chapter = nil
+            chapterHasContent = false
+        }
+
+        for block in markdownBlocks {
+            let text = block.text
+            switch block.kind {
+            case .heading(let level) where level == 2:
+                if let m = Self.match(Self.chapterPattern, text), let number = ChineseNumeral.value(m[1]) {
+                    closeChapter()
+                    let expected = (result.chapters.last?.number ?? 0) + 1
+                    if number != expected {
+                        error("numbering", block.startLine, "chapter \(m[1])、 follows chapter \(ChineseNumeral.text(expected - 1))、: a gap or repeat in the chapter numbering",
+                              hint: "chapters are numbered 一、 二、 三、 … in order; fix the number or the heading level")
+                    }
+                    let id = unique("c\(number)", &usedIDs, block.startLine)
+                    chapter = Chapter(id: id, number: number, heading: text.replacingOccurrences(of: "\n", with: ""), location: loc(block.startLine))
+                    result.blocks.append(PlanBlock(role: .chapterHeading(id), html: headingHTML(block, id: id), line: block.startLine + lineOffset))
+                    provisional = OpenUnit(id: id, kind: .section, number: number, label: m[1] + "、", title: m[2], texts: [],
+                                           chapterID: id, sectionID: nil, annotations: [], references: [], location: loc(block.startLine))
+                    lastInScope = nil
+                    sectionUnitStart = result.units.count
+                    continue
+                }
+                // An unnumbered level-2 heading (附件, 表) ends the structured part.
+                closeChapter()
+                result.blocks.append(PlanBlock(role: .text, html: block.html, line: block.startLine + lineOffset))
+                continue
+            case .heading(let level) where level == 3:
+                if let c = chapter, let m = Self.match(Self.sectionPattern, text), let number = ChineseNumeral.value(m[1]) {
+                    if !chapterHasContent { dropProvisional() }
+                    closeSection()
+                    chapterHasContent = true
+                    let expected = (chapter?.sections.last?.number ?? 0) + 1
+                    if number != expected {
+                        error("numbering", block.startLine, "section (\(m[1])) follows section (\(ChineseNumeral.text(expected - 1))) in \(c.heading): a gap or repeat in the section numbering",
+                              hint: "sections are numbered (一) (二) (三) … within each chapter")
+                    }
+                    let id = unique("\(c.id)-s\(number)", &usedIDs, block.startLine)
+                    let s = Section(id: id, number: number, heading: text.replacingOccurrences(of: "\n", with: ""), location: loc(block.startLine))
+                    section = s
+                    chapter?.sections.append(s)
+                    result.blocks.append(PlanBlock(role: .sectionHeading(id), html: headingHTML(block, id: id), line: block.startLine + lineOffset))
+                    provisional = OpenUnit(id: id, kind: .section, number: number, label: "(\(m[1]))", title: m[2], texts: [],
+                                           chapterID: c.id, sectionID: id, annotations: [], references: [], location: loc(block.startLine))
+                    sectionUnitStart = result.units.count
+                    continue
+                }
+            default:
+                break
+            }
+
+            // A numbered task: a paragraph "1.…" or a level-4 heading "#### 1. …".
+            var taskMatch: [String]?
+            if chapter != nil {
+                if case .paragraph = block.kind { taskMatch = Self.match(Self.taskPattern, text) }
+                if case .heading(let level) = block.kind, level == 4 { taskMatch = Self.match(Self.taskPattern, text) }
+            }
+            if let m = taskMatch, let number = Int(m[1]), let c = chapter {
+                closeUnit()
+                dropProvisional()
+                chapterHasContent = true
+                sectionHasTasks = true
+                let allowed: [Int] = lastInScope.map { [$0 + 1] } ?? [1, lastTaskNumber + 1]
+                if !allowed.contains(number) {
+                    let previous = lastInScope ?? lastTaskNumber
+                    error("numbering", block.startLine, "task \(number) follows task \(previous): a gap or repeat in the task numbering",
+                          hint: "tasks are numbered 1, 2, 3 … continuously through the plan or restarting in each section; check the numbers around here")
+                }
+                lastInScope = number
+                lastTaskNumber = number
+                let base = section.map { "\($0.id)-t\(number)" } ?? "\(c.id)-t\(number)"
+                let id = unique(base, &usedIDs, block.startLine)
+                let body = m[3]
+                let title: String
+                if case .heading = block.kind {
+                    title = body.replacingOccurrences(of: "\n", with: "")
+                } else {
+                    title = Self.title(of: body)
+                }
+                open = OpenUnit(id: id, kind: .task, number: number, label: m[1] + m[2], title: title, texts: [],
+                                chapterID: c.id, sectionID: section?.id, annotations: [], references: [], location: loc(block.startLine))
+                result.blocks.append(PlanBlock(role: .unitStart(id), html: block.html, line: block.startLine + lineOffset))
+            } else if open != nil {
+                result.blocks.append(PlanBlock(role: .unitBody(open!.id), html: block.html, line: block.startLine + lineOffset))
+            } else if let p = provisional {
+                provisionalBlockIndexes.append(result.blocks.count)
+                result.blocks.append(PlanBlock(role: .unitBody(p.id), html: block.html, line: block.startLine + lineOffset))
+            } else {
+                result.blocks.append(PlanBlock(role: .text, html: block.html, line: block.startLine + lineOffset))
+            }
+
+            // Text, annotations and references go to the unit the block belongs to.
+            guard open != nil || provisional != nil else { continue }
+            let flatText = text.replacingOccurrences(of: "\n", with: "")
+            let (annotations, annotationProblems) = readAnnotations(in: block)
+            result.diagnostics += annotationProblems
+            let references = block.links.filter { $0.url.hasPrefix("indicator:") }.map {
+                IndicatorReference(target: String($0.url.dropFirst("indicator:".count)), location: loc($0.line))
+            }
+            let standalone = annotations.count == 1 && isOnlyAnnotation(flatText, annotations[0].raw)
+            if open != nil {
+                open!.texts.append(flatText)
+                if standalone { open!.standaloneAnnotations.append(open!.annotations.count) }
+                open!.annotations += annotations
+                open!.references += references
+            } else {
+                provisional!.texts.append(flatText)
+                provisional!.annotations += annotations
+                provisional!.references += references
+            }
+        }
+        closeChapter()
+        return result
+    }
+
+    /// Marks the closing annotation of a section as applying to all its tasks, when it is a
+    /// paragraph of its own after the section's last task and no other task has its own.
+    private func applySectionAnnotations(_ result: inout Result, from start: Int, extra: [DepartmentAnnotation],
+                                         closingStandalone: Set<String>) {
+        guard start < result.units.count else { return }
+        let range = start..<result.units.count
+        var sectionWide = extra
+        let last = result.units[range.upperBound - 1]
+        let othersAnnotated = range.dropLast().contains { !result.units[$0].annotations.isEmpty }
+        if !othersAnnotated, let closing = last.annotations.last, closingStandalone.contains(last.id) {
+            result.units[range.upperBound - 1].annotations.removeLast()
+            var a = closing
+            a.scope = .section
+            sectionWide.append(a)
+        }
+        guard !sectionWide.isEmpty else { return }
+        for i in range {
+            result.units[i].annotations += sectionWide
+        }
+    }
+
+    private func makeUnit(_ unit: OpenUnit) -> WorkUnit {
+        return WorkUnit(id: unit.id, kind: unit.kind, number: unit.number, label: unit.label, title: unit.title,
+                        text: unit.texts.joined(separator: "\n"), chapterID: unit.chapterID, sectionID: unit.sectionID,
+                        annotations: unit.annotations, indicatorReferences: unit.references, location: unit.location)
+    }
+
+    private func readAnnotations(in block: MarkdownBlock) -> ([DepartmentAnnotation], [Diagnostic]) {
+        var annotations: [DepartmentAnnotation] = []
+        var problems: [Diagnostic] = []
+        for found in AnnotationParser.find(in: block.text) {
+            let annotationLocation = position(of: found.offset, in: block)
+            let lists = found.lists.map { list in
+                list.map { DepartmentMention(name: $0.name, role: $0.role, location: position(of: $0.offset, in: block)) }
+            }
+            if lists.allSatisfy(\.isEmpty) {
+                // An annotation key followed by nothing readable, e.g. "(责任单位:)".
+                problems.append(.error("annotation-empty", at: annotationLocation,
+                                       "the annotation \(found.raw) names no department",
+                                       hint: "write the departments after the colon, separated by 、"))
+                continue
+            }
+            annotations.append(DepartmentAnnotation(raw: found.raw, lists: lists, scope: .unit, location: annotationLocation))
+        }
+        return (annotations, problems)
+    }
+
+    /// Line and column (in characters) of a character offset in a block's text.
+    private func position(of offset: Int, in block: MarkdownBlock) -> SourceLocation {
+        let prefix = block.text.prefix(offset)
+        let newlines = prefix.filter { $0 == "\n" }.count
+        let column = prefix.count - (prefix.lastIndex(of: "\n").map { prefix.distance(from: prefix.startIndex, to: $0) + 1 } ?? 0) + 1
+        return SourceLocation(path: path, line: block.startLine + newlines + lineOffset, column: column)
+    }
+
+    private func isOnlyAnnotation(_ text: String, _ raw: String) -> Bool {
+        text.trimmingCharacters(in: CharacterSet(charactersIn: " 　。.")) == raw
+    }
+
+    private func headingHTML(_ block: MarkdownBlock, id: String) -> String {
+        guard case .heading(let level) = block.kind,
+              let open = block.html.range(of: "<h\(level)>") else { return block.html }
+        var html = block.html
+        html.replaceSubrange(open, with: "<h\(level) id=\"\(id)\">")
+        return html
+    }
+
+    private func unique(_ id: String, _ used: inout Set<String>, _ line: Int) -> String {
+        var candidate = id
+        var n = 2
+        while used.contains(candidate) {
+            candidate = "\(id)-\(n)"
+            n += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+
+    /// The title of a task paragraph: the text up to the first 。 (or the first line).
+    static func title(of body: String) -> String {
+        let flat = body.replacingOccurrences(of: "\n", with: "")
+        if let stop = flat.firstIndex(of: "。") {
+            return String(flat[..<stop])
+        }
+        return String(flat.prefix(60))
+    }
+
+    static func match(_ regex: NSRegularExpression, _ text: String) -> [String]? {
+        guard let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
+        return (0..<m.numberOfRanges).map { i in Range(m.range(at: i), in: text).map { String(text[$0]) } ?? "" }
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import PlanModel
+
+/// Reads values as plan documents write them: `≥95`, `95%以上`, `不低于90`, `25以下`,
+/// `〔31.79〕`, `△EQI>-1`, `10-15`, `建立`, `(略)` … See docs/content-format.md, "Values".
+public enum ValueParser {
+    public enum Failure: Error, Equatable { case unreadable(String) }
+
+    public static func parse(_ raw: String) -> Result<ValueExpression, Failure> {
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if ["", "-", "/", "—", "－", "--", "无"].contains(trimmed) {
+            return .success(ValueExpression(raw: trimmed, form: .notGiven))
+        }
+        if trimmed.contains("(略)") || trimmed.contains("（略）") || trimmed == "略" {
+            return .success(ValueExpression(raw: trimmed, form: .redacted))
+        }
+        var text = normalise(trimmed)
+        var cumulative = false
+        if let inner = enclosed(text, open: "〔", close: "〕") ?? enclosed(text, open: "[", close: "]") ?? enclosed(text, open: "［", close: "］") {
+            cumulative = true
+            text = inner
+        }
+        // A trailing note in brackets ("100(考核口径)") does not change the value.
+        if let range = text.range(of: #"[(（][^()（）]*[)）]$"#, options: .regularExpression), range.lowerBound != text.startIndex {
+            text = String(text[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+        }
+        if let value = comparison(text) ?? phrased(text) ?? range(text) {
+            return .success(ValueExpression(raw: trimmed, form: value.form, inlineUnit: value.unit,
+                                            cumulative: cumulative, label: value.label))
+        }
+        if text.first?.isASCIIDigitOrSign == true {
+            return .failure(.unreadable(trimmed))
+        }
+        return .success(ValueExpression(raw: trimmed, form: .qualitative(qualitativeDirection(text)), cumulative: cumulative))
+    }
+
+    /// Direction from the words of a qualitative target, when they say one.
+    public static func qualitativeDirection(_ text: String) -> Direction? {
+        let lower = ["下降", "降低", "减少", "削减", "减排", "负增长", "零增长"]
+        let higher = ["提高", "上升", "改善", "提升", "增加", "增长", "好转"]
+        let l = lower.contains { text.contains($0) }
+        let h = higher.contains { text.contains($0) && !(text.contains("负增长") || text.contains("零增长")) }
+        if l && !h { return .lower }
+        if h && !l { return .higher }
+        return nil
+    }
+
+    struct Parsed {
+        var form: ValueExpression.Form
+        var unit: String?
+        var label: String?
+    }
+
+    static let number = #"(-?\d+(?:\.\d+)?)"#
+    static let unit = #"([^\d\s]*?)"#
+
+    /// `≥95`, `≤42%`, `△EQI>-1`
+    static func comparison(_ text: String) -> Parsed? {
+        guard let m = match(#"^(.*?)\s*(≥|≤|>|<|=|≈)\s*"# + number + #"\s*"# + unit + "$", text) else { return nil }
+        let label = m[1].isEmpty ? nil : m[1]
+        if let label, label.last?.isNumber == true { return nil }
+        guard let value = Double(m[3]) else { return nil }
+        let form: ValueExpression.Form
+        switch m[2] {
+        case "≥": form = .comparison(.atLeast, value)
+        case "≤": form = .comparison(.atMost, value)
+        case ">": form = .comparison(.greater, value)
+        case "<": form = .comparison(.less, value)
+        case "≈": form = .comparison(.about, value)
+        default: form = .number(value)
+        }
+        return Parsed(form: form, unit: m[4].isEmpty ? nil : m[4], label: label)
+    }
+
+    static let atLeastPrefixes = ["不低于", "不少于", "达到", "提高至", "提高到", "提升至", "提升到", "增加到", "增至", "力争达到", "稳定在"]
+    static let atMostPrefixes = ["不高于", "不超过", "控制在", "下降至", "下降到", "降至", "降到", "降低至", "降低到"]
+    static let lessPrefixes = ["低于", "小于"]
+    static let greaterPrefixes = ["高于", "大于", "超过"]
+
+    /// `95%以上`, `不低于90`, `25以下`, `控制在35以内`, `10%左右`, `48.15`
+    static func phrased(_ text: String) -> Parsed? {
+        let prefixes = (atLeastPrefixes + atMostPrefixes + lessPrefixes + greaterPrefixes).sorted { $0.count > $1.count }
+        var rest = Substring(text)
+        var prefix = ""
+        for p in prefixes where rest.hasPrefix(p) {
+            prefix = p
+            rest = rest.dropFirst(p.count)
+            break
+        }
+        guard let m = match("^" + number + #"\s*"# + unit + #"\s*(及以上|以上|及以下|以下|以内|左右|内)?$"#, String(rest)),
+              let value = Double(m[1]) else { return nil }
+        let suffix = m[3]
+        let form: ValueExpression.Form
+        switch (prefix, suffix) {
+        case (_, "左右"): form = .comparison(.about, value)
+        case (_, "以上"), (_, "及以上"): form = .comparison(.atLeast, value)
+        case (_, "以下"), (_, "及以下"), (_, "以内"), (_, "内"): form = .comparison(.atMost, value)
+        case let (p, _) where atLeastPrefixes.contains(p): form = .comparison(.atLeast, value)
+        case let (p, _) where atMostPrefixes.contains(p): form = .comparison(.atMost, value)
+        case let (p, _) where lessPrefixes.contains(p): form = .comparison(.less, value)
+        case let (p, _) where greaterPrefixes.contains(p): form = .comparison(.greater, value)
+        default: form = .number(value)
+        }
+        return Parsed(form: form, unit: m[2].isEmpty ? nil : m[2], label: nil)
+    }
+
+    /// `10-15`, `10~15%`
+    static func range(_ text: String) -> Parsed? {
+        guard let m = match("^" + number + #"\s*[-~～—至到]\s*"# + number + #"\s*"# + unit + "$", text),
+              let a = Double(m[1]), let b = Double(m[2]) else { return nil }
+        return Parsed(form: .range(min(a, b), max(a, b)), unit: m[3].isEmpty ? nil : m[3], label: nil)
+    }
+
+    static func normalise(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0xFF10...0xFF19: out.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
+            case 0xFF0E: out += "."
+            case 0xFF05: out += "%"
+            case 0xFF1E: out += ">"
+            case 0xFF1C: out += "<"
+            case 0xFF1D: out += "="
+            case 0x2266: out += "≤"
+            case 0x2267: out += "≥"
+            case 0xFF0D, 0x2212: out += "-"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out.replacingOccurrences(of: ">=", with: "≥").replacingOccurrences(of: "<=", with: "≤")
+    }
+
+    static func enclosed(_ text: String, open: Character, close: Character) -> String? {
+        guard text.first == open, text.last == close, text.count >= 2 else { return nil }
+        return String(text.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+    }
+
+    static func match(_ pattern: String, _ text: String) -> [String]? {
+        guard let regex = try? NSRegularExpression(pattern: pattern),
+              let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
+        return (0..<m.numberOfRanges).map { i in
+            Range(m.range(at: i), in: text).map { String(text[$0]) } ?? ""
+        }
+    }
+}
+
+extension Character {
+    var isASCIIDigitOrSign: Bool { ("0"..."9").contains(self) || self == "-" || self == "." }
+}

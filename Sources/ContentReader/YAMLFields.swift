@@ -1,0 +1,118 @@
+import Foundation
+import PlanModel
+import Yams
+
+/// A YAML mapping of settings (site.yaml, region.yaml, a plan's front matter), each key with
+/// its source line, checked against the fields a file may have.
+struct YAMLFields {
+    struct Entry {
+        let node: Node
+        let location: SourceLocation
+    }
+
+    let path: String
+    let entries: [String: Entry]
+    let fileLocation: SourceLocation
+
+    /// `lineOffset`: lines before the YAML text in the file (the `---` of front matter).
+    static func parse(_ text: String, path: String, lineOffset: Int = 0, known: Set<String>,
+                      required: [String], log: inout DiagnosticLog) -> YAMLFields? {
+        let fileLocation = SourceLocation(path: path, line: lineOffset + 1)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            log.add(yamlDiagnostic(error, path: path, lineOffset: lineOffset))
+            return nil
+        } catch {
+            log.add(.error("yaml", at: fileLocation, "cannot read YAML: \(error)"))
+            return nil
+        }
+        guard let mapping = root?.mapping else {
+            log.add(.error("yaml", at: fileLocation, "expected 'key: value' lines",
+                           hint: "see docs/content-format.md for the fields of this file"))
+            return nil
+        }
+        var entries: [String: Entry] = [:]
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            let location = SourceLocation(path: path, line: (key.mark?.line ?? 1) + lineOffset, column: key.mark?.column ?? 1)
+            if !known.contains(name) {
+                log.add(.error("unknown-field", at: location, "unknown field '\(name)'",
+                               hint: "known fields: \(known.sorted().joined(separator: ", ")) (a typo is not ignored)"))
+                continue
+            }
+            entries[name] = Entry(node: value, location: location)
+        }
+        for name in required where entries[name] == nil || (entries[name]?.node.string ?? "x").isEmpty {
+            log.add(.error("missing-field", at: fileLocation, "required field '\(name)' is missing",
+                           hint: "add a line '\(name): …'; see docs/content-format.md"))
+        }
+        return YAMLFields(path: path, entries: entries, fileLocation: fileLocation)
+    }
+
+    func string(_ key: String) -> String {
+        guard let node = entries[key]?.node else { return "" }
+        return (node.string ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func strings(_ key: String, log: inout DiagnosticLog) -> [String] {
+        guard let entry = entries[key] else { return [] }
+        if let sequence = entry.node.sequence {
+            return sequence.compactMap { $0.string?.trimmingCharacters(in: .whitespacesAndNewlines) }
+        }
+        if let single = entry.node.string, !single.isEmpty { return [single] }
+        log.add(.error("field-type", at: entry.location, "'\(key)' must be a list (lines starting with '- ')"))
+        return []
+    }
+
+    func bool(_ key: String, log: inout DiagnosticLog) -> Bool {
+        guard let entry = entries[key] else { return false }
+        switch entry.node.string?.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            log.add(.error("field-type", at: entry.location, "'\(key)' must be true or false"))
+            return false
+        }
+    }
+
+    func location(_ key: String) -> SourceLocation { entries[key]?.location ?? fileLocation }
+
+    static func yamlDiagnostic(_ error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return .error("yaml", at: SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column),
+                          "YAML syntax error: \(problem)",
+                          hint: "write one 'key: value' per line; quote values that contain ': ' or start with a special character")
+        default:
+            return .error("yaml", at: SourceLocation(path: path, line: lineOffset + 1), "YAML error: \(error)")
+        }
+    }
+}
+
+/// Splits `---\nYAML\n---\nbody` into the YAML, the body and the number of lines before the body.
+enum FrontMatter {
+    struct Split {
+        let yaml: String
+        let body: String
+        /// Lines of the file before the body starts (both `---` lines and the YAML).
+        let bodyLineOffset: Int
+    }
+
+    static func split(_ text: String, path: String) -> Result<Split, Diagnostic> {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+            return .failure(.error("front-matter", at: SourceLocation(path: path, line: 1),
+                                   "the plan must start with front matter between two '---' lines",
+                                   hint: "put '---' on the first line, then title:, issuer:, period:, region:, source:, then '---'"))
+        }
+        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+            return .failure(.error("front-matter", at: SourceLocation(path: path, line: 1),
+                                   "the front matter is never closed", hint: "add a line '---' after the last field"))
+        }
+        let yaml = lines[1..<end].joined(separator: "\n")
+        let body = lines[(end + 1)...].joined(separator: "\n")
+        return .success(Split(yaml: yaml, body: body, bodyLineOffset: end + 1))
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import PlanModel
+
+/// Resolves department names as plans write them to departments of the region's registry.
+///
+/// A name resolves when it equals a department's canonical name or one of its aliases
+/// (NFC, spaces removed). Within one list, a level prefix (省/市/县/区) carries over to
+/// following names that have none — `市发改委、科技局` reads 科技局 as 市科技局 — unless the
+/// registry resolves the bare name itself.
+public struct DepartmentResolver: Sendable {
+    public static let levelPrefixes: [Character] = ["省", "市", "县", "区"]
+
+    let regionID: String
+    let regionFolder: String
+    private var byName: [String: Department] = [:]
+
+    public init(region: Region, regionFolder: String, log: inout DiagnosticLog) {
+        regionID = region.id
+        self.regionFolder = regionFolder
+        for department in region.departments {
+            for name in [department.name] + department.aliases {
+                let key = Self.normalise(name)
+                if let other = byName[key], other.id != department.id {
+                    log.add(.error("ambiguous-department", at: department.location,
+                                   "the name '\(name)' belongs to both '\(other.id)' and '\(department.id)'",
+                                   hint: "a name or alias may belong to one department only; remove it from one of them"))
+                    continue
+                }
+                byName[key] = department
+            }
+        }
+    }
+
+    public static func normalise(_ name: String) -> String {
+        name.precomposedStringWithCanonicalMapping.filter { !$0.isWhitespace }
+    }
+
+    public func lookup(_ name: String) -> Department? { byName[Self.normalise(name)] }
+
+    /// Resolves one list of names in order, applying the level-prefix carry-over.
+    public func resolve(_ mentions: [DepartmentMention], log: inout DiagnosticLog) -> [ResolvedAssignment] {
+        var carried: Character?
+        var result: [ResolvedAssignment] = []
+        for mention in mentions {
+            let name = Self.normalise(mention.name)
+            var department = byName[name]
+            if department == nil, let prefix = carried, let first = name.first, !Self.levelPrefixes.contains(first) {
+                department = byName[String(prefix) + name]
+            }
+            if let first = name.first, Self.levelPrefixes.contains(first), name.count > 1 {
+                carried = first
+            }
+            guard let department else {
+                log.add(.error("unknown-department", at: mention.location,
+                               "'\(mention.name)' is not a department of region '\(regionID)'",
+                               hint: "add it to \(regionFolder)/departments.csv (as a name or an alias), or correct the spelling"))
+                continue
+            }
+            if !result.contains(where: { $0.departmentKey == department.key && $0.role == mention.role }) {
+                result.append(ResolvedAssignment(departmentKey: department.key, role: mention.role, written: mention.name))
+            }
+        }
+        return result
+    }
+}
+
+/// A department assigned to a task or an indicator.
+public struct ResolvedAssignment: Sendable, Hashable {
+    public let departmentKey: String
+    public let role: AssignmentRole
+    /// The name as the document wrote it.
+    public let written: String
+}
