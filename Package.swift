@@ -31,7 +31,8 @@ let package = Package(
             "PlanModel", "Linking", "Progress", "Charts", "MarkdownTree",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .target(name: "SiteOutput"),
+        .target(name: "CFileSwap"),
+        .target(name: "SiteOutput", dependencies: ["CFileSwap"]),
         .target(name: "Pipeline", dependencies: [
             "PlanModel", "ContentReader", "Linking", "Progress", "SiteRender", "SiteOutput",
         ]),

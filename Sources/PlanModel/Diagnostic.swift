@@ -48,3 +48,9 @@ public struct DiagnosticLog: Sendable {
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
     public var sorted: [Diagnostic] { all.sorted() }
 }
+
+/// Several diagnostics thrown or returned together.
+public struct DiagnosticList: Error, Sendable {
+    public let diagnostics: [Diagnostic]
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+}

@@ -11,6 +11,20 @@ struct Build: ParsableCommand {
     @Option(help: "The output folder.") var output = "Output"
 
     func run() throws {
-        throw ExitCode(2)
+        let started = Date()
+        switch SiteBuild.run(contentDirectory: content, templatesDirectory: templates, outputDirectory: output) {
+        case .success(let summary):
+            if !summary.warnings.isEmpty { Console.error(DiagnosticFormat.text.render(summary.warnings)) }
+            Console.error(String(format: "build: %d pages, %d files, %d warnings in %.2f s → %@",
+                                 summary.pages, summary.files, summary.warnings.count, Date().timeIntervalSince(started), output))
+        case .failure(.content(let diagnostics)):
+            Console.error(DiagnosticFormat.text.render(diagnostics))
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            Console.error("build failed: \(errors) errors; \(output)/ was not changed")
+            throw ExitCode(1)
+        case .failure(.output(let message)):
+            Console.error("build failed: \(message); \(output)/ was not changed")
+            throw ExitCode(1)
+        }
     }
 }

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Escaping and number formatting for SVG written by hand. Every text and attribute value
+/// that reaches a chart goes through `escape`.
+public enum SVGText {
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for ch in text.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                // Control characters are not allowed in XML 1.0.
+                if ch.value < 0x20 && ch != "\n" && ch != "\t" { continue }
+                out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// Fixed formatting, independent of locale: at most `digits` decimals, no trailing zeros.
+    public static func number(_ value: Double, digits: Int = 2) -> String {
+        if value.isNaN || value.isInfinite { return "0" }
+        var text = String(format: "%.\(digits)f", value)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text == "-0" ? "0" : text
+    }
+
+    public static let fontFamily = "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif"
+
+    /// Display width in "ems": CJK and full-width characters count 1, others 0.55.
+    public static func width(_ text: String) -> Double {
+        text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 1 : 0.55) }
+    }
+
+    static func isWide(_ s: Unicode.Scalar) -> Bool {
+        (0x1100...0x115F).contains(s.value) || (0x2E80...0xA4CF).contains(s.value) || (0xAC00...0xD7A3).contains(s.value)
+            || (0xF900...0xFAFF).contains(s.value) || (0xFE30...0xFE4F).contains(s.value) || (0xFF00...0xFF60).contains(s.value)
+            || (0xFFE0...0xFFE6).contains(s.value) || (0x20000...0x3FFFD).contains(s.value)
+    }
+
+    /// Shortens text to fit `maxWidth` ems, ending with "…"; the full text goes in a <title>.
+    public static func fit(_ text: String, maxWidth: Double) -> String {
+        guard width(text) > maxWidth else { return text }
+        var out = ""
+        var used = 0.0
+        for ch in text {
+            let w = String(ch).unicodeScalars.reduce(0.0) { $0 + (isWide($1) ? 1 : 0.55) }
+            if used + w > maxWidth - 1 { break }
+            out.append(ch)
+            used += w
+        }
+        return out + "…"
+    }
+
+    /// Splits text into at most `maxLines` lines of `maxWidth` ems (the last shortened with …).
+    public static func wrap(_ text: String, maxWidth: Double, maxLines: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        var used = 0.0
+        for ch in text {
+            let w = String(ch).unicodeScalars.reduce(0.0) { $0 + (isWide($1) ? 1 : 0.55) }
+            if used + w > maxWidth {
+                lines.append(current)
+                current = ""
+                used = 0
+            }
+            current.append(ch)
+            used += w
+        }
+        if !current.isEmpty { lines.append(current) }
+        if lines.count > maxLines {
+            let kept = Array(lines.prefix(maxLines - 1))
+            let rest = lines[(maxLines - 1)...].joined()
+            return kept + [fit(rest, maxWidth: maxWidth)]
+        }
+        return lines
+    }
+}

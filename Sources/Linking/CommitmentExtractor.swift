@@ -1,0 +1,55 @@
+import Foundation
+import PlanModel
+
+/// A numeric target written in a task's text, e.g. "到2022年,全市城市污水处理率达到95%以上".
+public struct Commitment: Sendable, Hashable {
+    public let unitKey: String
+    /// The sentence fragment from the year to the value, as written.
+    public let text: String
+    public let year: Int
+    /// The value as written: "达到95%以上".
+    public let value: String
+    /// The indicator of the same plan whose name appears in the fragment, if any.
+    public let indicatorKey: String?
+}
+
+/// Finds numeric commitments in unit text: a sentence naming a year (2000–2100) and a value
+/// with a comparator word or a percentage. Matches an indicator when the fragment contains
+/// the indicator's name or an alias (4 characters or more).
+public enum CommitmentExtractor {
+    static let year = try! NSRegularExpression(pattern: #"(20\d{2})年"#)
+    static let value = try! NSRegularExpression(
+        pattern: #"(达到|提高到|提高至|提升至|提升到|控制在|稳定在|不低于|不少于|不高于|不超过|低于|下降到|下降至|降至|降到|下降)\s*(\d+(?:\.\d+)?)\s*(%|‰|微克/立方米|毫克/升|万吨|吨|万千瓦|亿立方米|万亩|亩|公顷|个|家|座|处|条|km|公里)?\s*(以上|以下|以内|左右)?|(\d+(?:\.\d+)?)\s*(%)\s*(以上|以下|以内|左右)?"#)
+
+    public static func extract(_ site: LinkedSite) -> [String: [Commitment]] {
+        var result: [String: [Commitment]] = [:]
+        for plan in site.content.plans {
+            let names = plan.indicators.map { ($0.key, ([Linker.cleanName($0.name)] + $0.aliases).filter { $0.count >= Linker.minimumAutomaticNameLength }) }
+            for unit in plan.units {
+                let key = "\(plan.id)/\(unit.id)"
+                let found = extract(from: unit.text, unitKey: key, indicatorNames: names)
+                if !found.isEmpty { result[key] = found }
+            }
+        }
+        return result
+    }
+
+    static func extract(from text: String, unitKey: String, indicatorNames: [(String, [String])]) -> [Commitment] {
+        var result: [Commitment] = []
+        let flat = text.replacingOccurrences(of: "\n", with: "")
+        for sentence in flat.split(whereSeparator: { "。；;".contains($0) }) {
+            let s = String(sentence)
+            let ns = NSRange(s.startIndex..., in: s)
+            guard let y = year.firstMatch(in: s, range: ns), let yearRange = Range(y.range(at: 1), in: s),
+                  let yearValue = Int(s[yearRange]) else { continue }
+            for m in value.matches(in: s, range: ns) {
+                guard let whole = Range(m.range, in: s), whole.lowerBound > yearRange.lowerBound else { continue }
+                let fragment = String(s[yearRange.lowerBound..<whole.upperBound]).trimmingCharacters(in: .whitespaces)
+                let key = indicatorNames.first { _, names in names.contains { fragment.contains($0) } }?.0
+                result.append(Commitment(unitKey: unitKey, text: fragment, year: yearValue,
+                                         value: String(s[whole]).trimmingCharacters(in: .whitespaces), indicatorKey: key))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Linking
+import PlanModel
+import Progress
+import SiteOutput
+import SiteRender
+
+/// content → read → link → evaluate → render → write, as `plansite build` runs it.
+public enum SiteBuild {
+    public struct Summary: Sendable {
+        public let pages: Int
+        public let files: Int
+        public let warnings: [Diagnostic]
+    }
+
+    public enum Failure: Error {
+        case content([Diagnostic])
+        case output(String)
+    }
+
+    public static func run(contentDirectory: String, templatesDirectory: String, outputDirectory: String) -> Result<Summary, Failure> {
+        let check = ContentCheck.run(contentDirectory: contentDirectory)
+        var diagnostics = check.diagnostics
+        let loaded = SiteRenderer.loadTemplates(templatesDirectory)
+        if case .failure(let list) = loaded { diagnostics += list.diagnostics }
+        guard let site = check.site, case .success(let (templates, labels)) = loaded,
+              !diagnostics.contains(where: { $0.severity == .error }) else {
+            return .failure(.content(diagnostics.sorted()))
+        }
+        let evaluations = ProgressEvaluator(asOf: site.content.config.dataAsOf).evaluate(site)
+        let renderer = SiteRenderer(site: site, evaluations: evaluations, templates: templates, labels: labels)
+        do {
+            let writer = try OutputWriter(destination: outputDirectory)
+            var pages = 0
+            do {
+                try renderer.render { path, data in
+                    if path.hasSuffix(".html") { pages += 1 }
+                    try writer.write(path, data)
+                }
+                try writer.commit()
+            } catch {
+                writer.abort()
+                throw error
+            }
+            return .success(Summary(pages: pages, files: writer.filesWritten, warnings: check.warnings))
+        } catch {
+            return .failure(.output("\(error)"))
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Linking
+import PlanModel
+
+/// Evaluates every indicator's targets against the observations of its region metric.
+/// The rules are documented in docs/progress.md.
+public struct ProgressEvaluator: Sendable {
+    /// "On track" when progress ≥ this share of the elapsed time.
+    public static let onTrackRatio = 0.9
+    /// An `about` target (10左右) is met within this relative distance.
+    public static let aboutTolerance = 0.05
+
+    public let asOf: SimpleDate
+
+    public init(asOf: SimpleDate) { self.asOf = asOf }
+
+    public func evaluate(_ site: LinkedSite) -> [String: IndicatorEvaluation] {
+        var result: [String: IndicatorEvaluation] = [:]
+        for plan in site.content.plans {
+            for indicator in plan.indicators {
+                let metric = site.metricKey(of: indicator).flatMap { site.metrics[$0] }
+                let observations = site.metricKey(of: indicator).map { site.observations(forMetric: $0) } ?? []
+                result[indicator.key] = evaluate(indicator, metric: metric, observations: observations)
+            }
+        }
+        return result
+    }
+
+    public func evaluate(_ indicator: Indicator, metric: Metric?, observations: [Observation]) -> IndicatorEvaluation {
+        let targets = indicator.targets.sorted { $0.year < $1.year }.map {
+            evaluate(indicator: indicator, target: $0, metric: metric, observations: observations)
+        }
+        let latest = observations.filter { $0.basis == .annual && $0.value.number != nil }.max { $0.year < $1.year }
+        return IndicatorEvaluation(indicatorKey: indicator.key, targets: targets, latest: latest, observations: observations)
+    }
+
+    static func direction(target: ValueExpression, metric: Metric?) -> Direction? {
+        if let d = metric?.direction { return d }
+        switch target.form {
+        case .comparison(.atLeast, _), .comparison(.greater, _): return .higher
+        case .comparison(.atMost, _), .comparison(.less, _): return .lower
+        case .qualitative(let d): return d
+        default: return nil
+        }
+    }
+
+    /// Whether a value satisfies a target.
+    static func satisfies(_ value: Double, _ target: ValueExpression, direction: Direction?) -> Bool? {
+        switch target.form {
+        case .comparison(.atLeast, let t): return value >= t
+        case .comparison(.greater, let t): return value > t
+        case .comparison(.atMost, let t): return value <= t
+        case .comparison(.less, let t): return value < t
+        case .comparison(.about, let t): return abs(value - t) <= abs(t) * aboutTolerance
+        case .range(let a, let b): return value >= a && value <= b
+        case .number(let t):
+            switch direction {
+            case .higher: return value >= t
+            case .lower: return value <= t
+            case nil: return value == t
+            }
+        default: return nil
+        }
+    }
+
+    func evaluate(indicator: Indicator, target: Target, metric: Metric?, observations: [Observation]) -> TargetEvaluation {
+        let direction = Self.direction(target: target.value, metric: metric)
+        // Compare like with like: a cumulative target with cumulative values, otherwise annual values.
+        let wantedBasis: Basis = target.value.cumulative ? .cumulative : .annual
+        let comparable = observations.filter { $0.basis == wantedBasis && $0.value.number != nil }
+        let otherBasis = observations.filter { $0.basis != wantedBasis && $0.year <= target.year }
+        var baselineYear = indicator.baselineYear
+        var baselineValue = indicator.baseline?.number
+        if baselineValue == nil || baselineYear == nil, let first = comparable.filter({ $0.year < target.year }).min(by: { $0.year < $1.year }) {
+            baselineYear = first.year
+            baselineValue = first.value.number
+        }
+
+        func result(_ status: ProgressStatus, _ observation: Observation?, progress: Double? = nil, elapsed: Double? = nil,
+                    growth: Double? = nil, _ explanation: String) -> TargetEvaluation {
+            TargetEvaluation(indicatorKey: indicator.key, target: target, status: status, direction: direction,
+                             baselineYear: baselineYear, baselineValue: baselineValue, observation: observation,
+                             progress: progress, elapsed: elapsed, growthRatio: growth, explanation: explanation,
+                             otherBasis: otherBasis)
+        }
+
+        guard let targetNumber = target.value.number else {
+            if case .redacted = target.value.form { return result(.noData, nil, "the target is redacted in the source") }
+            return result(.qualitative, nil, "a qualitative target: not evaluated from numbers")
+        }
+        _ = targetNumber
+        let upToTarget = comparable.filter { $0.year <= target.year }
+        guard let latest = upToTarget.max(by: { $0.year < $1.year }), let value = latest.value.number else {
+            let note = otherBasis.isEmpty ? "" : "; values on another basis (\(otherBasis.map { "\($0.year) \($0.basis)" }.joined(separator: ", "))) are not compared"
+            return result(.noData, nil, "no \(wantedBasis) value reported up to \(target.year)" + note)
+        }
+        let progress = Self.progress(value: value, baseline: baselineValue, target: target.value.number, direction: direction)
+        let growth = Self.growthRatio(observations: upToTarget, baselineYear: baselineYear, baselineValue: baselineValue,
+                                      target: target, direction: direction)
+        if latest.year == target.year {
+            guard let ok = Self.satisfies(value, target.value, direction: direction) else {
+                return result(.qualitative, latest, "the target cannot be compared with a number")
+            }
+            return result(ok ? .met : .notMet, latest, progress: progress, growth: growth,
+                          "\(latest.year) value \(latest.value.raw) \(ok ? "meets" : "misses") the target \(target.value.raw)")
+        }
+        if Self.satisfies(value, target.value, direction: direction) == true {
+            return result(.met, latest, progress: progress, growth: growth,
+                          "already met: \(latest.year) value \(latest.value.raw) satisfies the \(target.year) target \(target.value.raw)")
+        }
+        if asOf.year > target.year {
+            return result(.noData, latest, progress: progress, growth: growth,
+                          "the target year \(target.year) has passed and no \(target.year) value is reported (latest: \(latest.year))")
+        }
+        guard let progress, let baselineYear, target.year > baselineYear else {
+            return result(.noData, latest, "no baseline to measure progress from")
+        }
+        let elapsed = min(max((asOf.fractionalYear - Double(baselineYear)) / Double(target.year - baselineYear), 0), 1)
+        let onTrack = progress >= elapsed * Self.onTrackRatio
+        return result(onTrack ? .onTrack : .behind, latest, progress: progress, elapsed: elapsed, growth: growth,
+                      String(format: "progress %.0f%% of the way from baseline to target, %.0f%% of the time elapsed", progress * 100, elapsed * 100))
+    }
+
+    /// (latest − baseline) / (target − baseline), clipped to 0…1; nil without a baseline or when target = baseline.
+    public static func progress(value: Double, baseline: Double?, target: Double?, direction: Direction?) -> Double? {
+        guard let baseline, let target, target != baseline else { return nil }
+        return min(max((value - baseline) / (target - baseline), 0), 1)
+    }
+
+    /// Open SDG (Statistics Canada) ratio: observed compound annual growth rate since the base
+    /// year over the rate required to reach the target on time. Needs two or more points.
+    public static func growthRatio(observations: [Observation], baselineYear: Int?, baselineValue: Double?,
+                                   target: Target, direction: Direction?) -> Double? {
+        guard let baselineYear, let baselineValue, baselineValue > 0, let targetValue = target.value.number, targetValue > 0,
+              let latest = observations.filter({ $0.year > baselineYear }).max(by: { $0.year < $1.year }),
+              let value = latest.value.number, value > 0, target.year > baselineYear else { return nil }
+        let observed = pow(value / baselineValue, 1 / Double(latest.year - baselineYear)) - 1
+        let required = pow(targetValue / baselineValue, 1 / Double(target.year - baselineYear)) - 1
+        guard required != 0 else { return nil }
+        return observed / required
+    }
+}

@@ -1,0 +1,118 @@
+import CFileSwap
+import Foundation
+
+/// Writes a site into a staging folder beside the output folder and swaps it in only when
+/// the whole build succeeded. A failed or killed build leaves the previous output complete
+/// and unchanged; files of earlier builds that no longer belong are gone after the swap.
+public final class OutputWriter {
+    public enum Failure: Error, CustomStringConvertible {
+        case unsafePath(String)
+        case io(String)
+        public var description: String {
+            switch self {
+            case .unsafePath(let p): return "refusing to write '\(p)': the path would leave the output folder"
+            case .io(let message): return message
+            }
+        }
+    }
+
+    public let destination: URL
+    public let staging: URL
+    private var finished = false
+    private var directories: Set<String> = []
+    public private(set) var filesWritten = 0
+
+    public init(destination: String) throws {
+        let dest = URL(fileURLWithPath: destination).standardizedFileURL
+        self.destination = dest
+        let parent = dest.deletingLastPathComponent()
+        let name = ".\(dest.lastPathComponent).staging-\(getpid())"
+        staging = parent.appendingPathComponent(name)
+        let fm = FileManager.default
+        try? fm.removeItem(at: staging)
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw Failure.io("cannot create the staging folder \(staging.path): \(error.localizedDescription)")
+        }
+        Self.removeStaleStaging(in: parent, base: dest.lastPathComponent, keep: name)
+    }
+
+    deinit {
+        if !finished { try? FileManager.default.removeItem(at: staging) }
+    }
+
+    /// A relative path made of plain names: no "..", no absolute path, no NUL, no empty part.
+    public static func isSafe(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0"), !path.contains("\\") else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { part in
+            !part.isEmpty && part != "." && part != ".."
+        }
+    }
+
+    public func write(_ path: String, _ data: Data) throws {
+        guard Self.isSafe(path) else { throw Failure.unsafePath(path) }
+        let url = staging.appendingPathComponent(path)
+        let folder = url.deletingLastPathComponent().path
+        if !directories.contains(folder) {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            directories.insert(folder)
+        }
+        guard FileManager.default.createFile(atPath: url.path, contents: data) else {
+            throw Failure.io("cannot write \(url.path)")
+        }
+        filesWritten += 1
+    }
+
+    public func write(_ path: String, _ text: String) throws { try write(path, Data(text.utf8)) }
+
+    /// Swaps the staging folder in. With an existing output folder the exchange is atomic
+    /// (renameat2 RENAME_EXCHANGE); otherwise the staging folder is renamed into place.
+    public func commit() throws {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: destination.path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw Failure.io("\(destination.path) exists and is not a folder") }
+            if plansite_exchange_paths(staging.path, destination.path) == 0 {
+                finished = true
+                try? fm.removeItem(at: staging)  // now holds the previous output
+                return
+            }
+            // No atomic exchange on this file system: move the old output aside first.
+            let old = staging.deletingLastPathComponent().appendingPathComponent(staging.lastPathComponent + ".old")
+            try? fm.removeItem(at: old)
+            do {
+                try fm.moveItem(at: destination, to: old)
+                try fm.moveItem(at: staging, to: destination)
+            } catch {
+                if !fm.fileExists(atPath: destination.path) { try? fm.moveItem(at: old, to: destination) }
+                throw Failure.io("cannot replace \(destination.path): \(error.localizedDescription)")
+            }
+            finished = true
+            try? fm.removeItem(at: old)
+        } else {
+            do { try fm.moveItem(at: staging, to: destination) } catch {
+                throw Failure.io("cannot create \(destination.path): \(error.localizedDescription)")
+            }
+            finished = true
+        }
+    }
+
+    /// Drops the staged files; the output folder is untouched.
+    public func abort() {
+        try? FileManager.default.removeItem(at: staging)
+        finished = true
+    }
+
+    /// Staging folders of builds that were killed (their process no longer exists).
+    static func removeStaleStaging(in parent: URL, base: String, keep: String) {
+        let prefix = ".\(base).staging-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names where name.hasPrefix(prefix) && name != keep {
+            let pidText = name.dropFirst(prefix.count).prefix { $0.isNumber }
+            if let pid = Int32(pidText), kill(pid, 0) == 0 { continue }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+}

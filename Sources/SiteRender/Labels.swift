@@ -1,0 +1,63 @@
+import Foundation
+import PlanModel
+import Progress
+
+/// UI labels, from Templates/labels.yaml-like `key: value` lines (one file per language).
+public struct Labels: Sendable {
+    public let values: [String: String]
+    public let path: String
+
+    /// Keys the renderer itself uses (templates may use more; `validate` checks those).
+    static let required = ["status-met", "status-on-track", "status-behind", "status-not-met", "status-qualitative",
+                           "status-no-data", "not-reported", "no-report", "kind-party", "kind-government", "kind-agency",
+                           "kind-enterprise", "kind-other", "chart-departments", "chart-status", "chart-observations",
+                           "chart-bullet", "lead", "co", "baseline", "target", "latest", "report-done",
+                           "report-in-progress", "report-not-started", "report-delayed", "basis-annual",
+                           "basis-five-year-mean", "basis-cumulative"]
+
+    /// Reads a flat `key: value` file. Lines starting with # are comments.
+    public static func read(path: String) -> Result<Labels, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(.error("missing-file", at: SourceLocation(path: path), "the labels file is missing",
+                                   hint: "Templates/ needs labels.yaml with the UI labels (copy the default one)"))
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        var values: [String: String] = [:]
+        for (i, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            guard let colon = line.firstIndex(of: ":") else {
+                return .failure(.error("labels", at: SourceLocation(path: path, line: i + 1), "expected 'key: label'"))
+            }
+            let key = line[..<colon].trimmingCharacters(in: .whitespaces)
+            var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+            values[key] = value
+        }
+        let missing = required.filter { values[$0] == nil }
+        if !missing.isEmpty {
+            return .failure(.error("labels", at: SourceLocation(path: path), "labels missing: \(missing.joined(separator: ", "))",
+                                   hint: "add a line 'key: label' for each"))
+        }
+        return .success(Labels(values: values, path: path))
+    }
+
+    public subscript(_ key: String) -> String { values[key] ?? key }
+
+    static let symbols: [ProgressStatus: String] = [.met: "✓", .onTrack: "→", .behind: "!", .notMet: "✗", .qualitative: "◇", .noData: "—"]
+
+    func status(_ status: ProgressStatus) -> StatusView {
+        StatusView(key: status.rawValue, symbol: Self.symbols[status] ?? "", label: self["status-\(status.rawValue)"])
+    }
+
+    func kind(_ kind: DepartmentKind) -> String { self["kind-\(kind.rawValue)"] }
+
+    func basis(_ basis: Basis) -> String {
+        switch basis {
+        case .annual: return self["basis-annual"]
+        case .fiveYearMean: return self["basis-five-year-mean"]
+        case .cumulative: return self["basis-cumulative"]
+        case .other(let text): return text
+        }
+    }
+}

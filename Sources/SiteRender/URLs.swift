@@ -1,0 +1,17 @@
+/// Where each page lives in Output/. Paths are relative and human-readable, so the site
+/// works from file:// and from any sub-path.
+public enum URLs {
+    public static func plan(_ planID: String) -> String { "plans/\(planID).html" }
+    public static func unit(_ planID: String, _ unitID: String) -> String { "plans/\(planID).html#\(unitID)" }
+    public static func department(_ key: String) -> String { "departments/\(key).html" }
+    public static func indicator(_ key: String) -> String { "indicators/\(key).html" }
+    public static let departments = "departments/index.html"
+    public static let indicators = "indicators/index.html"
+    public static let progress = "progress.html"
+    public static let home = "index.html"
+
+    /// "../" repeated for each folder in a page path.
+    static func root(of path: String) -> String {
+        String(repeating: "../", count: path.filter { $0 == "/" }.count)
+    }
+}

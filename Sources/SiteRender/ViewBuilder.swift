@@ -1,0 +1,346 @@
+import Charts
+import Foundation
+import Linking
+import PlanModel
+import Progress
+
+/// Builds the view structs of every page from the linked site and its evaluations.
+struct ViewBuilder {
+    let site: LinkedSite
+    let evaluations: [String: IndicatorEvaluation]
+    let labels: Labels
+    let commitments: [String: [Commitment]]
+
+    var config: SiteConfig { site.content.config }
+
+    func page(path: String, title: String) -> PageView {
+        PageView(root: URLs.root(of: path), siteTitle: config.title, organisation: config.organisation,
+                 dataAsOf: config.dataAsOf.description, language: config.language, pageTitle: title, labels: labels.values)
+    }
+
+    func regionName(_ id: String) -> String { site.content.region(id)?.name ?? id }
+
+    // MARK: status and values
+
+    func status(of indicatorKey: String) -> ProgressStatus { evaluations[indicatorKey]?.status ?? .noData }
+
+    func display(_ value: ValueExpression?, unit: String) -> String {
+        guard let value, value.isGiven else { return labels["not-reported"] }
+        if case .redacted = value.form { return value.raw }
+        if value.number != nil, value.inlineUnit == nil, !unit.isEmpty, unit != "-" { return value.raw + " " + unit }
+        return value.raw
+    }
+
+    func percent(_ value: Double?) -> String {
+        guard let value else { return "" }
+        return "\(Int((value * 100).rounded()))%"
+    }
+
+    func chips(_ assignments: [ResolvedAssignment], role: AssignmentRole, root: String) -> [DepartmentChip] {
+        assignments.filter { $0.role == role }.compactMap { a in
+            guard let d = site.departments[a.departmentKey] else { return nil }
+            let differs = DepartmentResolver.normalise(a.written) != DepartmentResolver.normalise(d.name)
+            return DepartmentChip(name: d.name, url: root + URLs.department(a.departmentKey), written: a.written, differs: differs)
+        }
+    }
+
+    func indicatorRow(_ indicator: Indicator, root: String) -> IndicatorRowView {
+        let evaluation = evaluations[indicator.key]
+        let latest = evaluation?.headline?.observation ?? evaluation?.latest
+        let baseline: String
+        if let value = indicator.baseline, value.isGiven {
+            baseline = display(value, unit: indicator.unit) + (indicator.baselineYear.map { "（\($0)）" } ?? "")
+        } else {
+            baseline = labels["not-reported"]
+        }
+        let targets = indicator.targets.map { "\($0.year)：\(display($0.value, unit: indicator.unit))" }.joined(separator: "；")
+        let plan = site.content.plan(indicator.planID)
+        return IndicatorRowView(
+            id: indicator.id, url: root + URLs.indicator(indicator.key), number: indicator.number, group: indicator.group,
+            domain: indicator.domain, name: indicator.name, unit: indicator.unit, nature: indicator.nature?.rawValue ?? "",
+            baseline: baseline, targets: targets.isEmpty ? labels["not-reported"] : targets,
+            latest: latest.map { display($0.value, unit: indicator.unit) + "（\($0.year)）" } ?? labels["not-reported"],
+            status: labels.status(status(of: indicator.key)), progress: percent(evaluation?.headline?.progress),
+            reported: indicator.reported, plan: Link(text: plan?.title ?? indicator.planID, url: root + URLs.plan(indicator.planID)),
+            departments: chips(site.indicatorAssignments[indicator.key] ?? [], role: .lead, root: root)
+                + chips(site.indicatorAssignments[indicator.key] ?? [], role: .co, root: root))
+    }
+
+    func indicatorGroups(_ indicators: [Indicator], root: String) -> [IndicatorGroupView] {
+        var order: [String] = []
+        var groups: [String: [IndicatorRowView]] = [:]
+        for indicator in indicators {
+            let heading = indicator.domain.isEmpty ? labels["indicators"] : indicator.domain
+            if groups[heading] == nil { order.append(heading) }
+            groups[heading, default: []].append(indicatorRow(indicator, root: root))
+        }
+        return order.map { IndicatorGroupView(heading: $0, rows: groups[$0] ?? []) }
+    }
+
+    func statusCounts(_ keys: [String]) -> [StatusCountView] {
+        ProgressStatus.allCases.map { s in
+            StatusCountView(status: labels.status(s), count: keys.filter { status(of: $0) == s }.count)
+        }
+    }
+
+    static let statusFills: [ProgressStatus: String] = [.met: "#2e7d32", .onTrack: "#5b9bd5", .behind: "#e0a100",
+                                                        .notMet: "#c62828", .qualitative: "#9e9e9e", .noData: "#e0e0e0"]
+
+    func statusChart(id: String, title: String, keys: [String]) -> String {
+        let entries = ProgressStatus.allCases.map { s in
+            StatusChart.Entry(mark: StatusMark(symbol: Labels.symbols[s] ?? "", label: labels["status-\(s.rawValue)"], cssClass: s.rawValue),
+                              count: keys.filter { status(of: $0) == s }.count, fill: Self.statusFills[s] ?? "#999")
+        }
+        return StatusChart(id: id, title: title, entries: entries).svg()
+    }
+
+    func planSummary(_ plan: Plan, root: String) -> PlanSummaryView {
+        let keys = plan.indicators.map(\.key)
+        let assigned = plan.units.filter { !(site.unitAssignments["\(plan.id)/\($0.id)"] ?? []).isEmpty }.count
+        return PlanSummaryView(
+            id: plan.id, title: plan.title, url: root + URLs.plan(plan.id), region: regionName(plan.regionID),
+            period: plan.periodText, docNumber: plan.docNumber, issuer: plan.issuer, issueDate: plan.issueDate?.description ?? "",
+            taskCount: plan.tasks.count, unitCount: plan.units.count, indicatorCount: plan.indicators.count,
+            statusCounts: statusCounts(keys),
+            statusChart: statusChart(id: "status-\(plan.id)", title: "\(plan.title) \(labels["chart-status"])", keys: keys),
+            assignedUnitCount: assigned)
+    }
+
+    func taskLink(_ unitKey: String, root: String) -> TaskLinkView? {
+        guard let unit = site.units[unitKey], let slash = unitKey.firstIndex(of: "/") else { return nil }
+        let planID = String(unitKey[..<slash])
+        return TaskLinkView(label: unit.kind == .task ? unit.label : unit.label, title: unit.title,
+                            url: root + URLs.unit(planID, unit.id), id: unit.id)
+    }
+
+    // MARK: pages
+
+    func home() -> HomeView {
+        let path = URLs.home
+        return HomeView(page: page(path: path, title: config.title), labels: labels.values,
+                        plans: site.content.plans.map { planSummary($0, root: "") },
+                        departmentCount: site.departments.count, indicatorCount: site.indicators.count,
+                        taskCount: site.content.plans.reduce(0) { $0 + $1.tasks.count })
+    }
+
+    func planPage(_ plan: Plan) -> PlanPageView {
+        let path = URLs.plan(plan.id)
+        let root = URLs.root(of: path)
+        let toc = plan.chapters.map { c in
+            TocChapter(id: c.id, heading: c.heading, sections: c.sections.map { TocSection(id: $0.id, heading: $0.heading) },
+                       hasSections: !c.sections.isEmpty)
+        }
+        return PlanPageView(page: page(path: path, title: plan.title), labels: labels.values, plan: planSummary(plan, root: root), source: plan.source,
+            sourceURL: plan.source.hasPrefix("https://") || plan.source.hasPrefix("http://") ? plan.source : "",
+            sourceNote: plan.sourceNote, notes: plan.notes, hasNotes: !plan.notes.isEmpty, toc: toc,
+            segments: segments(plan, root: root), indicatorGroups: indicatorGroups(plan.indicators, root: root),
+            hasIndicators: !plan.indicators.isEmpty)
+    }
+
+    /// The plan's text in order; the blocks of each unit are grouped so the template can wrap
+    /// them with the unit's anchor and its departments, indicators and commitments.
+    func segments(_ plan: Plan, root: String) -> [SegmentView] {
+        var result: [SegmentView] = []
+        var pendingText: [String] = []
+        var currentUnit: String?
+        var unitHTML: [String] = []
+        let units = Dictionary(uniqueKeysWithValues: plan.units.map { ($0.id, $0) })
+        func flushText() {
+            if !pendingText.isEmpty { result.append(SegmentView(unit: nil, html: pendingText.joined(separator: "\n"))) }
+            pendingText = []
+        }
+        func flushUnit() {
+            if let id = currentUnit, let unit = units[id] {
+                result.append(SegmentView(unit: unitView(plan, unit, html: unitHTML.joined(separator: "\n"), root: root), html: ""))
+            } else if currentUnit != nil {
+                pendingText += unitHTML
+            }
+            currentUnit = nil
+            unitHTML = []
+        }
+        for block in plan.blocks {
+            let html = rewriteIndicatorLinks(block.html, plan: plan, root: root)
+            switch block.role {
+            case .unitStart(let id):
+                flushUnit()
+                flushText()
+                currentUnit = id
+                unitHTML = [html]
+            case .unitBody(let id):
+                if currentUnit != id {
+                    flushUnit()
+                    flushText()
+                    currentUnit = id
+                }
+                unitHTML.append(html)
+            case .sectionHeading(let id) where units[id] != nil:
+                // A task-less section: its heading opens the unit.
+                flushUnit()
+                flushText()
+                currentUnit = id
+                unitHTML = [html]
+            case .text, .chapterHeading, .sectionHeading:
+                flushUnit()
+                pendingText.append(html)
+            }
+        }
+        flushUnit()
+        flushText()
+        return result
+    }
+
+    func unitView(_ plan: Plan, _ unit: WorkUnit, html: String, root: String) -> UnitView {
+        let key = "\(plan.id)/\(unit.id)"
+        let assignments = site.unitAssignments[key] ?? []
+        let leads = chips(assignments, role: .lead, root: root)
+        let cos = chips(assignments, role: .co, root: root)
+        let indicators = (site.unitIndicators[key] ?? []).compactMap { link -> IndicatorChip? in
+            guard let indicator = site.indicators[link.indicatorKey] else { return nil }
+            return IndicatorChip(name: indicator.name, url: root + URLs.indicator(link.indicatorKey),
+                                 status: labels.status(status(of: link.indicatorKey)), automatic: link.how == .automatic)
+        }
+        let commitmentViews = (commitments[key] ?? []).map { c in
+            CommitmentView(text: c.text, year: String(c.year), value: c.value,
+                           indicator: c.indicatorKey.flatMap { k in site.indicators[k].map { Link(text: $0.name, url: root + URLs.indicator(k)) } })
+        }
+        let report = plan.reports.filter { $0.taskID == unit.id }.max { $0.period < $1.period }
+        // The unit's own anchor goes on the wrapper: drop a heading id equal to it.
+        let body = html.replacingOccurrences(of: " id=\"\(unit.id)\"", with: "")
+        return UnitView(id: unit.id, label: unit.label, title: unit.title, isTask: unit.kind == .task, leads: leads, cos: cos,
+                        hasLeads: !leads.isEmpty, hasCos: !cos.isEmpty, hasDepartments: !(leads.isEmpty && cos.isEmpty), indicators: indicators, hasIndicators: !indicators.isEmpty,
+                        commitments: commitmentViews, hasCommitments: !commitmentViews.isEmpty,
+                        report: report.map { "\($0.period) \(labels["report-\($0.status.rawValue)"])" + ($0.note.isEmpty ? "" : "：\($0.note)") } ?? labels["no-report"],
+                        reportSource: report?.source ?? "", hasReport: report != nil, html: body)
+    }
+
+    /// `href="indicator:ID"` from the plan text becomes a link to the indicator's page.
+    func rewriteIndicatorLinks(_ html: String, plan: Plan, root: String) -> String {
+        guard html.contains("href=\"indicator:") else { return html }
+        var out = html
+        for key in site.indicators.keys.sorted() where key.hasPrefix("\(plan.id)/") || out.contains("indicator:\(key)\"") {
+            let id = String(key.dropFirst(plan.id.count + 1))
+            out = out.replacingOccurrences(of: "href=\"indicator:\(key)\"", with: "href=\"\(root + URLs.indicator(key))\"")
+            if key.hasPrefix("\(plan.id)/") {
+                out = out.replacingOccurrences(of: "href=\"indicator:\(id)\"", with: "href=\"\(root + URLs.indicator(key))\"")
+            }
+        }
+        return out
+    }
+
+    func departmentIndex() -> DepartmentIndexView {
+        let path = URLs.departments
+        let root = URLs.root(of: path)
+        let regions = site.content.regions.map { region -> RegionDepartmentsView in
+            let rows = region.departments.map { d in
+                DepartmentRowView(name: d.name, url: root + URLs.department(d.key), kind: labels.kind(d.kind),
+                                  leadCount: site.departmentLeadUnits[d.key]?.count ?? 0, coCount: site.departmentCoUnits[d.key]?.count ?? 0,
+                                  indicatorCount: site.departmentIndicators[d.key]?.count ?? 0)
+            }.sorted { ($1.leadCount + $1.coCount, $0.name) < ($0.leadCount + $0.coCount, $1.name) }
+            let charted = rows.filter { $0.leadCount + $0.coCount > 0 }
+            let chart = StackedBarChart(
+                id: "departments-\(region.id)", title: "\(region.name) \(labels["chart-departments"])",
+                series: [.init(name: labels["lead"], fill: "#1f4e79", hatched: false), .init(name: labels["co"], fill: "#5b9bd5", hatched: true)],
+                rows: charted.map { .init(label: $0.name, values: [$0.leadCount, $0.coCount]) })
+            return RegionDepartmentsView(name: region.name, id: region.id, departments: rows,
+                                         chart: charted.isEmpty ? "" : chart.svg(), hasChart: !charted.isEmpty)
+        }
+        return DepartmentIndexView(page: page(path: path, title: labels["departments"]), labels: labels.values, regions: regions)
+    }
+
+    func departmentPage(_ d: Department) -> DepartmentPageView {
+        let path = URLs.department(d.key)
+        let root = URLs.root(of: path)
+        let leads = site.departmentLeadUnits[d.key] ?? []
+        let cos = site.departmentCoUnits[d.key] ?? []
+        let plans = site.content.plans.compactMap { plan -> DepartmentPlanView? in
+            let prefix = "\(plan.id)/"
+            let order = Dictionary(uniqueKeysWithValues: plan.units.enumerated().map { ("\(plan.id)/\($1.id)", $0) })
+            let l = leads.filter { $0.hasPrefix(prefix) }.sorted { order[$0] ?? 0 < order[$1] ?? 0 }.compactMap { taskLink($0, root: root) }
+            let c = cos.filter { $0.hasPrefix(prefix) }.sorted { order[$0] ?? 0 < order[$1] ?? 0 }.compactMap { taskLink($0, root: root) }
+            guard !l.isEmpty || !c.isEmpty else { return nil }
+            return DepartmentPlanView(plan: Link(text: plan.title, url: root + URLs.plan(plan.id)), leads: l, cos: c,
+                                      hasLeads: !l.isEmpty, hasCos: !c.isEmpty)
+        }
+        let indicators = (site.departmentIndicators[d.key] ?? []).compactMap { site.indicators[$0] }.map { indicatorRow($0, root: root) }
+        return DepartmentPageView(page: page(path: path, title: d.name), labels: labels.values, name: d.name, region: regionName(d.regionID),
+                                  kind: labels.kind(d.kind), aliases: d.aliases.joined(separator: "、"), note: d.note,
+                                  plans: plans, hasPlans: !plans.isEmpty, indicators: indicators, hasIndicators: !indicators.isEmpty)
+    }
+
+    func indicatorIndex() -> IndicatorIndexView {
+        let path = URLs.indicators
+        let root = URLs.root(of: path)
+        let plans = site.content.plans.filter { !$0.indicators.isEmpty }.map { plan in
+            IndicatorIndexPlanView(plan: Link(text: plan.title, url: root + URLs.plan(plan.id)),
+                                   groups: indicatorGroups(plan.indicators, root: root))
+        }
+        return IndicatorIndexView(page: page(path: path, title: labels["indicators"]), labels: labels.values, plans: plans)
+    }
+
+    func indicatorPage(_ indicator: Indicator) -> IndicatorPageView {
+        let path = URLs.indicator(indicator.key)
+        let root = URLs.root(of: path)
+        let evaluation = evaluations[indicator.key]
+        let metricKey = site.metricKey(of: indicator)
+        let metric = metricKey.flatMap { site.metrics[$0] }
+        let observations = evaluation?.observations ?? []
+        let evaluationViews = (evaluation?.targets ?? []).map { t in
+            TargetEvaluationView(
+                year: t.target.year, value: display(t.target.value, unit: indicator.unit), status: labels.status(t.status),
+                explanation: t.explanation,
+                baseline: t.baselineValue.map { SVGText.number($0) + (t.baselineYear.map { "（\($0)）" } ?? "") } ?? labels["not-reported"],
+                compared: t.observation.map { "\($0.value.raw)（\($0.year)，\(labels.basis($0.basis))）" } ?? labels["not-reported"],
+                progress: percent(t.progress), elapsed: percent(t.elapsed),
+                growthRatio: t.growthRatio.map { SVGText.number($0, digits: 2) } ?? "",
+                otherBasis: t.otherBasis.map { "\($0.year)：\($0.value.raw)（\(labels.basis($0.basis))）" }.joined(separator: "；"))
+        }
+        let headline = evaluation?.headline
+        let unitSuffix = indicator.unit == "-" ? "" : indicator.unit
+        let bullet = BulletChart(
+            id: "bullet-\(indicator.id)", title: "\(indicator.name) \(labels["chart-bullet"])", unit: unitSuffix,
+            baseline: headline?.baselineValue.map { (labels["baseline"] + (headline?.baselineYear.map { "\($0)" } ?? ""), $0) },
+            target: headline.flatMap { h in h.target.value.number.map { (labels["target"] + "\(h.target.year)", $0) } },
+            latest: headline?.observation.flatMap { o in o.value.number.map { (labels["latest"] + "\(o.year)", $0) } },
+            status: headline.map { StatusMark(symbol: Labels.symbols[$0.status] ?? "", label: labels["status-\($0.status.rawValue)"], cssClass: $0.status.rawValue) })
+        let annual = observations.filter { $0.basis == .annual }.compactMap { o in o.value.number.map { LineChart.Point(year: o.year, value: $0, label: o.value.raw) } }
+        let targetPoints = indicator.targets.compactMap { t in t.value.number.map { LineChart.Point(year: t.year, value: $0, label: t.value.raw) } }
+        let line = LineChart(id: "line-\(indicator.id)", title: "\(indicator.name) \(labels["chart-observations"])",
+                             unit: unitSuffix, points: annual, targets: targetPoints)
+        let tasks = (site.indicatorUnits[indicator.key] ?? []).compactMap { taskLink($0, root: root) }
+        let assignments = site.indicatorAssignments[indicator.key] ?? []
+        let related = (metricKey.flatMap { site.metricIndicators[$0] } ?? []).filter { $0 != indicator.key }
+            .compactMap { site.indicators[$0] }.map { indicatorRow($0, root: root) }
+        let row = indicatorRow(indicator, root: root)
+        let hasBulletData = headline?.target.value.number != nil || headline?.observation != nil
+        return IndicatorPageView(page: page(path: path, title: indicator.name), labels: labels.values, row: row, plan: row.plan,
+            metric: metric.map { "\($0.name)" + ($0.unit.isEmpty ? "" : "（\($0.unit)）") } ?? "",
+            source: indicator.source, note: indicator.note, evaluations: evaluationViews,
+            observations: observations.map { ObservationView(year: $0.year, value: $0.value.raw, basis: labels.basis($0.basis), source: $0.source, note: $0.note) },
+            hasObservations: !observations.isEmpty, bulletChart: hasBulletData ? bullet.svg() : "",
+            lineChart: annual.count + targetPoints.count >= 2 ? line.svg() : "", hasLineChart: annual.count + targetPoints.count >= 2,
+            tasks: tasks, hasTasks: !tasks.isEmpty, departments: row.departments,
+            leadDepartments: chips(assignments, role: .lead, root: root), coDepartments: chips(assignments, role: .co, root: root),
+            hasDepartments: !assignments.isEmpty, related: related, hasRelated: !related.isEmpty)
+    }
+
+    func progressPage() -> ProgressPageView {
+        let path = URLs.progress
+        let root = URLs.root(of: path)
+        let allKeys = site.content.plans.flatMap { $0.indicators.map(\.key) }
+        let plans = site.content.plans.map { plan -> ProgressPlanView in
+            let byStatus = ProgressStatus.allCases.compactMap { s -> IndicatorGroupView? in
+                let rows = plan.indicators.filter { status(of: $0.key) == s }.map { indicatorRow($0, root: root) }
+                return rows.isEmpty ? nil : IndicatorGroupView(heading: "\(Labels.symbols[s] ?? "") \(labels["status-\(s.rawValue)"])", rows: rows)
+            }
+            let latestReports = Dictionary(grouping: plan.reports, by: \.taskID).compactMapValues { $0.max { $0.period < $1.period } }
+            let reportCounts = TaskStatus.allCases.map { s in
+                StatusCountView(status: StatusView(key: s.rawValue, symbol: "", label: labels["report-\(s.rawValue)"]),
+                                count: latestReports.values.filter { $0.status == s }.count)
+            }
+            return ProgressPlanView(plan: planSummary(plan, root: root), groups: byStatus, taskReports: reportCounts,
+                                    hasTaskReports: !latestReports.isEmpty, unreportedTasks: plan.units.count - latestReports.count)
+        }
+        return ProgressPageView(page: page(path: path, title: labels["progress"]), labels: labels.values, totals: statusCounts(allKeys),
+                                totalChart: statusChart(id: "status-all", title: labels["chart-status"], keys: allKeys), plans: plans)
+    }
+}

@@ -1,0 +1,278 @@
+// View structs handed to the Mustache templates. Stored properties only: swift-mustache
+// reads them by reflection, and a template can use exactly what is declared here
+// (docs/templates.md lists them).
+
+struct PageView {
+    /// Relative path from the page to the site root ("", "../", "../../").
+    let root: String
+    let siteTitle: String
+    let organisation: String
+    let dataAsOf: String
+    let language: String
+    let pageTitle: String
+    let labels: [String: String]
+}
+
+struct Link {
+    let text: String
+    let url: String
+}
+
+struct StatusView {
+    let key: String
+    let symbol: String
+    let label: String
+}
+
+struct StatusCountView {
+    let status: StatusView
+    let count: Int
+}
+
+struct DepartmentChip {
+    let name: String
+    let url: String
+    /// As the document wrote it, when it differs from the registry name.
+    let written: String
+    let differs: Bool
+}
+
+struct IndicatorChip {
+    let name: String
+    let url: String
+    let status: StatusView
+    let automatic: Bool
+}
+
+struct CommitmentView {
+    let text: String
+    let year: String
+    let value: String
+    let indicator: Link?
+}
+
+struct UnitView {
+    let id: String
+    let label: String
+    let title: String
+    let isTask: Bool
+    let leads: [DepartmentChip]
+    let cos: [DepartmentChip]
+    let hasLeads: Bool
+    let hasCos: Bool
+    let hasDepartments: Bool
+    let indicators: [IndicatorChip]
+    let hasIndicators: Bool
+    let commitments: [CommitmentView]
+    let hasCommitments: Bool
+    let report: String
+    let reportSource: String
+    let hasReport: Bool
+    let html: String
+}
+
+struct SegmentView {
+    let unit: UnitView?
+    let html: String
+}
+
+struct TocSection {
+    let id: String
+    let heading: String
+}
+
+struct TocChapter {
+    let id: String
+    let heading: String
+    let sections: [TocSection]
+    let hasSections: Bool
+}
+
+struct IndicatorRowView {
+    let id: String
+    let url: String
+    let number: String
+    let group: String
+    let domain: String
+    let name: String
+    let unit: String
+    let nature: String
+    let baseline: String
+    let targets: String
+    let latest: String
+    let status: StatusView
+    let progress: String
+    let reported: String
+    let plan: Link
+    let departments: [DepartmentChip]
+}
+
+struct IndicatorGroupView {
+    let heading: String
+    let rows: [IndicatorRowView]
+}
+
+struct PlanSummaryView {
+    let id: String
+    let title: String
+    let url: String
+    let region: String
+    let period: String
+    let docNumber: String
+    let issuer: String
+    let issueDate: String
+    let taskCount: Int
+    let unitCount: Int
+    let indicatorCount: Int
+    let statusCounts: [StatusCountView]
+    let statusChart: String
+    let assignedUnitCount: Int
+}
+
+struct PlanPageView {
+    let page: PageView
+    let labels: [String: String]
+    let plan: PlanSummaryView
+    let source: String
+    let sourceURL: String
+    let sourceNote: String
+    let notes: [String]
+    let hasNotes: Bool
+    let toc: [TocChapter]
+    let segments: [SegmentView]
+    let indicatorGroups: [IndicatorGroupView]
+    let hasIndicators: Bool
+}
+
+struct HomeView {
+    let page: PageView
+    let labels: [String: String]
+    let plans: [PlanSummaryView]
+    let departmentCount: Int
+    let indicatorCount: Int
+    let taskCount: Int
+}
+
+struct DepartmentRowView {
+    let name: String
+    let url: String
+    let kind: String
+    let leadCount: Int
+    let coCount: Int
+    let indicatorCount: Int
+}
+
+struct RegionDepartmentsView {
+    let name: String
+    let id: String
+    let departments: [DepartmentRowView]
+    let chart: String
+    let hasChart: Bool
+}
+
+struct DepartmentIndexView {
+    let page: PageView
+    let labels: [String: String]
+    let regions: [RegionDepartmentsView]
+}
+
+struct TaskLinkView {
+    let label: String
+    let title: String
+    let url: String
+    let id: String
+}
+
+struct DepartmentPlanView {
+    let plan: Link
+    let leads: [TaskLinkView]
+    let cos: [TaskLinkView]
+    let hasLeads: Bool
+    let hasCos: Bool
+}
+
+struct DepartmentPageView {
+    let page: PageView
+    let labels: [String: String]
+    let name: String
+    let region: String
+    let kind: String
+    let aliases: String
+    let note: String
+    let plans: [DepartmentPlanView]
+    let hasPlans: Bool
+    let indicators: [IndicatorRowView]
+    let hasIndicators: Bool
+}
+
+struct IndicatorIndexPlanView {
+    let plan: Link
+    let groups: [IndicatorGroupView]
+}
+
+struct IndicatorIndexView {
+    let page: PageView
+    let labels: [String: String]
+    let plans: [IndicatorIndexPlanView]
+}
+
+struct TargetEvaluationView {
+    let year: Int
+    let value: String
+    let status: StatusView
+    let explanation: String
+    let baseline: String
+    let compared: String
+    let progress: String
+    let elapsed: String
+    let growthRatio: String
+    let otherBasis: String
+}
+
+struct ObservationView {
+    let year: Int
+    let value: String
+    let basis: String
+    let source: String
+    let note: String
+}
+
+struct IndicatorPageView {
+    let page: PageView
+    let labels: [String: String]
+    let row: IndicatorRowView
+    let plan: Link
+    let metric: String
+    let source: String
+    let note: String
+    let evaluations: [TargetEvaluationView]
+    let observations: [ObservationView]
+    let hasObservations: Bool
+    let bulletChart: String
+    let lineChart: String
+    let hasLineChart: Bool
+    let tasks: [TaskLinkView]
+    let hasTasks: Bool
+    let departments: [DepartmentChip]
+    let leadDepartments: [DepartmentChip]
+    let coDepartments: [DepartmentChip]
+    let hasDepartments: Bool
+    let related: [IndicatorRowView]
+    let hasRelated: Bool
+}
+
+struct ProgressPlanView {
+    let plan: PlanSummaryView
+    let groups: [IndicatorGroupView]
+    let taskReports: [StatusCountView]
+    let hasTaskReports: Bool
+    let unreportedTasks: Int
+}
+
+struct ProgressPageView {
+    let page: PageView
+    let labels: [String: String]
+    let totals: [StatusCountView]
+    let totalChart: String
+    let plans: [ProgressPlanView]
+}
