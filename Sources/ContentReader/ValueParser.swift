@@ -24,6 +24,12 @@ public enum ValueParser {
         if let range = text.range(of: #"[(（][^()（）]*[)）]$"#, options: .regularExpression), range.lowerBound != text.startIndex {
             text = String(text[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
         }
+        // "较2015年减少23%": a change over the base year, at least that much.
+        if let m = match(#"^(较\d{4}年(?:减少|下降|降低|削减|提高|增长|上升|增加))\s*"# + number + #"\s*"# + unit + #"\s*(以上)?$"#, text),
+           let value = Double(m[2]) {
+            return .success(ValueExpression(raw: trimmed, form: .comparison(.atLeast, value), inlineUnit: m[3].isEmpty ? nil : m[3],
+                                            cumulative: true, label: m[1]))
+        }
         if let value = comparison(text) ?? phrased(text) ?? range(text) {
             return .success(ValueExpression(raw: trimmed, form: value.form, inlineUnit: value.unit,
                                             cumulative: cumulative, label: value.label))

@@ -13,6 +13,9 @@ struct ViewBuilder {
 
     var config: SiteConfig { site.content.config }
 
+    /// Mustache treats every string, even "", as true in a section: pass nil for "nothing".
+    func opt(_ text: String) -> String? { text.isEmpty ? nil : text }
+
     func page(path: String, title: String) -> PageView {
         PageView(root: URLs.root(of: path), siteTitle: config.title, organisation: config.organisation,
                  dataAsOf: config.dataAsOf.description, language: config.language, pageTitle: title, labels: labels.values)
@@ -56,12 +59,12 @@ struct ViewBuilder {
         let targets = indicator.targets.map { "\($0.year)：\(display($0.value, unit: indicator.unit))" }.joined(separator: "；")
         let plan = site.content.plan(indicator.planID)
         return IndicatorRowView(
-            id: indicator.id, url: root + URLs.indicator(indicator.key), number: indicator.number, group: indicator.group,
-            domain: indicator.domain, name: indicator.name, unit: indicator.unit, nature: indicator.nature?.rawValue ?? "",
+            id: indicator.id, url: root + URLs.indicator(indicator.key), number: opt(indicator.number), group: indicator.group,
+            domain: opt(indicator.domain), name: indicator.name, unit: opt(indicator.unit == "-" ? "" : indicator.unit), nature: indicator.nature?.rawValue ?? "",
             baseline: baseline, targets: targets.isEmpty ? labels["not-reported"] : targets,
             latest: latest.map { display($0.value, unit: indicator.unit) + "（\($0.year)）" } ?? labels["not-reported"],
             status: labels.status(status(of: indicator.key)), progress: percent(evaluation?.headline?.progress),
-            reported: indicator.reported, plan: Link(text: plan?.title ?? indicator.planID, url: root + URLs.plan(indicator.planID)),
+            reported: opt(indicator.reported), plan: Link(text: plan?.title ?? indicator.planID, url: root + URLs.plan(indicator.planID)),
             departments: chips(site.indicatorAssignments[indicator.key] ?? [], role: .lead, root: root)
                 + chips(site.indicatorAssignments[indicator.key] ?? [], role: .co, root: root))
     }
@@ -99,7 +102,7 @@ struct ViewBuilder {
         let assigned = plan.units.filter { !(site.unitAssignments["\(plan.id)/\($0.id)"] ?? []).isEmpty }.count
         return PlanSummaryView(
             id: plan.id, title: plan.title, url: root + URLs.plan(plan.id), region: regionName(plan.regionID),
-            period: plan.periodText, docNumber: plan.docNumber, issuer: plan.issuer, issueDate: plan.issueDate?.description ?? "",
+            period: plan.periodText, docNumber: opt(plan.docNumber), issuer: plan.issuer, issueDate: plan.issueDate?.description,
             taskCount: plan.tasks.count, unitCount: plan.units.count, indicatorCount: plan.indicators.count,
             statusCounts: statusCounts(keys),
             statusChart: statusChart(id: "status-\(plan.id)", title: "\(plan.title) \(labels["chart-status"])", keys: keys),
@@ -131,8 +134,8 @@ struct ViewBuilder {
                        hasSections: !c.sections.isEmpty)
         }
         return PlanPageView(page: page(path: path, title: plan.title), labels: labels.values, plan: planSummary(plan, root: root), source: plan.source,
-            sourceURL: plan.source.hasPrefix("https://") || plan.source.hasPrefix("http://") ? plan.source : "",
-            sourceNote: plan.sourceNote, notes: plan.notes, hasNotes: !plan.notes.isEmpty, toc: toc,
+            sourceURL: plan.source.hasPrefix("https://") || plan.source.hasPrefix("http://") ? plan.source : nil,
+            sourceNote: opt(plan.sourceNote), notes: plan.notes, hasNotes: !plan.notes.isEmpty, toc: toc,
             segments: segments(plan, root: root), indicatorGroups: indicatorGroups(plan.indicators, root: root),
             hasIndicators: !plan.indicators.isEmpty)
     }
@@ -210,7 +213,7 @@ struct ViewBuilder {
                         hasLeads: !leads.isEmpty, hasCos: !cos.isEmpty, hasDepartments: !(leads.isEmpty && cos.isEmpty), indicators: indicators, hasIndicators: !indicators.isEmpty,
                         commitments: commitmentViews, hasCommitments: !commitmentViews.isEmpty,
                         report: report.map { "\($0.period) \(labels["report-\($0.status.rawValue)"])" + ($0.note.isEmpty ? "" : "：\($0.note)") } ?? labels["no-report"],
-                        reportSource: report?.source ?? "", hasReport: report != nil, html: body)
+                        reportSource: report?.source, hasReport: report != nil, html: body)
     }
 
     /// `href="indicator:ID"` from the plan text becomes a link to the indicator's page.
@@ -263,7 +266,7 @@ struct ViewBuilder {
         }
         let indicators = (site.departmentIndicators[d.key] ?? []).compactMap { site.indicators[$0] }.map { indicatorRow($0, root: root) }
         return DepartmentPageView(page: page(path: path, title: d.name), labels: labels.values, name: d.name, region: regionName(d.regionID),
-                                  kind: labels.kind(d.kind), aliases: d.aliases.joined(separator: "、"), note: d.note,
+                                  kind: labels.kind(d.kind), aliases: opt(d.aliases.joined(separator: "、")), note: opt(d.note),
                                   plans: plans, hasPlans: !plans.isEmpty, indicators: indicators, hasIndicators: !indicators.isEmpty)
     }
 
@@ -292,7 +295,7 @@ struct ViewBuilder {
                 compared: t.observation.map { "\($0.value.raw)（\($0.year)，\(labels.basis($0.basis))）" } ?? labels["not-reported"],
                 progress: percent(t.progress), elapsed: percent(t.elapsed),
                 growthRatio: t.growthRatio.map { SVGText.number($0, digits: 2) } ?? "",
-                otherBasis: t.otherBasis.map { "\($0.year)：\($0.value.raw)（\(labels.basis($0.basis))）" }.joined(separator: "；"))
+                otherBasis: opt(t.otherBasis.map { "\($0.year)：\($0.value.raw)（\(labels.basis($0.basis))）" }.joined(separator: "；")))
         }
         let headline = evaluation?.headline
         let unitSuffix = indicator.unit == "-" ? "" : indicator.unit
@@ -313,10 +316,10 @@ struct ViewBuilder {
         let row = indicatorRow(indicator, root: root)
         let hasBulletData = headline?.target.value.number != nil || headline?.observation != nil
         return IndicatorPageView(page: page(path: path, title: indicator.name), labels: labels.values, row: row, plan: row.plan,
-            metric: metric.map { "\($0.name)" + ($0.unit.isEmpty ? "" : "（\($0.unit)）") } ?? "",
-            source: indicator.source, note: indicator.note, evaluations: evaluationViews,
+            metric: metric.map { "\($0.name)" + ($0.unit.isEmpty ? "" : "（\($0.unit)）") },
+            source: indicator.source, note: opt(indicator.note), evaluations: evaluationViews,
             observations: observations.map { ObservationView(year: $0.year, value: $0.value.raw, basis: labels.basis($0.basis), source: $0.source, note: $0.note) },
-            hasObservations: !observations.isEmpty, bulletChart: hasBulletData ? bullet.svg() : "",
+            hasObservations: !observations.isEmpty, bulletChart: hasBulletData ? bullet.svg() : nil,
             lineChart: annual.count + targetPoints.count >= 2 ? line.svg() : "", hasLineChart: annual.count + targetPoints.count >= 2,
             tasks: tasks, hasTasks: !tasks.isEmpty, departments: row.departments,
             leadDepartments: chips(assignments, role: .lead, root: root), coDepartments: chips(assignments, role: .co, root: root),

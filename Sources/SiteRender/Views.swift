@@ -27,6 +27,12 @@ struct StatusView {
 struct StatusCountView {
     let status: StatusView
     let count: Int
+    let nonZero: Bool
+    init(status: StatusView, count: Int) {
+        self.status = status
+        self.count = count
+        self.nonZero = count > 0
+    }
 }
 
 struct DepartmentChip {
@@ -66,7 +72,7 @@ struct UnitView {
     let commitments: [CommitmentView]
     let hasCommitments: Bool
     let report: String
-    let reportSource: String
+    let reportSource: String?
     let hasReport: Bool
     let html: String
 }
@@ -91,18 +97,18 @@ struct TocChapter {
 struct IndicatorRowView {
     let id: String
     let url: String
-    let number: String
+    let number: String?
     let group: String
-    let domain: String
+    let domain: String?
     let name: String
-    let unit: String
+    let unit: String?
     let nature: String
     let baseline: String
     let targets: String
     let latest: String
     let status: StatusView
     let progress: String
-    let reported: String
+    let reported: String?
     let plan: Link
     let departments: [DepartmentChip]
 }
@@ -118,9 +124,9 @@ struct PlanSummaryView {
     let url: String
     let region: String
     let period: String
-    let docNumber: String
+    let docNumber: String?
     let issuer: String
-    let issueDate: String
+    let issueDate: String?
     let taskCount: Int
     let unitCount: Int
     let indicatorCount: Int
@@ -134,8 +140,8 @@ struct PlanPageView {
     let labels: [String: String]
     let plan: PlanSummaryView
     let source: String
-    let sourceURL: String
-    let sourceNote: String
+    let sourceURL: String?
+    let sourceNote: String?
     let notes: [String]
     let hasNotes: Bool
     let toc: [TocChapter]
@@ -197,8 +203,8 @@ struct DepartmentPageView {
     let name: String
     let region: String
     let kind: String
-    let aliases: String
-    let note: String
+    let aliases: String?
+    let note: String?
     let plans: [DepartmentPlanView]
     let hasPlans: Bool
     let indicators: [IndicatorRowView]
@@ -226,7 +232,7 @@ struct TargetEvaluationView {
     let progress: String
     let elapsed: String
     let growthRatio: String
-    let otherBasis: String
+    let otherBasis: String?
 }
 
 struct ObservationView {
@@ -242,13 +248,13 @@ struct IndicatorPageView {
     let labels: [String: String]
     let row: IndicatorRowView
     let plan: Link
-    let metric: String
+    let metric: String?
     let source: String
-    let note: String
+    let note: String?
     let evaluations: [TargetEvaluationView]
     let observations: [ObservationView]
     let hasObservations: Bool
-    let bulletChart: String
+    let bulletChart: String?
     let lineChart: String
     let hasLineChart: Bool
     let tasks: [TaskLinkView]

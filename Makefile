@@ -1,0 +1,53 @@
+# plansite — two commands on a fresh machine:
+#   make site   installs what is missing, builds, writes Output/ from Content/
+#   make test   the whole test suite (unit, CLI, bundled content, site audit when available)
+SWIFT ?= swift
+CONTENT ?= Content
+TEMPLATES ?= Templates
+OUTPUT ?= Output
+AUDIT ?= ../shared/tools/site-audit
+PLANSITE = .build/debug/plansite
+
+.PHONY: all deps build site check test unit-test audit clean
+
+all: site
+
+# Debian's cmark-gfm (C library and GFM extensions) and pkg-config; idempotent.
+deps:
+	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -e /usr/include/cmark-gfm-core-extensions.h ]; then \
+		echo "installing libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+			libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config >/dev/null; \
+	fi
+	@command -v $(SWIFT) >/dev/null || { echo "swift is not on PATH (Swift 6 toolchain needed)"; exit 1; }
+
+build: deps
+	$(SWIFT) build --product plansite
+
+site: build
+	$(PLANSITE) build --content $(CONTENT) --templates $(TEMPLATES) --output $(OUTPUT)
+
+check: build
+	$(PLANSITE) check --content $(CONTENT)
+
+unit-test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# The whole suite, then the bundled site through the real-browser audit when the
+# shared audit tool is present (it is beside every checkout and in CI).
+test: unit-test
+	$(SWIFT) build --product plansite
+	$(PLANSITE) check --content $(CONTENT) --strict
+	$(PLANSITE) build --content $(CONTENT) --templates $(TEMPLATES) --output $(OUTPUT)
+	@if [ -x $(AUDIT) ]; then \
+		$(AUDIT) $(OUTPUT) --pages 0 --screenshots .build/audit-shots --json .build/audit.json; \
+	else echo "site audit skipped: $(AUDIT) not found"; fi
+
+audit: site
+	$(AUDIT) $(OUTPUT) --pages 0 --screenshots .build/audit-shots --json .build/audit.json
+
+clean:
+	rm -rf .build $(OUTPUT)
