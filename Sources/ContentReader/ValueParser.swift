@@ -58,7 +58,8 @@ public enum ValueParser {
     }
 
     static let number = #"(-?\d+(?:\.\d+)?)"#
-    static let unit = #"([^\d\s]*?)"#
+    /// A unit written after the number (`%`, `万吨`, `mg/L`); it cannot start with a digit or a dot.
+    static let unit = #"((?:[^\d\s.,][^\d\s]*?)?)"#
 
     /// `≥95`, `≤42%`, `△EQI>-1`
     static func comparison(_ text: String) -> Parsed? {

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+@Suite struct BuildTests {
+    @Test func minimalSiteBuildsEveryPageTypeAndOpenData() throws {
+        let dir = try CLI.workspace()
+        let result = try CLI.run(["build"], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        for page in ["index.html", "plans/demo-2020.html", "departments/index.html", "departments/demo/kjj.html",
+                     "indicators/index.html", "indicators/demo-2020/pm25.html", "progress.html", "assets/style.css",
+                     "data/tasks.csv", "data/tasks.json", "data/indicators.csv", "data/departments.csv", "data/observations.json"] {
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("Output/\(page)").path), "missing \(page)")
+        }
+        let plan = CLI.read("Output/plans/demo-2020.html", in: dir)
+        // Stable anchors per task and per task-less section.
+        #expect(plan.contains("id=\"c2-s1-t1\""))
+        #expect(plan.contains("id=\"c3-s2\""))
+        // 科技局 resolved through the 市 carry-over to the registry's 示例市科学技术局.
+        #expect(plan.contains("href=\"../departments/demo/kjj.html\">示例市科学技术局</a>"))
+        // Lead and co are told apart in text, not only by style.
+        #expect(plan.contains("牵头单位："))
+        // The explicit indicator reference became a link to the indicator page.
+        #expect(plan.contains("href=\"../indicators/demo-2020/pm25.html\">PM2.5年均浓度</a>"))
+
+        let tasks = CLI.read("Output/data/tasks.csv", in: dir)
+        #expect(tasks.hasPrefix("plan,task,kind,number,title,lead,co,indicators,annotation\r\n"))
+        // The section-closing annotation applies to both tasks of 碧水行动.
+        #expect(tasks.contains("demo-2020,c2-s2-t3,task,3.,推进污水处理厂提标,,示例市住房和城乡建设局;示例市生态环境局,demo-2020/sewage,"))
+        #expect(tasks.contains("demo-2020,c2-s2-t4,task,4.,保障饮用水水源安全,,示例市住房和城乡建设局;示例市生态环境局,,"))
+        let indicators = CLI.read("Output/data/indicators.csv", in: dir)
+        // PM2.5 ≤35 in 2020, 33 reported for 2020: met; the five-year mean 40 is not used.
+        #expect(indicators.contains("demo-2020,pm25,1,PM2.5年均浓度,微克/立方米,约束性,pm25,2015,48,2020,控制在35以内,2020:控制在35以内,2020,33,annual,met,"))
+        #expect(result.stderr.contains("build: 15 pages"))
+    }
+
+    @Test func outputIsByteIdenticalAcrossBuilds() throws {
+        let dir = try CLI.workspace()
+        #expect(try CLI.run(["build", "--output", "A"], in: dir).status == 0)
+        #expect(try CLI.run(["build", "--output", "B"], in: dir).status == 0)
+        let a = CLI.snapshot(dir.appendingPathComponent("A"))
+        let b = CLI.snapshot(dir.appendingPathComponent("B"))
+        #expect(a.count > 20)
+        #expect(a == b)
+    }
+
+    @Test func failedBuildLeavesPreviousOutputUnchanged() throws {
+        let dir = try CLI.workspace()
+        #expect(try CLI.run(["build"], in: dir).status == 0)
+        try CLI.write("stale", to: "Output/stale-marker.txt", in: dir)
+        let before = CLI.snapshot(dir.appendingPathComponent("Output"))
+        // Break the content: an unknown department.
+        let planPath = "Content/plans/demo-2020/plan.md"
+        try CLI.write(CLI.read(planPath, in: dir).replacingOccurrences(of: "公安局)", with: "不存在局)"), to: planPath, in: dir)
+        let failed = try CLI.run(["build"], in: dir)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("Output/ was not changed"))
+        #expect(CLI.snapshot(dir.appendingPathComponent("Output")) == before)
+        // No staging folder is left behind.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("staging") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func successfulBuildRemovesFilesThatNoLongerBelong() throws {
+        let dir = try CLI.workspace()
+        #expect(try CLI.run(["build"], in: dir).status == 0)
+        try CLI.write("stale", to: "Output/plans/removed-plan.html", in: dir)
+        #expect(try CLI.run(["build"], in: dir).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Output/plans/removed-plan.html").path))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("Output/plans/demo-2020.html").path))
+    }
+
+    @Test func buildKilledHalfwayLeavesPreviousOutputComplete() throws {
+        let dir = try CLI.workspace()
+        #expect(try CLI.run(["build"], in: dir).status == 0)
+        let before = CLI.snapshot(dir.appendingPathComponent("Output"))
+        // Make the next build long: 150 copies of the plan.
+        let source = dir.appendingPathComponent("Content/plans/demo-2020")
+        for i in 0..<150 {
+            try FileManager.default.copyItem(at: source, to: dir.appendingPathComponent("Content/plans/copy-\(i)"))
+        }
+        for delay in [0.3, 0.6, 0.9] {
+            let process = Process()
+            process.executableURL = CLI.binary
+            process.arguments = ["build"]
+            process.currentDirectoryURL = dir
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let after = CLI.snapshot(dir.appendingPathComponent("Output"))
+            if after != before {
+                // The kill came after the swap: then the new site must be complete.
+                #expect(after.keys.contains("plans/copy-149.html"))
+                #expect(after.keys.contains("data/observations.json"))
+                return
+            }
+            #expect(after == before)
+        }
+        // A later build cleans up the staging folder of the killed one.
+        #expect(try CLI.run(["build"], in: dir).status == 0)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("staging") }
+        #expect(leftovers.isEmpty)
+    }
+}
