@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import SiteOutput
+
+@Suite struct OutputWriterTests {
+    func tempDir() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plansite-output-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test(arguments: ["../evil.html", "/etc/passwd", "a/../../b", "a//b", "", "a/./b", "nul\0byte", "back\\slash"])
+    func unsafePathsAreRefused(_ path: String) throws {
+        let dir = try tempDir()
+        let writer = try OutputWriter(destination: dir.appendingPathComponent("Output").path)
+        #expect(!OutputWriter.isSafe(path))
+        #expect(throws: OutputWriter.Failure.self) { try writer.write(path, "x") }
+        writer.abort()
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("evil.html").path))
+    }
+
+    @Test func commitReplacesTheOldOutputWhole() throws {
+        let dir = try tempDir()
+        let out = dir.appendingPathComponent("Output").path
+        let first = try OutputWriter(destination: out)
+        try first.write("a.html", "one")
+        try first.write("old/only-in-first.html", "gone later")
+        try first.commit()
+        #expect(FileManager.default.contents(atPath: out + "/a.html") == Data("one".utf8))
+
+        let second = try OutputWriter(destination: out)
+        try second.write("a.html", "two")
+        // Before the commit the old output is untouched.
+        #expect(FileManager.default.contents(atPath: out + "/a.html") == Data("one".utf8))
+        try second.commit()
+        #expect(FileManager.default.contents(atPath: out + "/a.html") == Data("two".utf8))
+        #expect(!FileManager.default.fileExists(atPath: out + "/old/only-in-first.html"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        #expect(names == ["Output"])
+    }
+
+    @Test func abortLeavesTheOldOutputAndNoStaging() throws {
+        let dir = try tempDir()
+        let out = dir.appendingPathComponent("Output").path
+        let first = try OutputWriter(destination: out)
+        try first.write("index.html", "good")
+        try first.commit()
+        let second = try OutputWriter(destination: out)
+        try second.write("index.html", "half-done")
+        second.abort()
+        #expect(FileManager.default.contents(atPath: out + "/index.html") == Data("good".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["Output"])
+    }
+
+    @Test func staleStagingOfADeadBuildIsRemoved() throws {
+        let dir = try tempDir()
+        // pid 999999999 does not exist.
+        let stale = dir.appendingPathComponent(".Output.staging-999999999")
+        try FileManager.default.createDirectory(at: stale, withIntermediateDirectories: true)
+        let writer = try OutputWriter(destination: dir.appendingPathComponent("Output").path)
+        #expect(!FileManager.default.fileExists(atPath: stale.path))
+        writer.abort()
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import SiteRender
+
+/// Templates are user-edited: errors must name the template file and line, and a missing
+/// partial or label must not render silently as empty text.
+@Suite struct TemplateTests {
+    static let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Templates")
+
+    func copyTemplates() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plansite-templates-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Self.templates, to: dir)
+        return dir
+    }
+
+    @Test func defaultTemplatesLoadCleanly() throws {
+        let result = SiteRenderer.loadTemplates(Self.templates.path)
+        if case .failure(let list) = result { Issue.record("\(list.diagnostics)") }
+        let (set, labels) = try result.get()
+        #expect(labels["status-met"] == "已达标")
+        #expect(set.render(["page": ["language": "zh-CN"]], template: "status").contains("status-"))
+    }
+
+    @Test func syntaxErrorNamesFileAndLine() throws {
+        let dir = try copyTemplates()
+        try Data("<p>\n{{#a}}\nx\n{{/b}}\n".utf8).write(to: dir.appendingPathComponent("index.mustache"))
+        guard case .failure(let list) = SiteRenderer.loadTemplates(dir.path) else {
+            Issue.record("a broken template loaded")
+            return
+        }
+        let d = try #require(list.diagnostics.first { $0.code == "template-syntax" })
+        #expect(d.location.path.hasSuffix("/index.mustache"))
+        #expect(d.location.line == 4)
+    }
+
+    @Test func missingPartialAndLabelAreErrors() throws {
+        let dir = try copyTemplates()
+        try Data("{{> head}}\n{{labels.nope}}\n{{> nothere}}\n{{> footer}}\n".utf8).write(to: dir.appendingPathComponent("progress.mustache"))
+        guard case .failure(let list) = SiteRenderer.loadTemplates(dir.path) else {
+            Issue.record("templates with a missing partial loaded")
+            return
+        }
+        #expect(list.diagnostics.contains { $0.code == "template-partial" && $0.location.line == 3 && $0.message.contains("nothere") })
+        #expect(list.diagnostics.contains { $0.code == "template-label" && $0.location.line == 2 && $0.message.contains("nope") })
+    }
+
+    @Test func missingLabelsFileAndRequiredLabel() throws {
+        let dir = try copyTemplates()
+        let labels = String(decoding: try Data(contentsOf: dir.appendingPathComponent("labels.yaml")), as: UTF8.self)
+        try Data(labels.replacingOccurrences(of: "status-met:", with: "status-mett:").utf8).write(to: dir.appendingPathComponent("labels.yaml"))
+        guard case .failure(let list) = SiteRenderer.loadTemplates(dir.path) else {
+            Issue.record("labels without status-met loaded")
+            return
+        }
+        #expect(list.diagnostics.first?.message.contains("status-met") == true)
+    }
+
+    @Test func valuesAreEscapedByDefault() throws {
+        let (set, _) = try SiteRenderer.loadTemplates(Self.templates.path).get()
+        let html = set.render(["key": "met\"><script>", "symbol": "<b>", "label": "<i>x</i>"], template: "status")
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;i&gt;x&lt;/i&gt;"))
+        #expect(html.contains("met&quot;&gt;&lt;script&gt;"))
+    }
+}
