@@ -162,6 +162,11 @@ struct PlanStructureReader {
                     sectionUnitStart = result.units.count
                     continue
                 }
+            case .thematicBreak:
+                // A thematic break (***) ends the structured part, like an unnumbered heading.
+                closeChapter()
+                result.blocks.append(PlanBlock(role: .text, html: block.html, line: block.startLine + lineOffset))
+                continue
             default:
                 break
             }

@@ -77,48 +77,52 @@ public struct ProgressEvaluator: Sendable {
         }
 
         func result(_ status: ProgressStatus, _ observation: Observation?, progress: Double? = nil, elapsed: Double? = nil,
-                    growth: Double? = nil, _ explanation: String) -> TargetEvaluation {
+                    growth: Double? = nil, _ reason: EvaluationReason, _ explanation: String) -> TargetEvaluation {
             TargetEvaluation(indicatorKey: indicator.key, target: target, status: status, direction: direction,
                              baselineYear: baselineYear, baselineValue: baselineValue, observation: observation,
                              progress: progress, elapsed: elapsed, growthRatio: growth, explanation: explanation,
-                             otherBasis: otherBasis)
+                             reason: reason, otherBasis: otherBasis)
         }
 
         guard let targetNumber = target.value.number else {
-            if case .redacted = target.value.form { return result(.noData, nil, "the target is redacted in the source") }
-            return result(.qualitative, nil, "a qualitative target: not evaluated from numbers")
+            if case .redacted = target.value.form { return result(.noData, nil, .redacted, "the target is redacted in the source") }
+            return result(.qualitative, nil, .qualitativeTarget, "a qualitative target: not evaluated from numbers")
         }
         _ = targetNumber
         let upToTarget = comparable.filter { $0.year <= target.year }
         guard let latest = upToTarget.max(by: { $0.year < $1.year }), let value = latest.value.number else {
             let note = otherBasis.isEmpty ? "" : "; values on another basis (\(otherBasis.map { "\($0.year) \($0.basis)" }.joined(separator: ", "))) are not compared"
-            return result(.noData, nil, "no \(wantedBasis) value reported up to \(target.year)" + note)
+            return result(.noData, nil, .noComparableValue(upTo: target.year, basis: wantedBasis), "no \(wantedBasis) value reported up to \(target.year)" + note)
         }
         let progress = Self.progress(value: value, baseline: baselineValue, target: target.value.number, direction: direction)
         let growth = Self.growthRatio(observations: upToTarget, baselineYear: baselineYear, baselineValue: baselineValue,
                                       target: target, direction: direction)
         if latest.year == target.year {
             guard let ok = Self.satisfies(value, target.value, direction: direction) else {
-                return result(.qualitative, latest, "the target cannot be compared with a number")
+                return result(.qualitative, latest, .notComparable, "the target cannot be compared with a number")
             }
             return result(ok ? .met : .notMet, latest, progress: progress, growth: growth,
+                          ok ? .reachedAtTargetYear(year: latest.year, value: latest.value.raw, target: target.value.raw)
+                             : .missedAtTargetYear(year: latest.year, value: latest.value.raw, target: target.value.raw),
                           "\(latest.year) value \(latest.value.raw) \(ok ? "meets" : "misses") the target \(target.value.raw)")
         }
         if Self.satisfies(value, target.value, direction: direction) == true {
             return result(.met, latest, progress: progress, growth: growth,
+                          .metEarly(year: latest.year, value: latest.value.raw, targetYear: target.year, target: target.value.raw),
                           "already met: \(latest.year) value \(latest.value.raw) satisfies the \(target.year) target \(target.value.raw)")
         }
         if asOf.year > target.year {
             return result(.noData, latest, progress: progress, growth: growth,
+                          .targetYearPassed(targetYear: target.year, latestYear: latest.year),
                           "the target year \(target.year) has passed and no \(target.year) value is reported (latest: \(latest.year))")
         }
         guard let progress, let baselineYear, target.year > baselineYear else {
-            return result(.noData, latest, "no baseline to measure progress from")
+            return result(.noData, latest, .noBaseline, "no baseline to measure progress from")
         }
         let elapsed = min(max((asOf.fractionalYear - Double(baselineYear)) / Double(target.year - baselineYear), 0), 1)
         let onTrack = progress >= elapsed * Self.onTrackRatio
         return result(onTrack ? .onTrack : .behind, latest, progress: progress, elapsed: elapsed, growth: growth,
-                      String(format: "progress %.0f%% of the way from baseline to target, %.0f%% of the time elapsed", progress * 100, elapsed * 100))
+                      .pace(progress: progress, elapsed: elapsed), String(format: "progress %.0f%% of the way from baseline to target, %.0f%% of the time elapsed", progress * 100, elapsed * 100))
     }
 
     /// (latest − baseline) / (target − baseline), clipped to 0…1; nil without a baseline or when target = baseline.

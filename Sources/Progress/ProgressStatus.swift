@@ -32,8 +32,10 @@ public struct TargetEvaluation: Sendable, Hashable {
     public let elapsed: Double?
     /// Open SDG style: observed growth rate / required growth rate (two or more points).
     public let growthRatio: Double?
-    /// Plain-language reason for the status.
+    /// Plain-language reason for the status (English, for logs and tests).
     public let explanation: String
+    /// The reason as data, so that pages can say it in their own language.
+    public let reason: EvaluationReason
     /// Values reported on another basis that were not compared (e.g. a five-year mean).
     public let otherBasis: [Observation]
 }
@@ -55,4 +57,18 @@ public struct IndicatorEvaluation: Sendable, Hashable {
     }
 
     public var status: ProgressStatus { headline?.status ?? .noData }
+}
+
+/// Why a target has its status; the site renders each case with a label of labels.yaml.
+public enum EvaluationReason: Sendable, Hashable {
+    case redacted
+    case qualitativeTarget
+    case notComparable
+    case noComparableValue(upTo: Int, basis: Basis)
+    case reachedAtTargetYear(year: Int, value: String, target: String)
+    case missedAtTargetYear(year: Int, value: String, target: String)
+    case metEarly(year: Int, value: String, targetYear: Int, target: String)
+    case targetYearPassed(targetYear: Int, latestYear: Int)
+    case noBaseline
+    case pace(progress: Double, elapsed: Double)
 }

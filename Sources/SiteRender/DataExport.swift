@@ -8,6 +8,7 @@ import Progress
 struct DataExport {
     let site: LinkedSite
     let evaluations: [String: IndicatorEvaluation]
+    let labels: Labels
 
     struct Table {
         let columns: [String]
@@ -61,7 +62,7 @@ struct DataExport {
                     latest.map { String($0.year) } ?? "", latest?.value.raw ?? "", latest.map { "\($0.basis)" } ?? "",
                     (h?.status ?? .noData).rawValue, h?.progress.map { String(format: "%.3f", $0) } ?? "",
                     h?.elapsed.map { String(format: "%.3f", $0) } ?? "", h?.growthRatio.map { String(format: "%.3f", $0) } ?? "",
-                    h?.explanation ?? "", indicator.reported,
+                    h.map { labels.reason($0.reason) } ?? "", indicator.reported,
                     names(site.indicatorAssignments[indicator.key] ?? [], .lead), names(site.indicatorAssignments[indicator.key] ?? [], .co),
                     indicator.source,
                 ])

@@ -13,7 +13,9 @@ public struct Labels: Sendable {
                            "kind-enterprise", "kind-other", "chart-departments", "chart-status", "chart-observations",
                            "chart-bullet", "lead", "co", "baseline", "target", "latest", "report-done",
                            "report-in-progress", "report-not-started", "report-delayed", "basis-annual",
-                           "basis-five-year-mean", "basis-cumulative"]
+                           "basis-five-year-mean", "basis-cumulative", "reason-redacted", "reason-qualitative",
+                           "reason-not-comparable", "reason-no-value", "reason-met", "reason-missed", "reason-met-early",
+                           "reason-passed", "reason-no-baseline", "reason-pace"]
 
     /// Reads a flat `key: value` file. Lines starting with # are comments.
     public static func read(path: String) -> Result<Labels, Diagnostic> {
@@ -48,6 +50,32 @@ public struct Labels: Sendable {
 
     func status(_ status: ProgressStatus) -> StatusView {
         StatusView(key: status.rawValue, symbol: Self.symbols[status] ?? "", label: self["status-\(status.rawValue)"])
+    }
+
+    /// A label with `{name}` placeholders filled in.
+    func format(_ key: String, _ values: [String: String]) -> String {
+        var text = self[key]
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        }
+        return text
+    }
+
+    func reason(_ reason: EvaluationReason) -> String {
+        func pct(_ v: Double) -> String { "\(Int((v * 100).rounded()))%" }
+        switch reason {
+        case .redacted: return self["reason-redacted"]
+        case .qualitativeTarget: return self["reason-qualitative"]
+        case .notComparable: return self["reason-not-comparable"]
+        case .noComparableValue(let year, let b): return format("reason-no-value", ["year": "\(year)", "basis": basis(b)])
+        case .reachedAtTargetYear(let y, let v, let t): return format("reason-met", ["year": "\(y)", "value": v, "target": t])
+        case .missedAtTargetYear(let y, let v, let t): return format("reason-missed", ["year": "\(y)", "value": v, "target": t])
+        case .metEarly(let y, let v, let ty, let t):
+            return format("reason-met-early", ["year": "\(y)", "value": v, "targetYear": "\(ty)", "target": t])
+        case .targetYearPassed(let ty, let ly): return format("reason-passed", ["targetYear": "\(ty)", "latestYear": "\(ly)"])
+        case .noBaseline: return self["reason-no-baseline"]
+        case .pace(let p, let e): return format("reason-pace", ["progress": pct(p), "elapsed": pct(e)])
+        }
     }
 
     func kind(_ kind: DepartmentKind) -> String { self["kind-\(kind.rawValue)"] }

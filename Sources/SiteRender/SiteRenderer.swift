@@ -33,7 +33,7 @@ public struct SiteRenderer {
         let builder = ViewBuilder(site: site, evaluations: evaluations, labels: labels,
                                   commitments: CommitmentExtractor.extract(site))
         func page(_ path: String, _ view: Any, _ template: String) throws {
-            try emit(path, Data(templates.render(view, template: template).utf8))
+            try emit(path, Data(Self.showPrivateUseCharacters(templates.render(view, template: template)).utf8))
         }
         try page(URLs.home, builder.home(), "index")
         for plan in site.content.plans {
@@ -49,13 +49,29 @@ public struct SiteRenderer {
         }
         try page(URLs.progress, builder.progressPage(), "progress")
 
-        let data = DataExport(site: site, evaluations: evaluations)
+        let data = DataExport(site: site, evaluations: evaluations, labels: labels)
         for (name, table) in [("tasks", data.tasks), ("indicators", data.indicators), ("departments", data.departments),
                               ("observations", data.observations)] {
             try emit("data/\(name).csv", Data(table.csv.utf8))
             try emit("data/\(name).json", table.json)
         }
         try copyAssets(emit: emit)
+    }
+
+    /// Private-use characters in a source (garbled text copied from a web page) would show
+    /// as nothing or as an empty box: pages show them as ⟨U+E010⟩ so the damage stays visible.
+    /// The open data files keep the characters as they are.
+    static func showPrivateUseCharacters(_ html: String) -> String {
+        guard html.unicodeScalars.contains(where: { (0xE000...0xF8FF).contains($0.value) }) else { return html }
+        var out = String.UnicodeScalarView()
+        for scalar in html.unicodeScalars {
+            if (0xE000...0xF8FF).contains(scalar.value) {
+                out.append(contentsOf: "⟨U+\(String(scalar.value, radix: 16, uppercase: true))⟩".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// Every file of Templates/ that is not a template or the labels goes to assets/.

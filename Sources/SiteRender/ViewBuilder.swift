@@ -116,6 +116,16 @@ struct ViewBuilder {
                             url: root + URLs.unit(planID, unit.id), id: unit.id)
     }
 
+    /// `≤35`, `≥95`, `10-15`: a target short enough for a chart label.
+    static func shortValue(_ value: ValueExpression) -> String {
+        switch value.form {
+        case .comparison(let c, let v): return c.rawValue + SVGText.number(v)
+        case .number(let v): return SVGText.number(v)
+        case .range(let a, let b): return SVGText.number(a) + "-" + SVGText.number(b)
+        default: return value.raw
+        }
+    }
+
     // MARK: pages
 
     func home() -> HomeView {
@@ -290,7 +300,7 @@ struct ViewBuilder {
         let evaluationViews = (evaluation?.targets ?? []).map { t in
             TargetEvaluationView(
                 year: t.target.year, value: display(t.target.value, unit: indicator.unit), status: labels.status(t.status),
-                explanation: t.explanation,
+                explanation: labels.reason(t.reason),
                 baseline: t.baselineValue.map { SVGText.number($0) + (t.baselineYear.map { "（\($0)）" } ?? "") } ?? labels["not-reported"],
                 compared: t.observation.map { "\($0.value.raw)（\($0.year)，\(labels.basis($0.basis))）" } ?? labels["not-reported"],
                 progress: percent(t.progress), elapsed: percent(t.elapsed),
@@ -306,7 +316,7 @@ struct ViewBuilder {
             latest: headline?.observation.flatMap { o in o.value.number.map { (labels["latest"] + "\(o.year)", $0) } },
             status: headline.map { StatusMark(symbol: Labels.symbols[$0.status] ?? "", label: labels["status-\($0.status.rawValue)"], cssClass: $0.status.rawValue) })
         let annual = observations.filter { $0.basis == .annual }.compactMap { o in o.value.number.map { LineChart.Point(year: o.year, value: $0, label: o.value.raw) } }
-        let targetPoints = indicator.targets.compactMap { t in t.value.number.map { LineChart.Point(year: t.year, value: $0, label: t.value.raw) } }
+        let targetPoints = indicator.targets.compactMap { t in t.value.number.map { LineChart.Point(year: t.year, value: $0, label: Self.shortValue(t.value)) } }
         let line = LineChart(id: "line-\(indicator.id)", title: "\(indicator.name) \(labels["chart-observations"])",
                              unit: unitSuffix, points: annual, targets: targetPoints)
         let tasks = (site.indicatorUnits[indicator.key] ?? []).compactMap { taskLink($0, root: root) }
