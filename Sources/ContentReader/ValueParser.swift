@@ -59,7 +59,7 @@ public enum ValueParser {
 
     static let number = #"(-?\d+(?:\.\d+)?)"#
     /// A unit written after the number (`%`, `万吨`, `mg/L`); it cannot start with a digit or a dot.
-    static let unit = #"((?:[^\d\s.,][^\d\s]*?)?)"#
+    static let unit = #"((?:[^\d\s.,][^\d\s]*?)??)"#
 
     /// `≥95`, `≤42%`, `△EQI>-1`
     static func comparison(_ text: String) -> Parsed? {
