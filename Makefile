@@ -43,8 +43,9 @@ test: unit-test
 	$(PLANSITE) check --content $(CONTENT) --strict
 	$(PLANSITE) build --content $(CONTENT) --templates $(TEMPLATES) --output $(OUTPUT)
 	@if [ -x $(AUDIT) ]; then \
-		$(AUDIT) $(OUTPUT) --pages 0 --screenshots .build/audit-shots --json .build/audit.json; \
-	else echo "site audit skipped: $(AUDIT) not found"; fi
+		$(AUDIT) $(OUTPUT) --pages 0 --screenshots .build/audit-shots --json .build/audit.json && \
+		$$(ls -d $${SITE_AUDIT_HOME:-$$HOME/.cache/site-audit}/venv-py3.*/bin/python | head -1) Tests/Browser/browser_tests.py $(OUTPUT); \
+	else echo "site audit and browser tests skipped: $(AUDIT) not found"; fi
 
 audit: site
 	$(AUDIT) $(OUTPUT) --pages 0 --screenshots .build/audit-shots --json .build/audit.json

@@ -48,6 +48,10 @@ public struct SiteRenderer {
             try page(URLs.indicator(key), builder.indicatorPage(site.indicators[key]!), "indicator")
         }
         try page(URLs.progress, builder.progressPage(), "progress")
+        let kinds = Dictionary(uniqueKeysWithValues: ["plan", "task", "section", "indicator", "department"].map { ($0, labels["search-kind-\($0)"]) })
+        try page(URLs.search, SearchPageView(page: builder.page(path: URLs.search, title: labels["search"]), labels: labels.values,
+                                             kindsJSON: SearchIndex.embeddableJSON(kinds)), "search")
+        try emit("assets/search-index.js", SearchIndex(site: site).script)
 
         let data = DataExport(site: site, evaluations: evaluations, labels: labels)
         for (name, table) in [("tasks", data.tasks), ("indicators", data.indicators), ("departments", data.departments),

@@ -9,6 +9,7 @@ public enum URLs {
     public static let indicators = "indicators/index.html"
     public static let progress = "progress.html"
     public static let home = "index.html"
+    public static let search = "search.html"
 
     /// "../" repeated for each folder in a page path.
     static func root(of path: String) -> String {

@@ -282,3 +282,10 @@ struct ProgressPageView {
     let totalChart: String
     let plans: [ProgressPlanView]
 }
+
+struct SearchPageView {
+    let page: PageView
+    let labels: [String: String]
+    /// JSON object of kind → label, escaped for a <script type="application/json"> block.
+    let kindsJSON: String
+}
