@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
@@ -25,7 +26,7 @@ let package = Package(
             "PlanModel", "MarkdownTree", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "Linking", dependencies: ["PlanModel"]),
-        .target(name: "Progress", dependencies: ["PlanModel"]),
+        .target(name: "Progress", dependencies: ["PlanModel", "Linking"]),
         .target(name: "Charts"),
         .target(name: "SiteRender", dependencies: [
             "PlanModel", "Linking", "Progress", "Charts", "MarkdownTree",
@@ -36,9 +37,16 @@ let package = Package(
         .target(name: "Pipeline", dependencies: [
             "PlanModel", "ContentReader", "Linking", "Progress", "SiteRender", "SiteOutput",
         ]),
-        .executableTarget(name: "plansite", dependencies: [
-            "Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .target(name: "PreviewServer", dependencies: [
+            "Pipeline", .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
+        .executableTarget(name: "plansite", dependencies: [
+            "Pipeline", "PreviewServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // libFuzzer target for the content readers (scripts/fuzz.sh, docs/fuzzing.md); without
+        // -DFUZZING it builds as a replayer of saved inputs.
+        .executableTarget(name: "plansite-fuzz", dependencies: ["ContentReader", "PlanModel"],
+                          path: "Fuzz/ContentFuzz"),
         .testTarget(name: "MarkdownTreeTests", dependencies: ["MarkdownTree"]),
         .testTarget(name: "ContentReaderTests", dependencies: ["ContentReader", "PlanModel"],
                     resources: [.copy("Fixtures")]),

@@ -18,7 +18,16 @@ public enum SiteBuild {
         case output(String)
     }
 
-    public static func run(contentDirectory: String, templatesDirectory: String, outputDirectory: String) -> Result<Summary, Failure> {
+    /// Progress of a running build, for a terminal's progress line.
+    public struct Progress: Sendable {
+        public let stage: String
+        public let plans: Int
+        public let filesWritten: Int
+    }
+
+    public static func run(contentDirectory: String, templatesDirectory: String, outputDirectory: String,
+                           progress: ((Progress) -> Void)? = nil) -> Result<Summary, Failure> {
+        progress?(Progress(stage: "reading", plans: 0, filesWritten: 0))
         let check = ContentCheck.run(contentDirectory: contentDirectory)
         var diagnostics = check.diagnostics
         let loaded = SiteRenderer.loadTemplates(templatesDirectory)
@@ -32,10 +41,15 @@ public enum SiteBuild {
         do {
             let writer = try OutputWriter(destination: outputDirectory)
             var pages = 0
+            let plans = site.content.plans.count
+            progress?(Progress(stage: "rendering", plans: plans, filesWritten: 0))
             do {
                 try renderer.render { path, data in
                     if path.hasSuffix(".html") { pages += 1 }
                     try writer.write(path, data)
+                    if writer.filesWritten % 25 == 0 {
+                        progress?(Progress(stage: "writing", plans: plans, filesWritten: writer.filesWritten))
+                    }
                 }
                 try writer.commit()
             } catch {

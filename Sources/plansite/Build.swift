@@ -12,7 +12,16 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        switch SiteBuild.run(contentDirectory: content, templatesDirectory: templates, outputDirectory: output) {
+        // A progress line on a terminal only; nothing extra when stderr is a file or a pipe.
+        let onTerminal = isatty(STDERR_FILENO) == 1
+        let progress: ((SiteBuild.Progress) -> Void)? = onTerminal ? { p in
+            let line = String(format: "\r%@: %d plans, %d files written, %.1f s", p.stage, p.plans, p.filesWritten,
+                              Date().timeIntervalSince(started))
+            FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
+        } : nil
+        let result = SiteBuild.run(contentDirectory: content, templatesDirectory: templates, outputDirectory: output, progress: progress)
+        if onTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        switch result {
         case .success(let summary):
             if !summary.warnings.isEmpty { Console.error(DiagnosticFormat.text.render(summary.warnings)) }
             Console.error(String(format: "build: %d pages, %d files, %d warnings in %.2f s → %@",

@@ -3,11 +3,11 @@ import Foundation
 import Pipeline
 
 @main
-struct Plansite: ParsableCommand {
+struct Plansite: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plansite",
         abstract: "Publish government plan documents as a static disclosure website.",
-        subcommands: [Build.self, Check.self, OutlineCommand.self],
+        subcommands: [Build.self, Check.self, OutlineCommand.self, Serve.self, Init.self],
         defaultSubcommand: Build.self)
 }
 

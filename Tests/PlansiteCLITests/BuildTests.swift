@@ -104,3 +104,23 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 }
+
+@Suite struct InitTests {
+    @Test func newSiteBuildsAndPassesCheckAtOnce() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plansite-init-\(UUID().uuidString)")
+        let made = try CLI.run(["init", dir.path,
+                                "--templates", CLI.repoRoot.appendingPathComponent("Templates").path,
+                                "--example", CLI.minimalSite.appendingPathComponent("Content").path], in: CLI.repoRoot)
+        #expect(made.status == 0, "\(made.stderr)")
+        for file in ["Content/site.yaml", "Templates/plan.mustache", "Templates/labels.yaml", "Makefile", "README.md"] {
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(file).path), "missing \(file)")
+        }
+        #expect(try CLI.run(["check", "--strict"], in: dir).status == 0)
+        #expect(try CLI.run(["build"], in: dir).status == 0)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("Output/index.html").path))
+        // A second init into the same folder refuses to overwrite.
+        let again = try CLI.run(["init", dir.path], in: CLI.repoRoot)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("is not empty"))
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// `plansite init`: a new site folder with example content, the default templates and a
+/// Makefile, which builds and passes `plansite check` at once.
+public enum Scaffold {
+    public enum Failure: Error, CustomStringConvertible {
+        case notEmpty(String), missing(String), io(String)
+        public var description: String {
+            switch self {
+            case .notEmpty(let p): return "\(p) exists and is not empty; choose a new folder"
+            case .missing(let p): return "\(p) not found: run from a plansite checkout or pass --templates and --example"
+            case .io(let m): return m
+            }
+        }
+    }
+
+    public static func create(at directory: String, templates: String, example: String) throws {
+        let fm = FileManager.default
+        let target = URL(fileURLWithPath: directory)
+        if let existing = try? fm.contentsOfDirectory(atPath: target.path), !existing.isEmpty { throw Failure.notEmpty(directory) }
+        for source in [templates, example] where !fm.fileExists(atPath: source) { throw Failure.missing(source) }
+        do {
+            try fm.createDirectory(at: target, withIntermediateDirectories: true)
+            try fm.copyItem(atPath: example, toPath: target.appendingPathComponent("Content").path)
+            try fm.copyItem(atPath: templates, toPath: target.appendingPathComponent("Templates").path)
+            try Data(makefile.utf8).write(to: target.appendingPathComponent("Makefile"))
+            try Data(readme.utf8).write(to: target.appendingPathComponent("README.md"))
+            try Data("Output/\n.Output.staging-*\n".utf8).write(to: target.appendingPathComponent(".gitignore"))
+        } catch {
+            throw Failure.io("cannot create the site: \(error.localizedDescription)")
+        }
+    }
+
+    static let makefile = """
+    # Build this site with plansite (https://… your plansite checkout). PLANSITE is the binary.
+    PLANSITE ?= plansite
+
+    .PHONY: site check serve
+    site:
+    \t$(PLANSITE) build --content Content --templates Templates --output Output
+    check:
+    \t$(PLANSITE) check --content Content --strict
+    serve:
+    \t$(PLANSITE) serve --content Content --templates Templates --output Output
+
+    """
+
+    static let readme = """
+    # A plansite site
+
+    - `Content/`: site.yaml, regions/ (departments, metrics, observations) and plans/ (plan.md,
+      indicators.csv). The format is described in plansite's docs/content-format.md.
+    - `Templates/`: Mustache templates, labels.yaml (UI labels) and style.css.
+    - `make check` validates the content, `make site` writes Output/, `make serve` previews it
+      on http://127.0.0.1:8000/ and rebuilds on every change.
+
+    """
+}
