@@ -63,7 +63,9 @@ public struct BulletChart: Sendable {
         return frame.wrap(body)
     }
 
+    /// A label centred on its marker, moved inward when it would leave the chart.
     private func label(x: String, y: Double, _ text: String) -> String {
-        "<text x=\"\(x)\" y=\"\(SVGText.number(y))\" text-anchor=\"middle\" fill=\"#111\">\(SVGText.escape(text))</text>"
+        let center = SVGText.clampedCenter(Double(x) ?? 0, text: text, fontSize: 12, minX: 2, maxX: 358)
+        return "<text x=\"\(SVGText.number(center))\" y=\"\(SVGText.number(y))\" text-anchor=\"middle\" fill=\"#111\">\(SVGText.escape(text))</text>"
     }
 }

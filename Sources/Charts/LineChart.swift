@@ -70,7 +70,9 @@ public struct LineChart: Sendable {
         for t in targets {
             let cx = n(px(t.year), 2), cy = n(py(t.value), 2)
             body += "<path d=\"M\(cx) \(n(py(t.value) - 6, 2)) l6 6 l-6 6 l-6 -6 z\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"1.5\"><title>\(SVGText.escape("\(t.year)年目标 \(t.label)"))</title></path>"
-            body += "<text x=\"\(cx)\" y=\"\(n(py(t.value) - 10, 2))\" text-anchor=\"middle\" fill=\"#111\">\(SVGText.escape("◇ \(t.label)"))</text>"
+            let text = "◇ \(t.label)"
+            let lx = SVGText.clampedCenter(px(t.year), text: text, fontSize: 12, minX: 2, maxX: width - 2)
+            body += "<text x=\"\(n(lx, 2))\" y=\"\(n(py(t.value) - 10, 2))\" text-anchor=\"middle\" fill=\"#111\">\(SVGText.escape(text))</text>"
             _ = cy
         }
         body += "<text x=\"\(n(left, 2))\" y=\"\(n(height - 4, 2))\" fill=\"#333\">● 报告值  ◇ 目标</text>"

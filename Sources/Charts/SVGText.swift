@@ -16,6 +16,8 @@ public enum SVGText {
             default:
                 // Control characters are not allowed in XML 1.0.
                 if ch.value < 0x20 && ch != "\n" && ch != "\t" { continue }
+                // Nor are the noncharacters U+FFFE and U+FFFF (valid UTF-8, so they can reach here).
+                if ch.value == 0xFFFE || ch.value == 0xFFFF { continue }
                 out.unicodeScalars.append(ch)
             }
         }
@@ -41,9 +43,20 @@ public enum SVGText {
     }
 
     static func isWide(_ s: Unicode.Scalar) -> Bool {
+        // Arrows, mathematical operators (≤ ≥) and geometric shapes (○ ◇ ▲ ▮) are drawn
+        // full-width by CJK fonts.
+        (0x2190...0x22FF).contains(s.value) || (0x25A0...0x25FF).contains(s.value) ||
         (0x1100...0x115F).contains(s.value) || (0x2E80...0xA4CF).contains(s.value) || (0xAC00...0xD7A3).contains(s.value)
             || (0xF900...0xFAFF).contains(s.value) || (0xFE30...0xFE4F).contains(s.value) || (0xFF00...0xFF60).contains(s.value)
             || (0xFFE0...0xFFE6).contains(s.value) || (0x20000...0x3FFFD).contains(s.value)
+    }
+
+    /// The x of a centred label of `text` (at `fontSize` px) moved so the whole label stays
+    /// between `minX` and `maxX`.
+    public static func clampedCenter(_ x: Double, text: String, fontSize: Double, minX: Double, maxX: Double) -> Double {
+        let half = width(text) * fontSize / 2
+        guard maxX - minX > 2 * half else { return (minX + maxX) / 2 }
+        return min(max(x, minX + half), maxX - half)
     }
 
     /// Shortens text to fit `maxWidth` ems, ending with "…"; the full text goes in a <title>.

@@ -1,0 +1,213 @@
+import Foundation
+import Testing
+import PlanModel
+@testable import ContentReader
+
+/// Every form of docs/content-format.md, "Values".
+@Suite struct ValueParserTests {
+    /// Parses or records an issue; returns nil on failure.
+    func parsed(_ raw: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> ValueExpression? {
+        switch ValueParser.parse(raw) {
+        case .success(let value): return value
+        case .failure(let failure):
+            Issue.record("'\(raw)' did not parse: \(failure)", sourceLocation: sourceLocation)
+            return nil
+        }
+    }
+
+    // MARK: Plain numbers
+
+    @Test(arguments: [("95", 95.0), ("48.15", 48.15), ("-1.2", -1.2), ("0", 0.0), (" 26 ", 26.0)])
+    func plainNumbers(raw: String, number: Double) throws {
+        let v = try #require(parsed(raw))
+        #expect(v.form == .number(number))
+        #expect(v.number == number)
+        #expect(v.inlineUnit == nil)
+        #expect(v.cumulative == false)
+        #expect(v.label == nil)
+        #expect(v.isGiven)
+        #expect(v.raw == raw.trimmingCharacters(in: .whitespaces))
+    }
+
+    @Test func numberWithUnitKeepsTheUnit() throws {
+        let v = try #require(parsed("95%"))
+        #expect(v.form == .number(95))
+        #expect(v.inlineUnit == "%")
+    }
+
+    // MARK: At least
+
+    @Test(arguments: [
+        ("≥95", 95.0, nil as String?),
+        (">=95", 95.0, nil),
+        ("≧95", 95.0, nil),
+        ("≥95%", 95.0, "%"),
+        ("95%以上", 95.0, "%"),
+        ("95以上", 95.0, nil),
+        ("不低于90", 90.0, nil),
+        ("达到95%以上", 95.0, "%"),
+        ("达到85%", 85.0, "%"),
+        ("90%及以上", 90.0, "%"),
+        ("不少于12", 12.0, nil),
+    ])
+    func atLeast(raw: String, number: Double, unit: String?) throws {
+        let v = try #require(parsed(raw))
+        #expect(v.form == .comparison(.atLeast, number), "\(raw)")
+        #expect(v.inlineUnit == unit, "\(raw)")
+        #expect(v.cumulative == false)
+        #expect(v.label == nil)
+        #expect(v.raw == raw)
+    }
+
+    // MARK: At most
+
+    @Test(arguments: [
+        ("≤42", 42.0, nil as String?),
+        ("<=42", 42.0, nil),
+        ("≦42", 42.0, nil),
+        ("25以下", 25.0, nil),
+        ("不高于42", 42.0, nil),
+        ("不超过42", 42.0, nil),
+        ("控制在35以内", 35.0, nil),
+        ("控制在35微克/立方米以内", 35.0, "微克/立方米"),
+        ("≤0.5%", 0.5, "%"),
+    ])
+    func atMost(raw: String, number: Double, unit: String?) throws {
+        let v = try #require(parsed(raw))
+        #expect(v.form == .comparison(.atMost, number), "\(raw)")
+        #expect(v.inlineUnit == unit, "\(raw)")
+        #expect(v.label == nil)
+    }
+
+    // MARK: Strict comparisons and about
+
+    @Test func strictComparisons() throws {
+        #expect(try #require(parsed(">5")).form == .comparison(.greater, 5))
+        #expect(try #require(parsed("<5")).form == .comparison(.less, 5))
+        #expect(try #require(parsed("低于50")).form == .comparison(.less, 50))
+        #expect(try #require(parsed("高于50")).form == .comparison(.greater, 50))
+        // Full-width comparator signs.
+        #expect(try #require(parsed("＞5")).form == .comparison(.greater, 5))
+        #expect(try #require(parsed("＜5")).form == .comparison(.less, 5))
+    }
+
+    @Test func longerPrefixWinsOverItsSuffix() throws {
+        // 不低于 contains 低于, 不超过 contains 超过: the longer phrase decides the meaning.
+        #expect(try #require(parsed("不低于50")).form == .comparison(.atLeast, 50))
+        #expect(try #require(parsed("不超过50")).form == .comparison(.atMost, 50))
+        #expect(try #require(parsed("超过50")).form == .comparison(.greater, 50))
+    }
+
+    @Test func about() throws {
+        let v = try #require(parsed("10左右"))
+        #expect(v.form == .comparison(.about, 10))
+        #expect(v.inlineUnit == nil)
+        let p = try #require(parsed("10%左右"))
+        #expect(p.form == .comparison(.about, 10))
+        #expect(p.inlineUnit == "%")
+    }
+
+    // MARK: Cumulative, labels, ranges
+
+    @Test func cumulativeValue() throws {
+        let v = try #require(parsed("〔31.79〕"))
+        #expect(v.form == .number(31.79))
+        #expect(v.cumulative)
+        #expect(v.raw == "〔31.79〕")
+        let c = try #require(parsed("〔≥15〕"))
+        #expect(c.form == .comparison(.atLeast, 15))
+        #expect(c.cumulative)
+    }
+
+    @Test func notCumulativeWithoutBrackets() throws {
+        #expect(try #require(parsed("31.79")).cumulative == false)
+    }
+
+    @Test func comparatorWithLabel() throws {
+        let v = try #require(parsed("△EQI>-1"))
+        #expect(v.form == .comparison(.greater, -1))
+        #expect(v.label == "△EQI")
+        #expect(v.number == -1)
+        #expect(v.inlineUnit == nil)
+    }
+
+    @Test func range() throws {
+        let v = try #require(parsed("10-15"))
+        #expect(v.form == .range(10, 15))
+        #expect(v.number == 12.5)
+        #expect(v.label == nil)
+        let swapped = try #require(parsed("15~10%"))
+        #expect(swapped.form == .range(10, 15))
+        #expect(swapped.inlineUnit == "%")
+    }
+
+    @Test func trailingBracketNoteDoesNotChangeTheValue() throws {
+        // observations.csv writes e.g. 36(“十三五”均值).
+        let v = try #require(parsed("36(“十三五”均值)"))
+        #expect(v.form == .number(36))
+        #expect(v.raw == "36(“十三五”均值)")
+    }
+
+    // MARK: Qualitative
+
+    @Test(arguments: ["建立", "开展", "有效保障", "完成省下达指标", "完成上级规定的考核任务"])
+    func qualitativeWithoutDirection(raw: String) throws {
+        let v = try #require(parsed(raw))
+        #expect(v.form == .qualitative(nil), "\(raw)")
+        #expect(v.number == nil)
+        #expect(v.isGiven)
+        #expect(v.raw == raw)
+    }
+
+    @Test func qualitativeDirectionFromTheWords() throws {
+        #expect(try #require(parsed("保持稳定或持续改善")).form == .qualitative(.higher))
+        #expect(try #require(parsed("持续下降")).form == .qualitative(.lower))
+        #expect(try #require(parsed("完成上级规定的考核任务,且保持稳定或持续下降")).form == .qualitative(.lower))
+        #expect(try #require(parsed("逐步提高")).form == .qualitative(.higher))
+        #expect(try #require(parsed("逐年减少")).form == .qualitative(.lower))
+    }
+
+    @Test func conflictingDirectionWordsGiveNoDirection() {
+        #expect(ValueParser.qualitativeDirection("能耗下降、效率提高") == nil)
+        #expect(ValueParser.qualitativeDirection("实现零增长") == .lower)
+    }
+
+    // MARK: Redacted and not given
+
+    @Test(arguments: ["(略)", "（略）"])
+    func redacted(raw: String) throws {
+        let v = try #require(parsed(raw))
+        #expect(v.form == .redacted)
+        #expect(v.number == nil)
+        #expect(v.isGiven)
+    }
+
+    @Test(arguments: ["", "-", "/", "  ", "—"])
+    func notGiven(raw: String) throws {
+        let v = try #require(parsed(raw))
+        #expect(v.form == .notGiven)
+        #expect(!v.isGiven)
+        #expect(v.number == nil)
+    }
+
+    // MARK: Full-width digits and unreadable numbers
+
+    @Test func fullWidthDigits() throws {
+        let v = try #require(parsed("９５％以上"))
+        #expect(v.form == .comparison(.atLeast, 95))
+        #expect(v.inlineUnit == "%")
+        #expect(v.raw == "９５％以上")
+        #expect(try #require(parsed("４８．１５")).form == .number(48.15))
+        #expect(try #require(parsed("≤４２")).form == .comparison(.atMost, 42))
+    }
+
+    @Test(arguments: ["9５.x", "12abc34", "95.5.5", "1.2.3以上"])
+    func unreadableNumericIsAFailure(raw: String) {
+        switch ValueParser.parse(raw) {
+        case .success(let v):
+            Issue.record("'\(raw)' should be unreadable, parsed as \(v.form) unit \(v.inlineUnit ?? "nil")")
+        case .failure(let f):
+            #expect(f == .unreadable(raw))
+        }
+    }
+}
