@@ -37,25 +37,32 @@ let package = Package(
         .target(name: "Pipeline", dependencies: [
             "PlanModel", "ContentReader", "Linking", "Progress", "SiteRender", "SiteOutput",
         ]),
+        // plansite import: plain-text plan → draft plan.md, indicators.csv, review.md (docs/import.md).
+        .target(name: "Importer", dependencies: ["PlanModel", "ContentReader"]),
         .target(name: "PreviewServer", dependencies: [
             "Pipeline", .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "plansite", dependencies: [
-            "Pipeline", "PreviewServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Pipeline", "PreviewServer", "Importer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer target for the content readers (scripts/fuzz.sh, docs/fuzzing.md); without
         // -DFUZZING it builds as a replayer of saved inputs.
         .executableTarget(name: "plansite-fuzz", dependencies: ["ContentReader", "PlanModel"],
                           path: "Fuzz/ContentFuzz"),
+        // make bench (scripts/bench.py, docs/performance.md): cmark-gfm alone, the floor.
+        .executableTarget(name: "plansite-floor", dependencies: ["MarkdownTree"], path: "Benchmarks/Floor"),
         .testTarget(name: "MarkdownTreeTests", dependencies: ["MarkdownTree"]),
         .testTarget(name: "ContentReaderTests", dependencies: ["ContentReader", "PlanModel"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "LinkingTests", dependencies: ["Linking", "ContentReader", "PlanModel"]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress", "ContentReader", "PlanModel"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["__Snapshots__"]),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "Pipeline"]),
         .testTarget(name: "SiteOutputTests", dependencies: ["SiteOutput"]),
         .testTarget(name: "PlansiteCLITests", dependencies: ["Pipeline"]),
         .testTarget(name: "BundledContentTests", dependencies: ["Pipeline", "PlanModel"]),
+        // Fixtures are read through #filePath, not as bundle resources.
+        .testTarget(name: "ImporterTests", dependencies: ["Importer", "ContentReader", "PlanModel", "Pipeline"],
+                    exclude: ["Fixtures"]),
     ]
 )

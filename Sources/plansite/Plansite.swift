@@ -7,7 +7,7 @@ struct Plansite: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plansite",
         abstract: "Publish government plan documents as a static disclosure website.",
-        subcommands: [Build.self, Check.self, OutlineCommand.self, Serve.self, Init.self],
+        subcommands: [Build.self, Check.self, OutlineCommand.self, Serve.self, Init.self, ImportCommand.self],
         defaultSubcommand: Build.self)
 }
 

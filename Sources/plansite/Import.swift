@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import Importer
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Draft a plan folder (plan.md, indicators.csv, review.md) from a plain-text plan (UTF-8 or GBK/GB18030).",
+        discussion: "Every doubt is listed in review.md with its source line; see docs/import.md.")
+
+    @Argument(help: "The plain-text plan, e.g. text copied from a government web page.") var file: String
+    @Option(help: "The region ID (a folder under regions/ of the content folder).") var region: String
+    @Option(help: "The folder to write plan.md, indicators.csv and review.md into.") var out: String
+    @Option(help: "The plan ID (default: the output folder's name).") var id: String?
+    @Option(help: "The content folder whose department registry the names are checked against.") var content = "Content"
+    @Flag(help: "Overwrite plan.md, indicators.csv and review.md when they exist.") var force = false
+
+    func run() throws {
+        let planID = id ?? URL(fileURLWithPath: out).standardizedFileURL.lastPathComponent
+        guard PlanImporter.isValidID(planID) else {
+            Console.error("import: plan ID '\(planID)' is not valid: use lower-case ASCII letters, digits and '-' (pass --id)")
+            throw ExitCode(1)
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            Console.error("import: cannot read \(file)")
+            throw ExitCode(1)
+        }
+        let directory = URL(fileURLWithPath: out)
+        let existing = ["plan.md", "indicators.csv", "review.md"].filter {
+            FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).path)
+        }
+        if !existing.isEmpty && !force {
+            Console.error("import: \(out) already holds \(existing.joined(separator: ", ")); pass --force to overwrite")
+            throw ExitCode(1)
+        }
+        let registry = DepartmentRegistry(contentDirectory: content, region: region)
+        if registry == nil {
+            Console.error("import: no \(content)/regions/\(region)/departments.csv; department names are not checked")
+        }
+        let options = PlanImporter.Options(region: region, planID: planID, sourceName: file, registry: registry)
+        let result = PlanImporter.run(data: data, options: options)
+        if force, result.indicatorsCSV == nil {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent("indicators.csv"))
+        }
+        try PlanImporter.write(result, to: directory)
+        let s = result.summary
+        Console.error("import: \(s.chapters) chapters, \(s.sections) sections, \(s.tasks) tasks, \(s.annotations) annotations, "
+                      + "\(s.indicatorRows) indicator rows (\(result.encoding.rawValue)); "
+                      + "\(result.report.items.count) doubts, \(result.report.requiredEdits.count) edits needed → \(out)/review.md")
+    }
+}
