@@ -24,7 +24,7 @@
       if (hits === q.length) results.push({ e: e, score: titleHits * 2 + (hay.indexOf(query.toLowerCase()) >= 0 ? 5 : 0) });
     }
     results.sort(function (a, b) { return b.score - a.score || (a.e[1] < b.e[1] ? -1 : 1); });
-    return results.slice(0, 100);
+    return results;
   }
   window.plansiteSearch = search;
   var out = document.getElementById("search-results");
@@ -36,7 +36,8 @@
   var status = document.getElementById("search-status");
   if (!query) return;
   var started = performance.now();
-  var found = search(query, window.PLANSITE_SEARCH);
+  var all = search(query, window.PLANSITE_SEARCH);
+  var found = all.slice(0, 100);
   var kinds = JSON.parse(document.getElementById("search-kinds").textContent);
   found.forEach(function (r) {
     var li = document.createElement("li");
@@ -56,6 +57,6 @@
     out.appendChild(li);
   });
   status.textContent = status.getAttribute("data-template")
-    .replace("{count}", String(found.length)).replace("{query}", query)
+    .replace("{count}", String(all.length)).replace("{shown}", String(found.length)).replace("{query}", query)
     .replace("{ms}", String(Math.round(performance.now() - started)));
 })();
