@@ -18,6 +18,12 @@ struct YAMLFields {
     static func parse(_ text: String, path: String, lineOffset: Int = 0, known: Set<String>,
                       required: [String], log: inout DiagnosticLog) -> YAMLFields? {
         let fileLocation = SourceLocation(path: path, line: lineOffset + 1)
+        if let line = lineExceedingNesting(text) {
+            log.add(.error("yaml", at: SourceLocation(path: path, line: line + lineOffset),
+                           "the YAML is nested too deeply (more than \(maxNesting) levels of lists, mappings or brackets)",
+                           hint: "settings are flat 'key: value' lines, with at most a list of notes; see docs/content-format.md"))
+            return nil
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -49,6 +55,51 @@ struct YAMLFields {
                            hint: "add a line '\(name): …'; see docs/content-format.md"))
         }
         return YAMLFields(path: path, entries: entries, fileLocation: fileLocation)
+    }
+
+    /// Yams builds its node tree recursively, one stack frame chain per level: a front matter
+    /// of 50,000 "[" overflowed the stack (found with the fuzz target). Deeper YAML than this
+    /// is refused before Yams sees it.
+    static let maxNesting = 200
+
+    /// The first line (1-based, in `text`) at which an upper bound of the nesting depth
+    /// passes `maxNesting`, or nil. The bound over-counts and never under-counts: every "[" or
+    /// "{" so far (flow collections, quotes not excepted), plus for the line two levels per
+    /// column of indentation (a block collection nests by indenting; a sequence may sit at its
+    /// key's indentation) and one per "-", "?" or ":" followed by a space, tab or the line's end
+    /// (compact nesting on one line: "- - - a"). YAML's other line breaks split lines too.
+    static func lineExceedingNesting(_ text: String) -> Int? {
+        var flow = 0
+        var line = 1
+        var indent = 0
+        var atIndent = true
+        var compact = 0
+        var previous: Unicode.Scalar?
+        func isIndicator(_ scalar: Unicode.Scalar?) -> Bool { scalar == "-" || scalar == "?" || scalar == ":" }
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}":
+                if isIndicator(previous) { compact += 1 }
+                if flow + 2 * (indent + 1) + compact > maxNesting { return line }
+                line += scalar == "\n" ? 1 : 0
+                indent = 0
+                atIndent = true
+                compact = 0
+                previous = nil
+                continue
+            case " ", "\t":
+                if atIndent { indent += 1 }
+                if isIndicator(previous) { compact += 1 }
+            case "[", "{":
+                flow += 1
+                atIndent = false
+            default:
+                atIndent = false
+            }
+            previous = scalar
+        }
+        if isIndicator(previous) { compact += 1 }
+        return flow + 2 * (indent + 1) + compact > maxNesting ? line : nil
     }
 
     func string(_ key: String) -> String {
