@@ -37,6 +37,17 @@ public struct DepartmentResolver: Sendable {
 
     public func lookup(_ name: String) -> Department? { byName[Self.normalise(name)] }
 
+    /// Words that start with a level character without being a level prefix: 市场监管局 is
+    /// not 市 + 场监管局.
+    static let notPrefixed = ["市场", "区域", "省级", "县级", "市级", "区级"]
+
+    /// The level prefix a name starts with (市发改委 → 市), if any.
+    public static func levelPrefix(of name: String) -> Character? {
+        guard let first = name.first, levelPrefixes.contains(first), name.count > 1,
+              !notPrefixed.contains(where: { name.hasPrefix($0) }) else { return nil }
+        return first
+    }
+
     /// Resolves one list of names in order, applying the level-prefix carry-over.
     public func resolve(_ mentions: [DepartmentMention], log: inout DiagnosticLog) -> [ResolvedAssignment] {
         var carried: Character?
@@ -44,11 +55,11 @@ public struct DepartmentResolver: Sendable {
         for mention in mentions {
             let name = Self.normalise(mention.name)
             var department = byName[name]
-            if department == nil, let prefix = carried, let first = name.first, !Self.levelPrefixes.contains(first) {
+            if department == nil, let prefix = carried, Self.levelPrefix(of: name) == nil {
                 department = byName[String(prefix) + name]
             }
-            if let first = name.first, Self.levelPrefixes.contains(first), name.count > 1 {
-                carried = first
+            if let prefix = Self.levelPrefix(of: name) {
+                carried = prefix
             }
             guard let department else {
                 log.add(.error("unknown-department", at: mention.location,

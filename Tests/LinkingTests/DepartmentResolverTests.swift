@@ -123,3 +123,12 @@ import PlanModel
         #expect(IndicatorTableReader.departments("市发改委", at: at).map(\.role) == [.co])
     }
 }
+
+@Suite struct LevelPrefixTests {
+    @Test func marketSupervisionIsNotACityPrefix() {
+        #expect(DepartmentResolver.levelPrefix(of: "市场监管局") == nil)
+        #expect(DepartmentResolver.levelPrefix(of: "市发改委") == "市")
+        #expect(DepartmentResolver.levelPrefix(of: "县农业农村局") == "县")
+        #expect(DepartmentResolver.levelPrefix(of: "市") == nil)
+    }
+}
