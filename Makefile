@@ -8,7 +8,7 @@ OUTPUT ?= Output
 AUDIT ?= ../shared/tools/site-audit
 PLANSITE = .build/debug/plansite
 
-.PHONY: all deps build site check test unit-test audit clean memcheck
+.PHONY: all deps build site check test unit-test audit clean memcheck bench bench-deps
 
 all: site
 
@@ -59,3 +59,23 @@ memcheck: build
 	cp $(PLANSITE) .build/plansite-nodebug && strip --strip-debug .build/plansite-nodebug
 	valgrind --leak-check=full --show-leak-kinds=definite,indirect .build/plansite-nodebug check --content $(CONTENT) 2>&1 \
 		| grep -E "definitely lost|indirectly lost|ERROR SUMMARY"
+
+# Performance harness (issue 6, docs/performance.md): release binaries, synthetic corpora
+# cached in .build-bench/corpus-N (made once by scripts/gen_corpus.py), then floor (cmark-gfm
+# alone), Hugo and `plansite build` alternating, RUNS timed runs each. Sizes: N="100 1000"
+# by default, N=10000 on request (1.1 GB of Markdown). Don't compile anything meanwhile.
+N ?= 100 1000
+RUNS ?= 5
+
+bench-deps: deps
+	@if ! command -v hugo >/dev/null || ! command -v python3 >/dev/null; then \
+		echo "installing hugo python3"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends hugo python3 >/dev/null; \
+	fi
+
+bench: bench-deps
+	$(SWIFT) build -c release --product plansite
+	$(SWIFT) build -c release --product plansite-floor
+	python3 scripts/bench.py --bin .build/release --sizes $(N) --runs $(RUNS)

@@ -143,12 +143,32 @@ public enum ValueParser {
     }
 
     static func match(_ pattern: String, _ text: String) -> [String]? {
-        guard let regex = try? NSRegularExpression(pattern: pattern),
+        guard let regex = regexes.regex(pattern),
               let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
         return (0..<m.numberOfRanges).map { i in
             Range(m.range(at: i), in: text).map { String(text[$0]) } ?? ""
         }
     }
+}
+
+/// Compiled patterns of `ValueParser.match`: a handful of fixed patterns, compiled once
+/// instead of on every call (issue 6: compiling was most of the time of reading values).
+final class RegexCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var compiled: [String: NSRegularExpression] = [:]
+
+    func regex(_ pattern: String) -> NSRegularExpression? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let regex = compiled[pattern] { return regex }
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
+        compiled[pattern] = regex
+        return regex
+    }
+}
+
+extension ValueParser {
+    static let regexes = RegexCache()
 }
 
 extension Character {

@@ -32,6 +32,8 @@ public enum Linker {
         let searchable = plan.indicators.map { indicator in
             (indicator.key, ([cleanName(indicator.name)] + indicator.aliases).filter { $0.count >= minimumAutomaticNameLength })
         }
+        // All names of the plan's indicators in one list: each unit's text is searched once.
+        let matcher = NameMatcher(searchable.flatMap(\.1))
         for unit in plan.units {
             let unitKey = "\(plan.id)/\(unit.id)"
             var assignments: [ResolvedAssignment] = []
@@ -61,9 +63,12 @@ public enum Linker {
                 }
                 if !links.contains(where: { $0.indicatorKey == key }) { links.append(IndicatorLink(indicatorKey: key, how: .explicit)) }
             }
-            let text = unit.text
-            for (key, names) in searchable where !links.contains(where: { $0.indicatorKey == key }) {
-                if names.contains(where: { text.contains($0) }) {
+            let found = matcher.matches(in: unit.text)
+            var first = 0   // index in the matcher of the current indicator's first name
+            for (key, names) in searchable {
+                defer { first += names.count }
+                guard !links.contains(where: { $0.indicatorKey == key }) else { continue }
+                if found[first..<(first + names.count)].contains(true) {
                     links.append(IndicatorLink(indicatorKey: key, how: .automatic))
                 }
             }

@@ -226,18 +226,42 @@ struct ViewBuilder {
                         reportSource: report?.source, hasReport: report != nil, html: body)
     }
 
-    /// `href="indicator:ID"` from the plan text becomes a link to the indicator's page.
+    /// `href="indicator:ID"` from the plan text becomes a link to the indicator's page: ID is
+    /// an indicator of this plan, or PLAN/ID of any plan; unknown targets stay as written.
+    /// One pass over the HTML (it used to scan every indicator of the site per block).
     func rewriteIndicatorLinks(_ html: String, plan: Plan, root: String) -> String {
-        guard html.contains("href=\"indicator:") else { return html }
-        var out = html
-        for key in site.indicators.keys.sorted() where key.hasPrefix("\(plan.id)/") || out.contains("indicator:\(key)\"") {
-            let id = String(key.dropFirst(plan.id.count + 1))
-            out = out.replacingOccurrences(of: "href=\"indicator:\(key)\"", with: "href=\"\(root + URLs.indicator(key))\"")
-            if key.hasPrefix("\(plan.id)/") {
-                out = out.replacingOccurrences(of: "href=\"indicator:\(id)\"", with: "href=\"\(root + URLs.indicator(key))\"")
+        let marker = Array("href=\"indicator:".utf8)
+        let bytes = Array(html.utf8)
+        guard let first = Self.find(marker, in: bytes, from: 0) else { return html }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 64)
+        var copied = 0
+        var at: Int? = first
+        while let start = at {
+            let targetStart = start + marker.count
+            guard let quote = bytes[targetStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            let target = String(decoding: bytes[targetStart..<quote], as: UTF8.self)
+            let key = target.contains("/") ? target : "\(plan.id)/\(target)"
+            if site.indicators[key] != nil {
+                out += bytes[copied..<start]
+                out += Array("href=\"\(root + URLs.indicator(key))\"".utf8)
+                copied = quote + 1
             }
+            at = Self.find(marker, in: bytes, from: quote + 1)
         }
-        return out
+        out += bytes[copied...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
+        guard let head = needle.first, haystack.count >= needle.count else { return nil }
+        var i = from
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == head, haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
     }
 
     func departmentIndex() -> DepartmentIndexView {
@@ -265,11 +289,18 @@ struct ViewBuilder {
         let root = URLs.root(of: path)
         let leads = site.departmentLeadUnits[d.key] ?? []
         let cos = site.departmentCoUnits[d.key] ?? []
+        // Unit keys are PLAN/UNIT: group them by plan once instead of filtering per plan, and
+        // build a plan's unit order only for the plans this department has tasks in.
+        func planID(_ key: String) -> Substring { key[..<(key.firstIndex(of: "/") ?? key.endIndex)] }
+        let leadsByPlan = Dictionary(grouping: leads, by: planID)
+        let cosByPlan = Dictionary(grouping: cos, by: planID)
         let plans = site.content.plans.compactMap { plan -> DepartmentPlanView? in
-            let prefix = "\(plan.id)/"
+            let planLeads = leadsByPlan[plan.id[...]] ?? []
+            let planCos = cosByPlan[plan.id[...]] ?? []
+            guard !planLeads.isEmpty || !planCos.isEmpty else { return nil }
             let order = Dictionary(uniqueKeysWithValues: plan.units.enumerated().map { ("\(plan.id)/\($1.id)", $0) })
-            let l = leads.filter { $0.hasPrefix(prefix) }.sorted { order[$0] ?? 0 < order[$1] ?? 0 }.compactMap { taskLink($0, root: root) }
-            let c = cos.filter { $0.hasPrefix(prefix) }.sorted { order[$0] ?? 0 < order[$1] ?? 0 }.compactMap { taskLink($0, root: root) }
+            let l = planLeads.sorted { order[$0] ?? 0 < order[$1] ?? 0 }.compactMap { taskLink($0, root: root) }
+            let c = planCos.sorted { order[$0] ?? 0 < order[$1] ?? 0 }.compactMap { taskLink($0, root: root) }
             guard !l.isEmpty || !c.isEmpty else { return nil }
             return DepartmentPlanView(plan: Link(text: plan.title, url: root + URLs.plan(plan.id)), leads: l, cos: c,
                                       hasLeads: !l.isEmpty, hasCos: !c.isEmpty)

@@ -1,6 +1,7 @@
-// View structs handed to the Mustache templates. Stored properties only: swift-mustache
-// reads them by reflection, and a template can use exactly what is declared here
-// (docs/templates.md lists them).
+// View structs handed to the Mustache templates. Stored properties only: a template can use
+// exactly what is declared here (docs/templates.md lists them). swift-mustache reads them
+// through the switches in ViewLookup.swift (faster than reflection): add a new property
+// there too.
 
 struct PageView {
     /// Relative path from the page to the site root ("", "../", "../../").

@@ -1,0 +1,285 @@
+#!/usr/bin/env python3
+"""plansite's measurement harness (issue 6; docs/performance.md). `make bench` runs it.
+
+    scripts/bench.py [--sizes 100 1000] [--runs 5] [--bin .build/release] [--work .build-bench]
+
+For every size N:
+  1. the synthetic corpus .build-bench/corpus-N (scripts/gen_corpus.py; generated only when
+     missing or made by another generator version), checked once with `plansite check`;
+  2. a Hugo site .build-bench/hugo-N whose content/plans/ID.md are hard links to the same
+     plan.md files (minimal single and list layouts, goldmark with unsafe=false, GFM
+     extensions on);
+  3. one untimed warm-up of each tool, then RUNS rounds in which the three tools run one
+     after the other, the order rotating every round:
+        floor     plansite-floor CORPUS OUT   (cmark-gfm through MarkdownTree, 1 thread)
+        hugo      hugo --source SITE -d OUT --cacheDir CACHE   (fresh OUT and CACHE)
+        plansite  plansite build --content CORPUS --templates Templates --output OUT (fresh OUT)
+     Each run is measured by wait4(2): wall time, CPU time (user + sys) and peak RSS of the
+     process. Output folders are deleted between runs, outside the timed part.
+
+Prints a table (median and range per tool and size) and the ratio lines of issue 6 for
+1,000 plans (or the largest size measured). Results also go to WORK/bench-results.json.
+The machine's 2 cores are shared: the load average at the start and the end is printed, and
+CPU time is the steadier figure when the load is not 0.
+"""
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True   # no scripts/__pycache__ in the work tree
+import gen_corpus  # noqa: E402
+
+TOOLS = ["floor", "hugo", "plansite"]
+
+HUGO_CONFIG = """\
+baseURL = "http://localhost/"
+languageCode = "zh-CN"
+title = "plansite bench"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+
+[markup.goldmark.renderer]
+unsafe = false
+
+[markup.goldmark.extensions]
+table = true
+strikethrough = true
+linkify = true
+taskList = true
+footnote = true
+typographer = false
+definitionList = false
+"""
+
+HUGO_SINGLE = """\
+<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body><h1>{{ .Title }}</h1>
+{{ .Content }}
+</body></html>
+"""
+
+HUGO_LIST = """\
+<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body><h1>{{ .Title }}</h1>
+{{ .Content }}
+<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>
+</body></html>
+"""
+
+
+def log(message):
+    print(message, flush=True)
+
+
+def ensure_corpus(work, n, seed):
+    folder = os.path.join(work, "corpus-%d" % n)
+    manifest = os.path.join(folder, "corpus.json")
+    if os.path.isfile(manifest):
+        with open(manifest) as f:
+            m = json.load(f)
+        if m.get("generator_version") == gen_corpus.GENERATOR_VERSION and m.get("plans") == n and m.get("seed") == seed:
+            return folder, m
+        log("corpus %s was made by another generator version or seed: regenerating" % folder)
+    log("generating %s ..." % folder)
+    started = time.time()
+    m = gen_corpus.generate(n, folder, seed, os.path.join(ROOT, "Content"))
+    log("  %d plans, %d regions, %d tasks, %.1f MB Markdown in %.0f s" % (
+        m["plans"], m["regions"], m["tasks"], m["markdown_bytes"] / 1e6, time.time() - started))
+    return folder, m
+
+
+def ensure_hugo_site(work, n, corpus):
+    site = os.path.join(work, "hugo-%d" % n)
+    stamp = os.path.join(site, ".corpus")
+    corpus_id = open(os.path.join(corpus, "corpus.json")).read()
+    if os.path.isfile(stamp) and open(stamp).read() == corpus_id:
+        return site
+    if os.path.exists(site):
+        shutil.rmtree(site)
+    os.makedirs(os.path.join(site, "content", "plans"))
+    for sub in ("layouts/_default",):
+        os.makedirs(os.path.join(site, sub))
+    with open(os.path.join(site, "config.toml"), "w") as f:
+        f.write(HUGO_CONFIG)
+    with open(os.path.join(site, "layouts/_default/single.html"), "w") as f:
+        f.write(HUGO_SINGLE)
+    with open(os.path.join(site, "layouts/_default/list.html"), "w") as f:
+        f.write(HUGO_LIST)
+    plans = os.path.join(corpus, "plans")
+    for plan_id in sorted(os.listdir(plans)):
+        source = os.path.join(plans, plan_id, "plan.md")
+        target = os.path.join(site, "content", "plans", plan_id + ".md")
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
+    with open(stamp, "w") as f:
+        f.write(corpus_id)
+    return site
+
+
+def run(argv, label):
+    """Runs argv; returns wall s, CPU s (user + sys) and peak RSS MB of that process."""
+    err = tempfile.TemporaryFile()
+    started = time.perf_counter()
+    p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT)
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - started
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode != 0:
+        err.seek(0)
+        sys.exit("bench: %s failed (exit %d):\n  %s\n%s" % (label, p.returncode, " ".join(argv),
+                                                            err.read().decode(errors="replace")[-3000:]))
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "user": usage.ru_utime,
+            "sys": usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024.0}
+
+
+def folder_size(path):
+    total = 0
+    files = 0
+    for dirpath, _, names in os.walk(path):
+        for name in names:
+            total += os.lstat(os.path.join(dirpath, name)).st_size
+            files += 1
+    return total, files
+
+
+def clear(*paths):
+    for p in paths:
+        if os.path.lexists(p):
+            shutil.rmtree(p)
+
+
+def main():
+    ap = argparse.ArgumentParser(description="plansite benchmark: floor, Hugo and plansite on synthetic corpora")
+    ap.add_argument("--sizes", nargs="+", type=int, default=[100, 1000])
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--bin", default=os.path.join(ROOT, ".build", "release"), help="folder of plansite and plansite-floor")
+    ap.add_argument("--work", default=os.path.join(ROOT, ".build-bench"))
+    ap.add_argument("--seed", type=int, default=6)
+    ap.add_argument("--tools", default=",".join(TOOLS), help="comma-separated subset of floor,hugo,plansite")
+    ap.add_argument("--templates", default=os.path.join(ROOT, "Templates"))
+    args = ap.parse_args()
+
+    tools = [t for t in args.tools.split(",") if t]
+    for t in tools:
+        if t not in TOOLS:
+            sys.exit("bench: unknown tool %r" % t)
+    plansite = os.path.abspath(os.path.join(args.bin, "plansite"))
+    floor = os.path.abspath(os.path.join(args.bin, "plansite-floor"))
+    for binary, tool in ((plansite, "plansite"), (floor, "floor")):
+        if (tool in tools or binary == plansite) and not os.access(binary, os.X_OK):
+            sys.exit("bench: %s not found; build it with `swift build -c release` (make bench does)" % binary)
+    hugo = shutil.which("hugo")
+    if "hugo" in tools and not hugo:
+        sys.exit("bench: hugo is not installed (apt-get install hugo; make bench does)")
+    work = os.path.abspath(args.work)
+    os.makedirs(work, exist_ok=True)
+    scratch = os.path.join(work, "bench-out")
+
+    info = {"load_start": os.getloadavg(), "sizes": args.sizes, "runs": args.runs, "tools": tools}
+    if hugo:
+        info["hugo"] = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.strip()
+    log("bench: sizes %s, %d runs, tools %s; load average %.2f %.2f %.2f" % (
+        " ".join(map(str, args.sizes)), args.runs, ",".join(tools), *info["load_start"]))
+    if info["load_start"][0] > 0.5:
+        log("bench: note: the machine is busy (load %.2f); wall times will be noisy, CPU times less so" % info["load_start"][0])
+
+    results = {}   # (size, tool) -> [runs]
+    outputs = {}   # (size, tool) -> (bytes, files)
+    corpora = {}
+    for n in args.sizes:
+        corpus, manifest = ensure_corpus(work, n, args.seed)
+        corpora[n] = manifest
+        log("checking %s with plansite check ..." % corpus)
+        run([plansite, "check", "--content", corpus], "plansite check (corpus-%d)" % n)
+        site = ensure_hugo_site(work, n, corpus) if "hugo" in tools else None
+
+        def command(tool, out):
+            if tool == "floor":
+                return [floor, corpus, out]
+            if tool == "hugo":
+                return [hugo, "--source", site, "-d", out, "--cacheDir", out + ".cache", "--quiet"]
+            return [plansite, "build", "--content", corpus, "--templates", args.templates, "--output", out]
+
+        for rnd in range(-1, args.runs):   # round -1 is the warm-up
+            order = tools[rnd % len(tools):] + tools[:rnd % len(tools)] if rnd >= 0 else tools
+            for tool in order:
+                out = os.path.join(scratch, "%s-%d" % (tool, n))
+                clear(out, out + ".cache")
+                os.makedirs(os.path.dirname(out), exist_ok=True)
+                r = run(command(tool, out), "%s (corpus-%d)" % (tool, n))
+                if rnd < 0:
+                    outputs[(n, tool)] = folder_size(out)
+                    log("  warm-up %-8s N=%-5d %7.2f s wall %7.2f s CPU %7.0f MB  output %.1f MB in %d files" % (
+                        tool, n, r["wall"], r["cpu"], r["rss_mb"], outputs[(n, tool)][0] / 1e6, outputs[(n, tool)][1]))
+                else:
+                    results.setdefault((n, tool), []).append(r)
+                    log("  run %d   %-8s N=%-5d %7.2f s wall %7.2f s CPU %7.0f MB" % (
+                        rnd + 1, tool, n, r["wall"], r["cpu"], r["rss_mb"]))
+                clear(out, out + ".cache")
+    clear(scratch)
+    info["load_end"] = os.getloadavg()
+
+    def med(xs):
+        return statistics.median(xs)
+
+    def cell(xs, fmt):
+        return (fmt % med(xs)) + " (" + (fmt % min(xs)).strip() + "–" + (fmt % max(xs)).strip() + ")"
+
+    log("")
+    log("plansite bench — %d timed runs per tool and size; median (min–max); load average %.2f at start, %.2f at end" % (
+        args.runs, info["load_start"][0], info["load_end"][0]))
+    header = "| plans | tool | wall s | CPU s (user+sys) | peak RSS MB | output |"
+    log(header)
+    log("| ---: | --- | ---: | ---: | ---: | ---: |")
+    for n in args.sizes:
+        for tool in tools:
+            rs = results[(n, tool)]
+            size, files = outputs[(n, tool)]
+            log("| %d | %s | %s | %s | %s | %.1f MB, %d files |" % (
+                n, tool, cell([r["wall"] for r in rs], "%.2f"), cell([r["cpu"] for r in rs], "%.2f"),
+                cell([r["rss_mb"] for r in rs], "%.0f"), size / 1e6, files))
+    log("")
+    log("corpora: " + "; ".join("%d plans: %d regions, %d tasks, %.1f MB Markdown" % (
+        n, m["regions"], m["tasks"], m["markdown_bytes"] / 1e6) for n, m in sorted(corpora.items())))
+
+    ref = 1000 if 1000 in args.sizes else max(args.sizes)
+    suffix = "" if ref == 1000 else "  (at %d plans: 1,000 not measured)" % ref
+
+    def ratio(a, b, key="wall"):
+        if (ref, a) not in results or (ref, b) not in results:
+            return "n/a (not measured)"
+        return "%.2f" % (med([r[key] for r in results[(ref, a)]]) / med([r[key] for r in results[(ref, b)]]))
+
+    if len(args.sizes) > 1 and (min(args.sizes), "plansite") in results and (max(args.sizes), "plansite") in results:
+        small, large = min(args.sizes), max(args.sizes)
+        growth = med([r["wall"] for r in results[(large, "plansite")]]) / med([r["wall"] for r in results[(small, "plansite")]])
+        log("scaling plansite %d → %d plans: %.1f× the wall time for %.0f× the plans" % (small, large, growth, large / small))
+    log("CPU ratios: plansite/floor %s, plansite/hugo %s%s" % (ratio("plansite", "floor", "cpu"), ratio("plansite", "hugo", "cpu"), suffix))
+    log("ratio plansite/floor: %s%s" % (ratio("plansite", "floor"), suffix))
+    log("ratio plansite/hugo: %s%s" % (ratio("plansite", "hugo"), suffix))
+    log("ratio incremental/full: n/a (not implemented)")
+    if (ref, "plansite") in results:
+        log("peak MB plansite: %.0f%s" % (med([r["rss_mb"] for r in results[(ref, "plansite")]]), suffix))
+    else:
+        log("peak MB plansite: n/a (not measured)")
+
+    with open(os.path.join(work, "bench-results.json"), "w") as f:
+        json.dump({"info": info, "corpora": {str(k): v for k, v in corpora.items()},
+                   "outputs": {"%d/%s" % k: v for k, v in outputs.items()},
+                   "runs": {"%d/%s" % k: v for k, v in results.items()}}, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
