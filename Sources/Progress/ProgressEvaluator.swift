@@ -44,6 +44,12 @@ public struct ProgressEvaluator: Sendable {
         }
     }
 
+    /// True when the baseline is written on another basis than the target: a five-year mean
+    /// ("36(“十三五”均值)") or a cumulative value against an annual target (or the reverse).
+    static func baselineBasisDiffers(_ baseline: ValueExpression, from target: ValueExpression) -> Bool {
+        baseline.raw.contains("均值") || baseline.cumulative != target.cumulative
+    }
+
     /// Whether a value satisfies a target.
     static func satisfies(_ value: Double, _ target: ValueExpression, direction: Direction?) -> Bool? {
         switch target.form {
@@ -71,9 +77,18 @@ public struct ProgressEvaluator: Sendable {
         let otherBasis = observations.filter { $0.basis != wantedBasis && $0.year <= target.year }
         var baselineYear = indicator.baselineYear
         var baselineValue = indicator.baseline?.number
-        if baselineValue == nil || baselineYear == nil, let first = comparable.filter({ $0.year < target.year }).min(by: { $0.year < $1.year }) {
-            baselineYear = first.year
-            baselineValue = first.value.number
+        // A baseline on another basis (a 十三五均值 five-year mean, or a cumulative 〔〕 value for
+        // an annual target) is not mixed with annual values: use a comparable observation.
+        if let baseline = indicator.baseline, Self.baselineBasisDiffers(baseline, from: target.value) {
+            baselineValue = nil
+        }
+        if baselineValue == nil || baselineYear == nil {
+            // The comparable value of the indicator's own baseline year, else the earliest one.
+            let before = comparable.filter { $0.year < target.year }
+            if let chosen = before.first(where: { $0.year == indicator.baselineYear }) ?? before.min(by: { $0.year < $1.year }) {
+                baselineYear = chosen.year
+                baselineValue = chosen.value.number
+            }
         }
 
         func result(_ status: ProgressStatus, _ observation: Observation?, progress: Double? = nil, elapsed: Double? = nil,

@@ -378,3 +378,27 @@ enum V {
         #expect(e.observations.count == 3)
     }
 }
+
+@Suite struct BaselineBasisTests {
+    /// 湖州 十四五 表2: PM2.5 2020 value "36(“十三五”均值)", target 2025 "25以下". With an annual
+    /// 2022 value of 30, progress must be measured from the annual 2020 value 26, not from 36.
+    @Test func fiveYearMeanBaselineIsNotMixedWithAnnualValues() throws {
+        let loc = SourceLocation(path: "t")
+        func value(_ raw: String) throws -> ValueExpression { try ValueParser.parse(raw).get() }
+        let indicator = Indicator(id: "t2-pm25", planID: "p", name: "PM2.5", unit: "µg/m3", metricID: "pm25",
+                                  baselineYear: 2020, baseline: try value("36(“十三五”均值)"),
+                                  targets: [Target(year: 2025, value: try value("25以下"))], source: "表2", location: loc)
+        let observations = [
+            Observation(metricID: "pm25", regionID: "r", year: 2015, value: try value("57"), basis: .annual, source: "表1", location: loc),
+            Observation(metricID: "pm25", regionID: "r", year: 2020, value: try value("26"), basis: .annual, source: "表1", location: loc),
+            Observation(metricID: "pm25", regionID: "r", year: 2022, value: try value("30"), basis: .annual, source: "x", location: loc),
+        ]
+        let e = ProgressEvaluator(asOf: SimpleDate(year: 2023, month: 1, day: 1)).evaluate(indicator, metric: nil, observations: observations)
+        let t = try #require(e.targets.first)
+        #expect(t.baselineValue == 26)
+        #expect(t.baselineYear == 2020)
+        // 26 → 30 against a target of 25: moving away, progress clipped to 0, behind.
+        #expect(t.progress == 0)
+        #expect(t.status == .behind)
+    }
+}
