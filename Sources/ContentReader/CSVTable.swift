@@ -72,8 +72,9 @@ public struct CSVTable: Sendable {
             } else if ch == "\n" {
                 endRecord()
             } else if afterQuote {
+                let started = quoteOpened.line == line ? "" : " (the quoted field starts at line \(quoteOpened.line), column \(quoteOpened.column))"
                 return .failure(.error("csv-quote", at: SourceLocation(path: path, line: line, column: column),
-                                       "unexpected text after a closing quote",
+                                       "unexpected text after a closing quote" + started,
                                        hint: "a field that contains a quote must be written \"like \"\"this\"\"\"; put the whole field in quotes"))
             } else if ch == "\"" {
                 return .failure(.error("csv-quote", at: SourceLocation(path: path, line: line, column: column),

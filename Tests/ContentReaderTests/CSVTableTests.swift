@@ -175,3 +175,17 @@ import PlanModel
         #expect(row.location("unit", in: t) == row.location)
     }
 }
+
+@Suite struct CSVRunawayQuoteTests {
+    /// A stray quote opens a field that swallows the following lines; the error must say
+    /// where that field started, not only where the parser noticed.
+    @Test func runawayQuoteNamesWhereTheFieldStarted() throws {
+        let text = "id,name,source\na,\"x,s1\nb,y,s2\nc,z\"q,s3\n"
+        guard case .failure(let d) = CSVTable.parse(text, path: "t.csv") else {
+            Issue.record("a runaway quote parsed")
+            return
+        }
+        #expect(d.location.line == 4)
+        #expect(d.message.contains("the quoted field starts at line 2, column 3"))
+    }
+}
