@@ -57,7 +57,13 @@ public struct ProgressEvaluator: Sendable {
         case .comparison(.greater, let t): return value > t
         case .comparison(.atMost, let t): return value <= t
         case .comparison(.less, let t): return value < t
-        case .comparison(.about, let t): return abs(value - t) <= abs(t) * aboutTolerance
+        case .comparison(.about, let t):
+            // "提高至18%左右": about t, and beyond it in the good direction also counts.
+            switch direction {
+            case .higher: return value >= t - abs(t) * aboutTolerance
+            case .lower: return value <= t + abs(t) * aboutTolerance
+            case nil: return abs(value - t) <= abs(t) * aboutTolerance
+            }
         case .range(let a, let b): return value >= a && value <= b
         case .number(let t):
             switch direction {

@@ -402,3 +402,16 @@ enum V {
         #expect(t.status == .behind)
     }
 }
+
+@Suite struct AboutTargetTests {
+    /// 湖州 2018 plan: 非化石能源占比 "提高至18%左右" for 2020; the 十四五 plan reports 19.2.
+    @Test func exceedingAnAboutTargetInTheGoodDirectionIsMet() throws {
+        let target = try ValueParser.parse("提高至18%左右").get()
+        #expect(ProgressEvaluator.satisfies(19.2, target, direction: .higher) == true)
+        #expect(ProgressEvaluator.satisfies(17.2, target, direction: .higher) == true)   // within 5 %
+        #expect(ProgressEvaluator.satisfies(16.9, target, direction: .higher) == false)
+        #expect(ProgressEvaluator.satisfies(19.2, target, direction: nil) == false)      // no direction: only "about"
+        #expect(ProgressEvaluator.satisfies(18.5, target, direction: .lower) == true)
+        #expect(ProgressEvaluator.satisfies(19.2, target, direction: .lower) == false)
+    }
+}
