@@ -33,7 +33,9 @@ import re
 import shutil
 import sys
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
+# DepartmentResolver.notPrefixed: words that start with a level character.
+NOT_PREFIXED = ("市场", "区域", "省级", "县级", "市级", "区级")
 MASK64 = (1 << 64) - 1
 
 
@@ -379,8 +381,9 @@ def annotation(rng, region, full_width):
                 name = d["short"]
             else:
                 name = region["prefix"] + d["short"]
-            # 市场监管局 starts with 市 too: follow the resolver's rule exactly.
-            if len(name) > 1 and name[0] in "省市县区":
+            # Follow the resolver's rule exactly (DepartmentResolver.levelPrefix): 市场监管局
+            # starts with 市 but 市场 is a word, not the level prefix 市 + 场监管局.
+            if len(name) > 1 and name[0] in "省市县区" and not name.startswith(NOT_PREFIXED):
                 carried = name[0]
             names.append(name)
         colon = "：" if full_width else ":"

@@ -5,7 +5,9 @@ import PlanModel
 /// Every problem becomes a diagnostic with file and line; reading goes on after an error so
 /// that one run reports them all.
 public enum ContentLoader {
-    public static func load(from contentDirectory: String) -> (SiteContent?, [Diagnostic]) {
+    /// Plans are read on `threads` threads (default: one per core); the result does not
+    /// depend on it.
+    public static func load(from contentDirectory: String, threads: Int? = nil) -> (SiteContent?, [Diagnostic]) {
         var log = DiagnosticLog()
         let root = URL(fileURLWithPath: contentDirectory, isDirectory: true)
         let display = contentDirectory.hasSuffix("/") ? String(contentDirectory.dropLast()) : contentDirectory
@@ -19,8 +21,17 @@ public enum ContentLoader {
         let regions = subfolders(root.appendingPathComponent("regions"), "\(display)/regions", log: &log).map { id, url, path in
             RegionReader(directory: url, displayPath: path, id: id).read(log: &log)
         }
-        let plans = subfolders(root.appendingPathComponent("plans"), "\(display)/plans", log: &log).compactMap { id, url, path in
-            PlanReader(directory: url, displayPath: path, id: id, allowRawHTML: config?.allowRawHTML ?? false).read(log: &log)
+        let allowRawHTML = config?.allowRawHTML ?? false
+        let folders = subfolders(root.appendingPathComponent("plans"), "\(display)/plans", log: &log).map { PlanFolder(id: $0.0, url: $0.1, path: $0.2) }
+        let read = Parallel.map(folders, threads: threads) { folder in
+            var planLog = DiagnosticLog()
+            let plan = PlanReader(directory: folder.url, displayPath: folder.path, id: folder.id, allowRawHTML: allowRawHTML).read(log: &planLog)
+            return (plan, planLog.all)
+        }
+        var plans: [Plan] = []
+        for (plan, diagnostics) in read {
+            log.add(contentsOf: diagnostics)
+            if let plan { plans.append(plan) }
         }
         if plans.isEmpty && !log.hasErrors {
             log.add(.error("no-plans", at: SourceLocation(path: "\(display)/plans"), "the site has no plans",
@@ -28,6 +39,12 @@ public enum ContentLoader {
         }
         guard let config else { return (nil, log.sorted) }
         return (SiteContent(config: config, regions: regions, plans: plans, root: display), log.sorted)
+    }
+
+    struct PlanFolder: Sendable {
+        let id: String
+        let url: URL
+        let path: String
     }
 
     static func readSiteConfig(_ root: URL, _ display: String, log: inout DiagnosticLog) -> SiteConfig? {

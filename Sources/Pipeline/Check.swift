@@ -11,8 +11,8 @@ public enum ContentCheck {
         public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
     }
 
-    public static func run(contentDirectory: String) -> Outcome {
-        let (content, readDiagnostics) = ContentLoader.load(from: contentDirectory)
+    public static func run(contentDirectory: String, threads: Int? = nil) -> Outcome {
+        let (content, readDiagnostics) = ContentLoader.load(from: contentDirectory, threads: threads)
         guard let content else { return Outcome(site: nil, diagnostics: readDiagnostics) }
         let (site, linkDiagnostics) = Linker.link(content)
         return Outcome(site: site, diagnostics: (readDiagnostics + linkDiagnostics).sorted())

@@ -25,10 +25,11 @@ public enum SiteBuild {
         public let filesWritten: Int
     }
 
+    /// - Parameter threads: threads that render pages (default: one per core).
     public static func run(contentDirectory: String, templatesDirectory: String, outputDirectory: String,
-                           progress: ((Progress) -> Void)? = nil) -> Result<Summary, Failure> {
+                           threads: Int? = nil, progress: ((Progress) -> Void)? = nil) -> Result<Summary, Failure> {
         progress?(Progress(stage: "reading", plans: 0, filesWritten: 0))
-        let check = ContentCheck.run(contentDirectory: contentDirectory)
+        let check = ContentCheck.run(contentDirectory: contentDirectory, threads: threads)
         var diagnostics = check.diagnostics
         let loaded = SiteRenderer.loadTemplates(templatesDirectory)
         if case .failure(let list) = loaded { diagnostics += list.diagnostics }
@@ -44,7 +45,7 @@ public enum SiteBuild {
             let plans = site.content.plans.count
             progress?(Progress(stage: "rendering", plans: plans, filesWritten: 0))
             do {
-                try renderer.render { path, data in
+                try renderer.render(threads: threads) { path, data in
                     if path.hasSuffix(".html") { pages += 1 }
                     try writer.write(path, data)
                     if writer.filesWritten % 25 == 0 {

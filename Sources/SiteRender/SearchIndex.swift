@@ -34,8 +34,10 @@ struct SearchIndex {
     }
 
     var script: Data {
-        let json = (try? JSONSerialization.data(withJSONObject: entries, options: [.withoutEscapingSlashes])) ?? Data("[]".utf8)
-        return Data("window.PLANSITE_SEARCH=".utf8) + json + Data(";\n".utf8)
+        var out = Array("window.PLANSITE_SEARCH=".utf8)
+        JSONText.appendArrays(entries, to: &out)
+        out.append(contentsOf: Array(";\n".utf8))
+        return Data(out)
     }
 
     /// JSON for embedding in HTML: `<`, `>` and `&` escaped so no tag can close the block.

@@ -6,7 +6,7 @@ import Progress
 /// Renders every page, data file and asset of the site and hands each to `emit`
 /// (path relative to the output folder, bytes). Pages are produced one at a time in a
 /// fixed order, so output is deterministic and memory stays small.
-public struct SiteRenderer {
+public struct SiteRenderer: Sendable {
     public let site: LinkedSite
     public let evaluations: [String: IndicatorEvaluation]
     public let templates: TemplateSet
@@ -29,37 +29,98 @@ public struct SiteRenderer {
         return TemplateSet.load(from: directory, labels: labels).map { ($0, labels) }
     }
 
-    public func render(emit: (String, Data) throws -> Void) throws {
-        let builder = ViewBuilder(site: site, evaluations: evaluations, labels: labels,
-                                  commitments: CommitmentExtractor.extract(site))
-        func page(_ path: String, _ view: Any, _ template: String) throws {
-            try emit(path, Data(Self.showPrivateUseCharacters(templates.render(view, template: template)).utf8))
-        }
-        try page(URLs.home, builder.home(), "index")
-        for plan in site.content.plans {
-            try page(URLs.plan(plan.id), builder.planPage(plan), "plan")
-        }
-        try page(URLs.departments, builder.departmentIndex(), "departments")
-        for key in site.departments.keys.sorted() {
-            try page(URLs.department(key), builder.departmentPage(site.departments[key]!), "department")
-        }
-        try page(URLs.indicators, builder.indicatorIndex(), "indicators")
-        for key in site.indicators.keys.sorted() {
-            try page(URLs.indicator(key), builder.indicatorPage(site.indicators[key]!), "indicator")
-        }
-        try page(URLs.progress, builder.progressPage(), "progress")
-        let kinds = Dictionary(uniqueKeysWithValues: ["plan", "task", "section", "indicator", "department"].map { ($0, labels["search-kind-\($0)"]) })
-        try page(URLs.search, SearchPageView(page: builder.page(path: URLs.search, title: labels["search"]), labels: labels.values,
-                                             kindsJSON: SearchIndex.embeddableJSON(kinds)), "search")
-        try emit("assets/search-index.js", SearchIndex(site: site).script)
+    /// One unit of rendering work: a page, or a few files made together.
+    struct Job: Sendable {
+        let make: @Sendable () -> [(String, Data)]
+    }
 
-        let data = DataExport(site: site, evaluations: evaluations, labels: labels)
-        for (name, table) in [("tasks", data.tasks), ("indicators", data.indicators), ("departments", data.departments),
-                              ("observations", data.observations)] {
-            try emit("data/\(name).csv", Data(table.csv.utf8))
-            try emit("data/\(name).json", table.json)
+    /// Renders everything and hands each file to `emit`. Files are rendered on `threads`
+    /// threads (default: one per core); `emit` is called for one file at a time (never
+    /// concurrently), in an order that may vary between runs — each file's bytes do not.
+    public func render(threads: Int? = nil, emit: (String, Data) throws -> Void) throws {
+        let threads = threads ?? Parallel.defaultThreads
+        try Self.run(jobs(threads: threads), threads: threads, emit: emit)
+    }
+
+    /// Every file of the site as a job, in a fixed order.
+    func jobs(threads: Int) -> [Job] {
+        let builder = ViewBuilder(site: site, evaluations: evaluations, labels: labels,
+                                  commitments: CommitmentExtractor.extract(site, threads: threads))
+        let templates = self.templates
+        func page(_ path: String, _ template: String, _ view: @escaping @Sendable () -> Any) -> Job {
+            Job { [(path, Data(Self.showPrivateUseCharacters(templates.render(view(), template: template)).utf8))] }
         }
-        try copyAssets(emit: emit)
+        var jobs: [Job] = [page(URLs.home, "index") { builder.home() }]
+        for plan in site.content.plans {
+            jobs.append(page(URLs.plan(plan.id), "plan") { builder.planPage(plan) })
+        }
+        jobs.append(page(URLs.departments, "departments") { builder.departmentIndex() })
+        for key in site.departments.keys.sorted() {
+            let department = site.departments[key]!
+            jobs.append(page(URLs.department(key), "department") { builder.departmentPage(department) })
+        }
+        jobs.append(page(URLs.indicators, "indicators") { builder.indicatorIndex() })
+        for key in site.indicators.keys.sorted() {
+            let indicator = site.indicators[key]!
+            jobs.append(page(URLs.indicator(key), "indicator") { builder.indicatorPage(indicator) })
+        }
+        jobs.append(page(URLs.progress, "progress") { builder.progressPage() })
+        let labels = self.labels
+        let kinds = Dictionary(uniqueKeysWithValues: ["plan", "task", "section", "indicator", "department"].map { ($0, labels["search-kind-\($0)"]) })
+        jobs.append(page(URLs.search, "search") {
+            SearchPageView(page: builder.page(path: URLs.search, title: labels["search"]), labels: labels.values,
+                           kindsJSON: SearchIndex.embeddableJSON(kinds))
+        })
+        let site = self.site
+        jobs.append(Job { [("assets/search-index.js", SearchIndex(site: site).script)] })
+        let data = DataExport(site: site, evaluations: evaluations, labels: labels)
+        for name in ["tasks", "indicators", "departments", "observations"] {
+            jobs.append(Job {
+                let table = data.table(name)
+                return [("data/\(name).csv", table.csv), ("data/\(name).json", table.json)]
+            })
+        }
+        jobs.append(Job { copyAssets() })
+        return jobs
+    }
+
+    /// Runs the jobs on `threads` threads, each taking the next job when it is free, and
+    /// passes their files to `emit` under a lock. Stops at the first error `emit` throws.
+    static func run(_ jobs: [Job], threads: Int, emit: (String, Data) throws -> Void) throws {
+        guard threads > 1, jobs.count > 1 else {
+            for job in jobs { for (path, data) in job.make() { try emit(path, data) } }
+            return
+        }
+        final class State: @unchecked Sendable {
+            let lock = NSLock()
+            var next = 0
+            var failure: Error?
+        }
+        struct UncheckedEmit: @unchecked Sendable { let emit: (String, Data) throws -> Void }
+        let state = State()
+        try withoutActuallyEscaping(emit) { emit in
+            let box = UncheckedEmit(emit: emit)
+            DispatchQueue.concurrentPerform(iterations: min(threads, jobs.count)) { _ in
+                while true {
+                    state.lock.lock()
+                    let index = state.next
+                    state.next += 1
+                    let stop = state.failure != nil || index >= jobs.count
+                    state.lock.unlock()
+                    if stop { return }
+                    let files = jobs[index].make()
+                    state.lock.lock()
+                    defer { state.lock.unlock() }
+                    guard state.failure == nil else { return }
+                    do {
+                        for (path, data) in files { try box.emit(path, data) }
+                    } catch {
+                        state.failure = error
+                    }
+                }
+            }
+            if let failure = state.failure { throw failure }
+        }
     }
 
     /// Private-use characters in a source (garbled text copied from a web page) would show
@@ -79,15 +140,17 @@ public struct SiteRenderer {
     }
 
     /// Every file of Templates/ that is not a template or the labels goes to assets/.
-    func copyAssets(emit: (String, Data) throws -> Void) throws {
+    func copyAssets() -> [(String, Data)] {
         let root = URL(fileURLWithPath: templates.directory)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: root.path) else { return }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: root.path) else { return [] }
+        var files: [(String, Data)] = []
         for name in names.sorted() where !name.hasPrefix(".") && !name.hasSuffix(".mustache") && name != "labels.yaml" {
             let url = root.appendingPathComponent(name)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
                   let data = FileManager.default.contents(atPath: url.path) else { continue }
-            try emit("assets/\(name)", data)
+            files.append(("assets/\(name)", data))
         }
+        return files
     }
 }

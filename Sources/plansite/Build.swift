@@ -9,6 +9,7 @@ struct Build: ParsableCommand {
     @Option(help: "The content folder.") var content = "Content"
     @Option(help: "The templates folder.") var templates = "Templates"
     @Option(help: "The output folder.") var output = "Output"
+    @Option(help: "Threads that read and render (default: one per core).") var jobs: Int?
 
     func run() throws {
         let started = Date()
@@ -19,7 +20,7 @@ struct Build: ParsableCommand {
                               Date().timeIntervalSince(started))
             FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
         } : nil
-        let result = SiteBuild.run(contentDirectory: content, templatesDirectory: templates, outputDirectory: output, progress: progress)
+        let result = SiteBuild.run(contentDirectory: content, templatesDirectory: templates, outputDirectory: output, threads: jobs, progress: progress)
         if onTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         switch result {
         case .success(let summary):
