@@ -14,6 +14,13 @@ For every size N:
         floor     plansite-floor CORPUS OUT   (cmark-gfm through MarkdownTree, 1 thread)
         hugo      hugo --source SITE -d OUT --cacheDir CACHE   (fresh OUT and CACHE)
         plansite  plansite build --content CORPUS --templates Templates --output OUT (fresh OUT)
+        plansite-one   plansite build after one plan's text changed (the previous build's
+                       output and manifest in place: an incremental build)
+        plansite-none  plansite build with nothing changed since the previous build
+     The incremental runs work on .build-bench/corpus-N-edit (a hard-linked copy of the
+     corpus; the edited plan.md is replaced, never written through the link), whose output is
+     built once, untimed, before the rounds. After the rounds the incremental output is
+     compared file by file with a --full build of the same content.
      Each run is measured by wait4(2): wall time, CPU time (user + sys) and peak RSS of the
      process. Output folders are deleted between runs, outside the timed part.
 
@@ -38,7 +45,8 @@ sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True   # no scripts/__pycache__ in the work tree
 import gen_corpus  # noqa: E402
 
-TOOLS = ["floor", "hugo", "plansite"]
+TOOLS = ["floor", "hugo", "plansite", "plansite-one", "plansite-none"]
+EDIT_PLAN = "plan-00042"
 
 HUGO_CONFIG = """\
 baseURL = "http://localhost/"
@@ -158,6 +166,42 @@ def clear(*paths):
     for p in paths:
         if os.path.lexists(p):
             shutil.rmtree(p)
+        manifest = os.path.join(os.path.dirname(p), ".%s.plansite-manifest" % os.path.basename(p))
+        if os.path.lexists(manifest):
+            os.remove(manifest)
+
+
+def edit_corpus(work, n, corpus):
+    """A hard-linked copy of the corpus for the incremental runs; returns (folder, toggle),
+    toggle() switching the edited plan between its original text and one with a sentence
+    lengthened (written to a new file and renamed over the link)."""
+    folder = os.path.join(work, "corpus-%d-edit" % n)
+    clear(folder)
+    shutil.copytree(corpus, folder, copy_function=os.link)
+    plan = os.path.join(folder, "plans", EDIT_PLAN if n > 42 else sorted(os.listdir(os.path.join(folder, "plans")))[-1], "plan.md")
+    with open(plan, encoding="utf-8") as f:
+        original = f.read()
+    cut = original.index("。", len(original) // 2)
+    edited = original[:cut] + "，并加强监督检查" + original[cut:]
+    state = {"edited": False}
+
+    def toggle():
+        state["edited"] = not state["edited"]
+        with open(plan + ".tmp", "w", encoding="utf-8") as f:
+            f.write(edited if state["edited"] else original)
+        os.replace(plan + ".tmp", plan)
+    return folder, toggle
+
+
+def tree_hashes(path):
+    import hashlib
+    result = {}
+    for dirpath, _, names in os.walk(path):
+        for name in names:
+            full = os.path.join(dirpath, name)
+            with open(full, "rb") as f:
+                result[os.path.relpath(full, path)] = hashlib.sha256(f.read()).hexdigest()
+    return result
 
 
 def main():
@@ -205,19 +249,33 @@ def main():
         run([plansite, "check", "--content", corpus], "plansite check (corpus-%d)" % n)
         site = ensure_hugo_site(work, n, corpus) if "hugo" in tools else None
 
+        incremental = [t for t in tools if t in ("plansite-one", "plansite-none")]
+        if incremental:
+            edit_folder, toggle = edit_corpus(work, n, corpus)
+            inc_out = os.path.join(scratch, "incremental-%d" % n)
+            clear(inc_out)
+            os.makedirs(scratch, exist_ok=True)
+            run([plansite, "build", "--content", edit_folder, "--templates", args.templates, "--output", inc_out],
+                "plansite build of corpus-%d-edit" % n)
+
         def command(tool, out):
             if tool == "floor":
                 return [floor, corpus, out]
             if tool == "hugo":
                 return [hugo, "--source", site, "-d", out, "--cacheDir", out + ".cache", "--quiet"]
+            if tool in ("plansite-one", "plansite-none"):
+                return [plansite, "build", "--content", edit_folder, "--templates", args.templates, "--output", inc_out]
             return [plansite, "build", "--content", corpus, "--templates", args.templates, "--output", out]
 
         for rnd in range(-1, args.runs):   # round -1 is the warm-up
             order = tools[rnd % len(tools):] + tools[:rnd % len(tools)] if rnd >= 0 else tools
             for tool in order:
-                out = os.path.join(scratch, "%s-%d" % (tool, n))
-                clear(out, out + ".cache")
+                out = inc_out if tool in incremental else os.path.join(scratch, "%s-%d" % (tool, n))
+                if tool not in incremental:
+                    clear(out, out + ".cache")
                 os.makedirs(os.path.dirname(out), exist_ok=True)
+                if tool == "plansite-one":
+                    toggle()
                 r = run(command(tool, out), "%s (corpus-%d)" % (tool, n))
                 if rnd < 0:
                     outputs[(n, tool)] = folder_size(out)
@@ -227,7 +285,17 @@ def main():
                     results.setdefault((n, tool), []).append(r)
                     log("  run %d   %-8s N=%-5d %7.2f s wall %7.2f s CPU %7.0f MB" % (
                         rnd + 1, tool, n, r["wall"], r["cpu"], r["rss_mb"]))
-                clear(out, out + ".cache")
+                if tool not in incremental:
+                    clear(out, out + ".cache")
+        if incremental:
+            full = os.path.join(scratch, "verify-%d" % n)
+            run([plansite, "build", "--full", "--content", edit_folder, "--templates", args.templates, "--output", full],
+                "plansite build --full of corpus-%d-edit" % n)
+            same = tree_hashes(inc_out) == tree_hashes(full)
+            info["incremental_identical_%d" % n] = same
+            log("  incremental output %s a full build of the same content (%d files compared)" % (
+                "is byte-identical to" if same else "DIFFERS from", len(tree_hashes(full))))
+            clear(full, inc_out, edit_folder)
     clear(scratch)
     info["load_end"] = os.getloadavg()
 
@@ -269,7 +337,8 @@ def main():
     log("CPU ratios: plansite/floor %s, plansite/hugo %s%s" % (ratio("plansite", "floor", "cpu"), ratio("plansite", "hugo", "cpu"), suffix))
     log("ratio plansite/floor: %s%s" % (ratio("plansite", "floor"), suffix))
     log("ratio plansite/hugo: %s%s" % (ratio("plansite", "hugo"), suffix))
-    log("ratio incremental/full: n/a (not implemented)")
+    log("nothing changed/full: %s%s" % (ratio("plansite-none", "plansite"), suffix))
+    log("ratio incremental/full: %s%s" % (ratio("plansite-one", "plansite"), suffix))
     if (ref, "plansite") in results:
         log("peak MB plansite: %.0f%s" % (med([r["rss_mb"] for r in results[(ref, "plansite")]]), suffix))
     else:

@@ -11,6 +11,10 @@ public enum SiteBuild {
         public let pages: Int
         public let files: Int
         public let warnings: [Diagnostic]
+        /// Files whose bytes were the same as in the previous output (linked, not written).
+        public var unchanged: Int = 0
+        /// Nothing to do: inputs, plansite and the output folder were as the last build left them.
+        public var upToDate = false
     }
 
     public enum Failure: Error {
@@ -25,9 +29,24 @@ public enum SiteBuild {
         public let filesWritten: Int
     }
 
-    /// - Parameter threads: threads that render pages (default: one per core).
+    /// - Parameters:
+    ///   - threads: threads that read and render (default: one per core).
+    ///   - incremental: use the previous build's manifest (`BuildManifest`): when no input
+    ///     file, not plansite itself and no output file changed, do nothing; otherwise link
+    ///     the output files whose bytes come out the same instead of writing them. false
+    ///     renders and writes everything (`plansite build --full`).
     public static func run(contentDirectory: String, templatesDirectory: String, outputDirectory: String,
-                           threads: Int? = nil, progress: ((Progress) -> Void)? = nil) -> Result<Summary, Failure> {
+                           threads: Int? = nil, incremental: Bool = true,
+                           progress: ((Progress) -> Void)? = nil) -> Result<Summary, Failure> {
+        progress?(Progress(stage: "checking", plans: 0, filesWritten: 0))
+        let inputs = InputScan.inputs(contentDirectory: contentDirectory, templatesDirectory: templatesDirectory, threads: threads)
+        let tool = InputScan.tool
+        let previous = incremental ? BuildManifest.read(for: outputDirectory) : nil
+        if let previous, previous.tool == tool, previous.warnings == 0, previous.inputs == inputs,
+           previous.outputIsIntact(outputDirectory) {
+            return .success(Summary(pages: previous.pages, files: previous.outputs.count, warnings: [],
+                                    unchanged: previous.outputs.count, upToDate: true))
+        }
         progress?(Progress(stage: "reading", plans: 0, filesWritten: 0))
         let check = ContentCheck.run(contentDirectory: contentDirectory, threads: threads)
         var diagnostics = check.diagnostics
@@ -40,7 +59,7 @@ public enum SiteBuild {
         let evaluations = ProgressEvaluator(asOf: site.content.config.dataAsOf).evaluate(site)
         let renderer = SiteRenderer(site: site, evaluations: evaluations, templates: templates, labels: labels)
         do {
-            let writer = try OutputWriter(destination: outputDirectory)
+            let writer = try OutputWriter(destination: outputDirectory, previous: previous)
             var pages = 0
             let plans = site.content.plans.count
             progress?(Progress(stage: "rendering", plans: plans, filesWritten: 0))
@@ -52,12 +71,16 @@ public enum SiteBuild {
                         progress?(Progress(stage: "writing", plans: plans, filesWritten: writer.filesWritten))
                     }
                 }
+                // The old manifest no longer describes the output once it is swapped.
+                BuildManifest.remove(for: outputDirectory)
                 try writer.commit()
             } catch {
                 writer.abort()
                 throw error
             }
-            return .success(Summary(pages: pages, files: writer.filesWritten, warnings: check.warnings))
+            try? BuildManifest(tool: tool, pages: pages, warnings: check.warnings.count, inputs: inputs,
+                               outputs: writer.written).write(for: outputDirectory)
+            return .success(Summary(pages: pages, files: writer.filesWritten, warnings: check.warnings, unchanged: writer.filesReused))
         } catch {
             return .failure(.output("\(error)"))
         }

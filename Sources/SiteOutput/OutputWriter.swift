@@ -4,6 +4,10 @@ import Foundation
 /// Writes a site into a staging folder beside the output folder and swaps it in only when
 /// the whole build succeeded. A failed or killed build leaves the previous output complete
 /// and unchanged; files of earlier builds that no longer belong are gone after the swap.
+///
+/// Given the manifest of the previous build, a file whose bytes are the same as the one
+/// already in the output folder (same hash, and that file untouched since: same stamp) is
+/// hard-linked into the staging folder instead of being written again.
 public final class OutputWriter {
     public enum Failure: Error, CustomStringConvertible {
         case unsafePath(String)
@@ -21,10 +25,16 @@ public final class OutputWriter {
     private var finished = false
     private var directories: Set<String> = []
     public private(set) var filesWritten = 0
+    /// Files linked from the previous output because their bytes did not change.
+    public private(set) var filesReused = 0
+    /// Hash and stamp of every file staged, for the next build's manifest.
+    public private(set) var written: [String: BuildManifest.OutputFile] = [:]
+    private let previous: [String: BuildManifest.OutputFile]
 
-    public init(destination: String) throws {
+    public init(destination: String, previous: BuildManifest? = nil) throws {
         let dest = URL(fileURLWithPath: destination).standardizedFileURL
         self.destination = dest
+        self.previous = previous?.outputs ?? [:]
         let parent = dest.deletingLastPathComponent()
         let name = ".\(dest.lastPathComponent).staging-\(getpid())"
         staging = parent.appendingPathComponent(name)
@@ -59,9 +69,20 @@ public final class OutputWriter {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             directories.insert(folder)
         }
-        guard FileManager.default.createFile(atPath: url.path, contents: data) else {
+        let hash = ContentHash.of(data)
+        if let old = previous[path], old.hash == hash {
+            let oldPath = destination.path + "/" + path
+            if FileStamp(path: oldPath) == old.stamp, link(oldPath, url.path) == 0 {
+                written[path] = old
+                filesWritten += 1
+                filesReused += 1
+                return
+            }
+        }
+        guard FileManager.default.createFile(atPath: url.path, contents: data), let stamp = FileStamp(path: url.path) else {
             throw Failure.io("cannot write \(url.path)")
         }
+        written[path] = BuildManifest.OutputFile(hash: hash, stamp: stamp)
         filesWritten += 1
     }
 

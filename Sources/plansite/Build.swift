@@ -10,6 +10,7 @@ struct Build: ParsableCommand {
     @Option(help: "The templates folder.") var templates = "Templates"
     @Option(help: "The output folder.") var output = "Output"
     @Option(help: "Threads that read and render (default: one per core).") var jobs: Int?
+    @Flag(help: "Ignore the previous build: render and write every file.") var full = false
 
     func run() throws {
         let started = Date()
@@ -20,13 +21,17 @@ struct Build: ParsableCommand {
                               Date().timeIntervalSince(started))
             FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
         } : nil
-        let result = SiteBuild.run(contentDirectory: content, templatesDirectory: templates, outputDirectory: output, threads: jobs, progress: progress)
+        let result = SiteBuild.run(contentDirectory: content, templatesDirectory: templates, outputDirectory: output, threads: jobs, incremental: !full, progress: progress)
         if onTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         switch result {
+        case .success(let summary) where summary.upToDate:
+            Console.error(String(format: "build: up to date (%d pages, %d files; nothing changed since the last build) in %.2f s → %@",
+                                 summary.pages, summary.files, Date().timeIntervalSince(started), output))
         case .success(let summary):
             if !summary.warnings.isEmpty { Console.error(DiagnosticFormat.text.render(summary.warnings)) }
-            Console.error(String(format: "build: %d pages, %d files, %d warnings in %.2f s → %@",
-                                 summary.pages, summary.files, summary.warnings.count, Date().timeIntervalSince(started), output))
+            Console.error(String(format: "build: %d pages, %d files (%d unchanged), %d warnings in %.2f s → %@",
+                                 summary.pages, summary.files, summary.unchanged, summary.warnings.count,
+                                 Date().timeIntervalSince(started), output))
         case .failure(.content(let diagnostics)):
             Console.error(DiagnosticFormat.text.render(diagnostics))
             let errors = diagnostics.filter { $0.severity == .error }.count

@@ -1,0 +1,125 @@
+import Foundation
+
+/// What the last successful build read and wrote, kept beside the output folder
+/// (`.NAME.plansite-manifest` for an output folder NAME) so the next build can tell what
+/// changed: the fingerprint of every input file, and of every output file with its
+/// `lstat` stamp. A build whose inputs, tool and output files are all as recorded has
+/// nothing to do; otherwise output files whose bytes come out the same are linked from the
+/// previous output instead of being written again.
+public struct BuildManifest: Sendable, Equatable {
+    public struct OutputFile: Sendable, Equatable {
+        public let hash: UInt64
+        public let stamp: FileStamp
+    }
+
+    /// Fingerprint of the plansite executable: another version may render differently.
+    public var tool: UInt64
+    public var pages: Int
+    /// Warnings the build reported: a build with warnings is never skipped, so that they
+    /// are shown again.
+    public var warnings: Int
+    /// Input path (as the build names it, e.g. `content/plans/a/plan.md`) → content hash.
+    public var inputs: [String: UInt64]
+    /// Output path relative to the output folder → hash and stamp of the file written.
+    public var outputs: [String: OutputFile]
+
+    public init(tool: UInt64, pages: Int, warnings: Int, inputs: [String: UInt64], outputs: [String: OutputFile]) {
+        self.tool = tool
+        self.pages = pages
+        self.warnings = warnings
+        self.inputs = inputs
+        self.outputs = outputs
+    }
+
+    static let header = "plansite-manifest 1"
+
+    /// Where the manifest of an output folder lives: beside it, hidden.
+    public static func location(of destination: String) -> URL {
+        let dest = URL(fileURLWithPath: destination).standardizedFileURL
+        return dest.deletingLastPathComponent().appendingPathComponent(".\(dest.lastPathComponent).plansite-manifest")
+    }
+
+    /// The manifest of an output folder; nil when there is none or it cannot be read (the
+    /// build is then a full one).
+    public static func read(for destination: String) -> BuildManifest? {
+        guard let data = FileManager.default.contents(atPath: location(of: destination).path) else { return nil }
+        return parse(String(decoding: data, as: UTF8.self))
+    }
+
+    static func parse(_ text: String) -> BuildManifest? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
+        guard lines.popFirst() == Substring(header) else { return nil }
+        var manifest = BuildManifest(tool: 0, pages: 0, warnings: 0, inputs: [:], outputs: [:])
+        for line in lines {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+            switch (f.first, f.count) {
+            case ("tool", 2): guard let v = UInt64(f[1], radix: 16) else { return nil }; manifest.tool = v
+            case ("pages", 2): guard let v = Int(f[1]) else { return nil }; manifest.pages = v
+            case ("warnings", 2): guard let v = Int(f[1]) else { return nil }; manifest.warnings = v
+            case ("input", 3):
+                guard let h = UInt64(f[1], radix: 16), let path = unescape(f[2]) else { return nil }
+                manifest.inputs[path] = h
+            case ("output", 6):
+                guard let h = UInt64(f[1], radix: 16), let size = Int64(f[2]), let modified = Int64(f[3]),
+                      let inode = UInt64(f[4]), let path = unescape(f[5]) else { return nil }
+                manifest.outputs[path] = OutputFile(hash: h, stamp: FileStamp(size: size, modified: modified, inode: inode))
+            default: return nil
+            }
+        }
+        return manifest
+    }
+
+    public var text: String {
+        var lines = [Self.header, "tool\t\(ContentHash.hex(tool))", "pages\t\(pages)", "warnings\t\(warnings)"]
+        for (path, hash) in inputs.sorted(by: { $0.key < $1.key }) {
+            lines.append("input\t\(ContentHash.hex(hash))\t\(Self.escape(path))")
+        }
+        for (path, file) in outputs.sorted(by: { $0.key < $1.key }) {
+            lines.append("output\t\(ContentHash.hex(file.hash))\t\(file.stamp.size)\t\(file.stamp.modified)\t\(file.stamp.inode)\t\(Self.escape(path))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Writes the manifest (to a temporary file renamed into place).
+    public func write(for destination: String) throws {
+        let url = Self.location(of: destination)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".tmp-\(getpid())")
+        try Data(text.utf8).write(to: temporary)
+        guard rename(temporary.path, url.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw OutputWriter.Failure.io("cannot write \(url.path)")
+        }
+    }
+
+    public static func remove(for destination: String) {
+        try? FileManager.default.removeItem(at: location(of: destination))
+    }
+
+    /// True when the output folder holds exactly the files recorded, each with its
+    /// recorded stamp (nobody edited, added or removed a file since).
+    public func outputIsIntact(_ destination: String) -> Bool {
+        let root = URL(fileURLWithPath: destination).standardizedFileURL.path
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return false }
+        var count = 0
+        while let relative = enumerator.nextObject() as? String {
+            let path = root + "/" + relative
+            var st = stat()
+            guard lstat(path, &st) == 0 else { return false }
+            if (st.st_mode & S_IFMT) == S_IFDIR { continue }
+            guard let recorded = outputs[relative], FileStamp(path: path) == recorded.stamp else { return false }
+            count += 1
+        }
+        return count == outputs.count
+    }
+
+    static func escape(_ path: String) -> String {
+        guard path.unicodeScalars.contains(where: { "%\t\n\r".unicodeScalars.contains($0) }) else { return path }
+        return path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\t", with: "%09")
+            .replacingOccurrences(of: "\n", with: "%0A").replacingOccurrences(of: "\r", with: "%0D")
+    }
+
+    static func unescape(_ field: Substring) -> String? {
+        guard field.contains("%") else { return String(field) }
+        return String(field).removingPercentEncoding
+    }
+}

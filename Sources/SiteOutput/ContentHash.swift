@@ -1,0 +1,41 @@
+import Foundation
+
+/// A fast 64-bit fingerprint of bytes, to tell whether a file changed between two builds
+/// (not a cryptographic hash: nobody gains by forging a collision with their own content).
+/// FNV-1a over 8-byte words, finished with MurmurHash3's fmix64; the length is mixed in.
+public enum ContentHash {
+    public static func of(_ data: Data) -> UInt64 {
+        data.withUnsafeBytes { of($0) }
+    }
+
+    public static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        let prime: UInt64 = 0x0000_0100_0000_01b3
+        let words = bytes.count / 8
+        for i in 0..<words {
+            h = (h ^ bytes.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* prime
+            h ^= h >> 29
+        }
+        for i in (words * 8)..<bytes.count {
+            h = (h ^ UInt64(bytes[i])) &* prime
+        }
+        h ^= UInt64(bytes.count)
+        h ^= h >> 33
+        h &*= 0xff51_afd7_ed55_8ccd
+        h ^= h >> 33
+        h &*= 0xc4ce_b9fe_1a85_ec53
+        h ^= h >> 33
+        return h
+    }
+
+    /// The fingerprint of a file's bytes; nil when it cannot be read.
+    public static func file(_ path: String) -> UInt64? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return of(data)
+    }
+
+    public static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// `plansite build` after an earlier build: nothing to do when nothing changed, only the
+/// changed files written otherwise, and always the same bytes as a full build.
+@Suite struct IncrementalBuildTests {
+    static func stamps(_ dir: URL) -> [String: [Int]] {
+        var result: [String: [Int]] = [:]
+        guard let enumerator = FileManager.default.enumerator(atPath: dir.path) else { return result }
+        for case let path as String in enumerator {
+            var st = stat()
+            guard lstat(dir.appendingPathComponent(path).path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
+            result[path] = [Int(st.st_ino), Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec)]
+        }
+        return result
+    }
+
+    @Test func nothingChangedLeavesOutputUntouched() throws {
+        let dir = try CLI.workspace()
+        #expect(try CLI.run(["build"], in: dir).status == 0)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(".Output.plansite-manifest").path))
+        let before = Self.stamps(dir.appendingPathComponent("Output"))
+        let again = try CLI.run(["build"], in: dir)
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("build: up to date (16 pages, 28 files"), "\(again.stderr)")
+        // Not one file was written or replaced: same inodes and modification times.
+        #expect(Self.stamps(dir.appendingPathComponent("Output")) == before)
+        #expect(before.count == 28)
+    }
+
+    @Test func oneChangedPlanGivesTheBytesOfAFullBuildAndWritesOnlyWhatChanged() throws {
+        let dir = try CLI.workspace()
+        #expect(try CLI.run(["build"], in: dir).status == 0)
+        let before = Self.stamps(dir.appendingPathComponent("Output"))
+        let planPath = "Content/plans/demo-2020/plan.md"
+        let original = CLI.read(planPath, in: dir)
+        let edited = original.replacingOccurrences(of: "推进污水处理厂提标", with: "推进城镇污水处理厂提标改造")
+        #expect(edited != original)
+        try CLI.write(edited, to: planPath, in: dir)
+        let result = try CLI.run(["build"], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("up to date"))
+        #expect(CLI.read("Output/plans/demo-2020.html", in: dir).contains("推进城镇污水处理厂提标改造"))
+
+        #expect(try CLI.run(["build", "--full", "--output", "Full"], in: dir).status == 0)
+        #expect(CLI.snapshot(dir.appendingPathComponent("Output")) == CLI.snapshot(dir.appendingPathComponent("Full")))
+
+        // Files whose bytes did not change are the previous build's files (linked, not
+        // rewritten); those that changed are new files.
+        let after = Self.stamps(dir.appendingPathComponent("Output"))
+        #expect(after["plans/demo-2020.html"] != before["plans/demo-2020.html"])
+        #expect(after["data/tasks.csv"] != before["data/tasks.csv"])
+        #expect(after["assets/style.css"] == before["assets/style.css"])
+        #expect(after["departments/demo/kjj.html"] == before["departments/demo/kjj.html"])
+        let unchanged = after.filter { before[$0.key] == $0.value }.count
+        #expect(unchanged > 5 && unchanged < after.count)
+        #expect(result.stderr.contains("(\(unchanged) unchanged)"), "\(result.stderr)")
+    }
+
+    @Test func handEditedOrMissingOutputIsRebuilt() throws {
+        let dir = try CLI.workspace()
+        #expect(try CLI.run(["build"], in: dir).status == 0)
+        let good = CLI.snapshot(dir.appendingPathComponent("Output"))
+        // An edit that keeps the size: only the stamp tells.
+        let page = "Output/plans/demo-2020.html"
+        let text = CLI.read(page, in: dir)
+        try CLI.write(text.replacingOccurrences(of: "<html", with: "<HTML"), to: page, in: dir)
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("Output/data/tasks.json"))
+        let result = try CLI.run(["build"], in: dir)
+        #expect(result.status == 0)
+        #expect(!result.stderr.contains("up to date"))
+        #expect(CLI.snapshot(dir.appendingPathComponent("Output")) == good)
+    }
+
+    @Test func templateChangeRebuildsAndFullFlagIgnoresTheManifest() throws {
+        let dir = try CLI.workspace()
+        #expect(try CLI.run(["build"], in: dir).status == 0)
+        let css = CLI.read("Templates/style.css", in: dir)
+        try CLI.write(css + "\n/* changed */\n", to: "Templates/style.css", in: dir)
+        let result = try CLI.run(["build"], in: dir)
+        #expect(result.status == 0)
+        #expect(CLI.read("Output/assets/style.css", in: dir).hasSuffix("/* changed */\n"))
+        let full = try CLI.run(["build", "--full"], in: dir)
+        #expect(full.stderr.contains("(0 unchanged)"), "\(full.stderr)")
+    }
+
+    @Test func failedBuildKeepsTheManifestOfTheOutputItLeftAlone() throws {
+        let dir = try CLI.workspace()
+        #expect(try CLI.run(["build"], in: dir).status == 0)
+        let planPath = "Content/plans/demo-2020/plan.md"
+        let original = CLI.read(planPath, in: dir)
+        try CLI.write(original.replacingOccurrences(of: "公安局)", with: "不存在局)"), to: planPath, in: dir)
+        #expect(try CLI.run(["build"], in: dir).status == 1)
+        // Back to the content the output was built from: nothing to do.
+        try CLI.write(original, to: planPath, in: dir)
+        let result = try CLI.run(["build"], in: dir)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("up to date"), "\(result.stderr)")
+    }
+}
