@@ -43,7 +43,9 @@ public enum SiteBuild {
         let tool = InputScan.tool
         let previous = incremental ? BuildManifest.read(for: outputDirectory) : nil
         if let previous, previous.tool == tool, previous.warnings == 0, previous.inputs == inputs,
-           previous.outputIsIntact(outputDirectory) {
+           let current = previous.intactOutput(outputDirectory) {
+            // Stamps change when the output folder was copied or restored (a CI cache).
+            if current != previous { try? current.write(for: outputDirectory) }
             return .success(Summary(pages: previous.pages, files: previous.outputs.count, warnings: [],
                                     unchanged: previous.outputs.count, upToDate: true))
         }

@@ -10,6 +10,16 @@ public struct BuildManifest: Sendable, Equatable {
     public struct OutputFile: Sendable, Equatable {
         public let hash: UInt64
         public let stamp: FileStamp
+
+        /// The stamp of the file at `path` when it still holds these bytes: at once when its
+        /// stamp is the recorded one, otherwise (a copy, an output folder restored from a CI
+        /// cache) when its bytes hash the same. nil when it is gone or differs.
+        public func current(at path: String) -> FileStamp? {
+            guard let now = FileStamp(path: path) else { return nil }
+            if now == stamp { return now }
+            guard now.size == stamp.size, ContentHash.file(path) == hash else { return nil }
+            return now
+        }
     }
 
     /// Fingerprint of the plansite executable: another version may render differently.
@@ -95,21 +105,24 @@ public struct BuildManifest: Sendable, Equatable {
         try? FileManager.default.removeItem(at: location(of: destination))
     }
 
-    /// True when the output folder holds exactly the files recorded, each with its
-    /// recorded stamp (nobody edited, added or removed a file since).
-    public func outputIsIntact(_ destination: String) -> Bool {
+    /// The manifest with the output files' current stamps when the output folder holds
+    /// exactly the files recorded, each with the recorded bytes (nobody edited, added or
+    /// removed a file since); nil otherwise.
+    public func intactOutput(_ destination: String) -> BuildManifest? {
         let root = URL(fileURLWithPath: destination).standardizedFileURL.path
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return false }
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return nil }
+        var current = self
         var count = 0
         while let relative = enumerator.nextObject() as? String {
             let path = root + "/" + relative
             var st = stat()
-            guard lstat(path, &st) == 0 else { return false }
+            guard lstat(path, &st) == 0 else { return nil }
             if (st.st_mode & S_IFMT) == S_IFDIR { continue }
-            guard let recorded = outputs[relative], FileStamp(path: path) == recorded.stamp else { return false }
+            guard let recorded = outputs[relative], let stamp = recorded.current(at: path) else { return nil }
+            if stamp != recorded.stamp { current.outputs[relative] = OutputFile(hash: recorded.hash, stamp: stamp) }
             count += 1
         }
-        return count == outputs.count
+        return count == outputs.count ? current : nil
     }
 
     static func escape(_ path: String) -> String {

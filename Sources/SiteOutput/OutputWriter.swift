@@ -6,7 +6,7 @@ import Foundation
 /// and unchanged; files of earlier builds that no longer belong are gone after the swap.
 ///
 /// Given the manifest of the previous build, a file whose bytes are the same as the one
-/// already in the output folder (same hash, and that file untouched since: same stamp) is
+/// already in the output folder (same hash, and that file still holding those bytes) is
 /// hard-linked into the staging folder instead of being written again.
 public final class OutputWriter {
     public enum Failure: Error, CustomStringConvertible {
@@ -72,8 +72,8 @@ public final class OutputWriter {
         let hash = ContentHash.of(data)
         if let old = previous[path], old.hash == hash {
             let oldPath = destination.path + "/" + path
-            if FileStamp(path: oldPath) == old.stamp, link(oldPath, url.path) == 0 {
-                written[path] = old
+            if let stamp = old.current(at: oldPath), link(oldPath, url.path) == 0 {
+                written[path] = BuildManifest.OutputFile(hash: hash, stamp: stamp)
                 filesWritten += 1
                 filesReused += 1
                 return

@@ -10,24 +10,28 @@ struct DataExport {
     let evaluations: [String: IndicatorEvaluation]
     let labels: Labels
 
+    /// A table's columns and its rows, produced one at a time (`rows(emit)` calls `emit`
+    /// for each row) so that no whole table is held in memory.
     struct Table {
         let columns: [String]
-        let rows: [[String]]
+        let rows: (([String]) -> Void) -> Void
 
         /// RFC 4180: a header row, CRLF line ends, a field quoted when it holds a comma, a
         /// quote, CR or LF (quotes doubled). Written byte by byte: the open data of a
         /// 1,000-plan site is 100 MB or more.
         var csv: Data {
-            var out: [UInt8] = []
-            out.reserveCapacity(estimatedSize)
-            for row in [columns] + rows {
+            var out = ByteBuffer()
+            func line(_ row: [String]) {
                 for (i, field) in row.enumerated() {
                     if i > 0 { out.append(UInt8(ascii: ",")) }
                     Self.appendCSVField(field, to: &out)
                 }
-                out.append(contentsOf: [13, 10])
+                out.append(13)
+                out.append(10)
             }
-            return Data(out)
+            line(columns)
+            rows(line)
+            return out.data()
         }
 
         /// The records as a JSON array of objects with the columns as keys, sorted, indented
@@ -43,27 +47,26 @@ struct DataExport {
                 JSONText.appendString(c, to: &key)
                 keys.append(key)
             }
-            var out: [UInt8] = []
-            out.reserveCapacity(estimatedSize * 2)
-            out.append(contentsOf: Array("[\n".utf8))
-            for (r, row) in rows.enumerated() {
-                out.append(contentsOf: Array(r == 0 ? "  {\n".utf8 : ",\n  {\n".utf8))
+            var out = ByteBuffer()
+            out.append("[\n")
+            var first = true
+            rows { row in
+                out.append(first ? "  {\n" : ",\n  {\n")
+                first = false
                 for (n, c) in order.enumerated() {
                     if n > 0 { out.append(contentsOf: [UInt8(ascii: ","), 10]) }
                     out.append(contentsOf: [32, 32, 32, 32])
                     out.append(contentsOf: keys[c])
-                    out.append(contentsOf: Array(" : ".utf8))
+                    out.append(" : ")
                     JSONText.appendString(c < row.count ? row[c] : "", to: &out)
                 }
-                out.append(contentsOf: Array("\n  }".utf8))
+                out.append("\n  }")
             }
-            out.append(contentsOf: Array("\n]".utf8))
-            return Data(out)
+            out.append("\n]")
+            return out.data()
         }
 
-        var estimatedSize: Int { rows.reduce(0) { $0 + $1.reduce(0) { $0 + $1.utf8.count + 8 } } }
-
-        static func appendCSVField(_ field: String, to out: inout [UInt8]) {
+        static func appendCSVField(_ field: String, to out: inout ByteBuffer) {
             let bytes = field.utf8
             guard bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) else {
                 out.append(contentsOf: bytes)
@@ -92,65 +95,65 @@ struct DataExport {
     }
 
     var tasks: Table {
-        var rows: [[String]] = []
-        for plan in site.content.plans {
-            for unit in plan.units {
-                let key = "\(plan.id)/\(unit.id)"
-                let a = site.unitAssignments[key] ?? []
-                rows.append([plan.id, unit.id, unit.kind.rawValue, unit.label, unit.title, names(a, .lead), names(a, .co),
-                             (site.unitIndicators[key] ?? []).map(\.indicatorKey).joined(separator: ";"),
-                             unit.annotations.map(\.raw).joined(separator: ";")])
+        Table(columns: ["plan", "task", "kind", "number", "title", "lead", "co", "indicators", "annotation"]) { row in
+            for plan in site.content.plans {
+                for unit in plan.units {
+                    let key = "\(plan.id)/\(unit.id)"
+                    let a = site.unitAssignments[key] ?? []
+                    row([plan.id, unit.id, unit.kind.rawValue, unit.label, unit.title, names(a, .lead), names(a, .co),
+                                 (site.unitIndicators[key] ?? []).map(\.indicatorKey).joined(separator: ";"),
+                                 unit.annotations.map(\.raw).joined(separator: ";")])
+                }
             }
         }
-        return Table(columns: ["plan", "task", "kind", "number", "title", "lead", "co", "indicators", "annotation"], rows: rows)
     }
 
     var indicators: Table {
-        var rows: [[String]] = []
-        for plan in site.content.plans {
-            for indicator in plan.indicators {
-                let e = evaluations[indicator.key]
-                let h = e?.headline
-                let latest = h?.observation ?? e?.latest
-                rows.append([
-                    plan.id, indicator.id, indicator.number, indicator.name, indicator.unit, indicator.nature?.rawValue ?? "",
-                    indicator.metricID, indicator.baselineYear.map(String.init) ?? "", indicator.baseline?.raw ?? "",
-                    h.map { String($0.target.year) } ?? "", h?.target.value.raw ?? "",
-                    indicator.targets.map { "\($0.year):\($0.value.raw)" }.joined(separator: ";"),
-                    latest.map { String($0.year) } ?? "", latest?.value.raw ?? "", latest.map { "\($0.basis)" } ?? "",
-                    (h?.status ?? .noData).rawValue, h?.progress.map { String(format: "%.3f", $0) } ?? "",
-                    h?.elapsed.map { String(format: "%.3f", $0) } ?? "", h?.growthRatio.map { String(format: "%.3f", $0) } ?? "",
-                    h.map { labels.reason($0.reason) } ?? "", indicator.reported,
-                    names(site.indicatorAssignments[indicator.key] ?? [], .lead), names(site.indicatorAssignments[indicator.key] ?? [], .co),
-                    indicator.source,
-                ])
+        Table(columns: ["plan", "indicator", "number", "name", "unit", "nature", "metric", "baseline_year", "baseline",
+                               "target_year", "target", "targets", "latest_year", "latest", "latest_basis", "status", "progress",
+                               "elapsed", "growth_ratio", "explanation", "reported", "lead", "co", "source"]) { row in
+            for plan in site.content.plans {
+                for indicator in plan.indicators {
+                    let e = evaluations[indicator.key]
+                    let h = e?.headline
+                    let latest = h?.observation ?? e?.latest
+                    row([
+                        plan.id, indicator.id, indicator.number, indicator.name, indicator.unit, indicator.nature?.rawValue ?? "",
+                        indicator.metricID, indicator.baselineYear.map(String.init) ?? "", indicator.baseline?.raw ?? "",
+                        h.map { String($0.target.year) } ?? "", h?.target.value.raw ?? "",
+                        indicator.targets.map { "\($0.year):\($0.value.raw)" }.joined(separator: ";"),
+                        latest.map { String($0.year) } ?? "", latest?.value.raw ?? "", latest.map { "\($0.basis)" } ?? "",
+                        (h?.status ?? .noData).rawValue, h?.progress.map { String(format: "%.3f", $0) } ?? "",
+                        h?.elapsed.map { String(format: "%.3f", $0) } ?? "", h?.growthRatio.map { String(format: "%.3f", $0) } ?? "",
+                        h.map { labels.reason($0.reason) } ?? "", indicator.reported,
+                        names(site.indicatorAssignments[indicator.key] ?? [], .lead), names(site.indicatorAssignments[indicator.key] ?? [], .co),
+                        indicator.source,
+                    ])
+                }
             }
         }
-        return Table(columns: ["plan", "indicator", "number", "name", "unit", "nature", "metric", "baseline_year", "baseline",
-                               "target_year", "target", "targets", "latest_year", "latest", "latest_basis", "status", "progress",
-                               "elapsed", "growth_ratio", "explanation", "reported", "lead", "co", "source"], rows: rows)
     }
 
     var departments: Table {
-        var rows: [[String]] = []
-        for region in site.content.regions {
-            for d in region.departments {
-                rows.append([region.id, d.id, d.name, d.kind.rawValue, d.aliases.joined(separator: ";"),
-                             (site.departmentLeadUnits[d.key] ?? []).joined(separator: ";"),
-                             (site.departmentCoUnits[d.key] ?? []).joined(separator: ";"),
-                             (site.departmentIndicators[d.key] ?? []).joined(separator: ";")])
+        Table(columns: ["region", "department", "name", "kind", "aliases", "lead_tasks", "co_tasks", "indicators"]) { row in
+            for region in site.content.regions {
+                for d in region.departments {
+                    row([region.id, d.id, d.name, d.kind.rawValue, d.aliases.joined(separator: ";"),
+                                 (site.departmentLeadUnits[d.key] ?? []).joined(separator: ";"),
+                                 (site.departmentCoUnits[d.key] ?? []).joined(separator: ";"),
+                                 (site.departmentIndicators[d.key] ?? []).joined(separator: ";")])
+                }
             }
         }
-        return Table(columns: ["region", "department", "name", "kind", "aliases", "lead_tasks", "co_tasks", "indicators"], rows: rows)
     }
 
     var observations: Table {
-        var rows: [[String]] = []
-        for region in site.content.regions {
-            for o in region.observations {
-                rows.append([region.id, o.metricID, String(o.year), o.value.raw, "\(o.basis)", o.source, o.note])
+        Table(columns: ["region", "metric", "year", "value", "basis", "source", "note"]) { row in
+            for region in site.content.regions {
+                for o in region.observations {
+                    row([region.id, o.metricID, String(o.year), o.value.raw, "\(o.basis)", o.source, o.note])
+                }
             }
         }
-        return Table(columns: ["region", "metric", "year", "value", "basis", "source", "note"], rows: rows)
     }
 }

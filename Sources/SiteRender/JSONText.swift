@@ -3,7 +3,7 @@ enum JSONText {
     /// A JSON string: `"` and `\\` escaped, control characters as \\b \\f \\n \\r \\t or
     /// \\u00xx (lower-case hex, as Foundation's `JSONSerialization` writes them), `/` and
     /// everything else as UTF-8.
-    static func appendString(_ text: String, to out: inout [UInt8]) {
+    static func appendString<Sink: ByteSink>(_ text: String, to out: inout Sink) {
         out.append(UInt8(ascii: "\""))
         for b in text.utf8 {
             switch b {
@@ -23,9 +23,10 @@ enum JSONText {
 
     static let hex = Array("0123456789abcdef".utf8)
 
-    /// An array of arrays of strings, without spaces: `[["a","b"],["c"]]`.
-    static func appendArrays(_ rows: [[String]], to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "["))
+    /// An array of arrays of strings, without spaces: `[["a","b"],["c"]]`; with `bare`, the
+    /// inner arrays without the outer brackets: `["a","b"],["c"]`.
+    static func appendArrays<Sink: ByteSink>(_ rows: [[String]], to out: inout Sink, bare: Bool = false) {
+        if !bare { out.append(UInt8(ascii: "[")) }
         for (r, row) in rows.enumerated() {
             if r > 0 { out.append(UInt8(ascii: ",")) }
             out.append(UInt8(ascii: "["))
@@ -35,6 +36,6 @@ enum JSONText {
             }
             out.append(UInt8(ascii: "]"))
         }
-        out.append(UInt8(ascii: "]"))
+        if !bare { out.append(UInt8(ascii: "]")) }
     }
 }

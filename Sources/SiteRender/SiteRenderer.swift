@@ -75,10 +75,8 @@ public struct SiteRenderer: Sendable {
         jobs.append(Job { [("assets/search-index.js", SearchIndex(site: site).script)] })
         let data = DataExport(site: site, evaluations: evaluations, labels: labels)
         for name in ["tasks", "indicators", "departments", "observations"] {
-            jobs.append(Job {
-                let table = data.table(name)
-                return [("data/\(name).csv", table.csv), ("data/\(name).json", table.json)]
-            })
+            jobs.append(Job { [("data/\(name).csv", data.table(name).csv)] })
+            jobs.append(Job { [("data/\(name).json", data.table(name).json)] })
         }
         jobs.append(Job { copyAssets() })
         return jobs

@@ -97,4 +97,19 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stderr.contains("up to date"), "\(result.stderr)")
     }
+
+    /// CI restores Output/ and its manifest from a cache: new inodes and times, same bytes.
+    @Test func restoredCopyOfOutputAndManifestIsUpToDate() throws {
+        let dir = try CLI.workspace()
+        #expect(try CLI.run(["build"], in: dir).status == 0)
+        let fm = FileManager.default
+        try fm.copyItem(at: dir.appendingPathComponent("Output"), to: dir.appendingPathComponent("Restored"))
+        try fm.copyItem(at: dir.appendingPathComponent(".Output.plansite-manifest"),
+                        to: dir.appendingPathComponent(".Restored.plansite-manifest"))
+        let before = Self.stamps(dir.appendingPathComponent("Restored"))
+        let result = try CLI.run(["build", "--output", "Restored"], in: dir)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("up to date"), "\(result.stderr)")
+        #expect(Self.stamps(dir.appendingPathComponent("Restored")) == before)
+    }
 }

@@ -46,11 +46,17 @@ import Testing
         let manifest = BuildManifest(tool: 1, pages: 3, warnings: 0, inputs: [:], outputs: first.written)
         try manifest.write(for: out)
         #expect(BuildManifest.read(for: out) == manifest)
-        #expect(manifest.outputIsIntact(out))
+        #expect(manifest.intactOutput(out) == manifest)
+
+        // Rewritten with the same bytes (as a restored cache would be): new stamp, still intact.
+        try Data("old".utf8).write(to: URL(fileURLWithPath: out + "/changed.html"))
+        let refreshed = try #require(manifest.intactOutput(out))
+        #expect(refreshed.outputs["changed.html"]?.stamp != manifest.outputs["changed.html"]?.stamp)
+        #expect(refreshed.outputs["changed.html"]?.hash == manifest.outputs["changed.html"]?.hash)
 
         // Same size, other bytes, new stamp: no longer intact, and not reused.
         try Data("EDITED by hand later".utf8).write(to: URL(fileURLWithPath: out + "/touched.html"))
-        #expect(!manifest.outputIsIntact(out))
+        #expect(manifest.intactOutput(out) == nil)
         let sameBefore = FileStamp(path: out + "/same.html")
 
         let second = try OutputWriter(destination: out, previous: manifest)
@@ -65,9 +71,9 @@ import Testing
         #expect(FileManager.default.contents(atPath: out + "/changed.html") == Data("new".utf8))
         #expect(FileManager.default.contents(atPath: out + "/touched.html") == Data("edited by hand later".utf8))
         let next = BuildManifest(tool: 1, pages: 4, warnings: 0, inputs: [:], outputs: second.written)
-        #expect(next.outputIsIntact(out))
+        #expect(next.intactOutput(out) == next)
         // A file the manifest does not know about makes the output not intact.
         try Data("x".utf8).write(to: URL(fileURLWithPath: out + "/extra.html"))
-        #expect(!next.outputIsIntact(out))
+        #expect(next.intactOutput(out) == nil)
     }
 }
