@@ -57,7 +57,9 @@ let package = Package(
         .testTarget(name: "LinkingTests", dependencies: ["Linking", "ContentReader", "PlanModel"]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress", "ContentReader", "PlanModel"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "Pipeline"]),
+        .testTarget(name: "SiteRenderTests", dependencies: [
+            "SiteRender", "Pipeline", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         .testTarget(name: "SiteOutputTests", dependencies: ["SiteOutput"]),
         .testTarget(name: "PlansiteCLITests", dependencies: ["Pipeline"]),
         .testTarget(name: "BundledContentTests", dependencies: ["Pipeline", "PlanModel"]),

@@ -17,6 +17,7 @@ public struct TemplateSet: Sendable {
             return .failure(DiagnosticList([.error("missing-templates", at: SourceLocation(path: directory), "the templates folder does not exist",
                                     hint: "pass --templates with the folder that holds *.mustache, labels.yaml and style.css")]))
         }
+        HTMLEscaping.register
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         var sources: [String: String] = [:]
@@ -26,10 +27,11 @@ public struct TemplateSet: Sendable {
             let text = String(decoding: data, as: UTF8.self)
             let templateName = String(name.dropLast(".mustache".count))
             do {
-                library.register(try MustacheTemplate(string: text), named: templateName)
+                // The pragma line is standalone, so it renders as nothing; it shifts lines by one.
+                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + text), named: templateName)
                 sources[templateName] = text
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error("template-syntax", at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                diagnostics.append(.error("template-syntax", at: SourceLocation(path: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
                                           "template syntax error: \(error.error)",
                                           hint: "check that every {{#section}} has its {{/section}} with the same name"))
             } catch {

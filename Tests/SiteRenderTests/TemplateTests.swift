@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SiteRender
+import Mustache
 
 /// Templates are user-edited: errors must name the template file and line, and a missing
 /// partial or label must not render silently as empty text.
@@ -62,5 +63,27 @@ import Testing
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;i&gt;x&lt;/i&gt;"))
         #expect(html.contains("met&quot;&gt;&lt;script&gt;"))
+    }
+
+    /// swift-mustache compares Characters: `"` + U+0301 is one Character, not `"`, and would
+    /// stay raw inside an attribute value. plansite's escaping works on bytes.
+    @Test func quoteFollowedByCombiningMarkIsEscapedToo() throws {
+        let (set, _) = try SiteRenderer.loadTemplates(Self.templates.path).get()
+        let hostile = "met\"\u{301} onmouseover=alert(1) x='\u{301}<\u{301}b>"
+        let html = set.render(["key": hostile, "symbol": "s", "label": "l"], template: "status")
+        #expect(html.contains("met&quot;\u{301} onmouseover=alert(1) x=&#39;\u{301}&lt;\u{301}b&gt;"))
+        // The class attribute holds the whole value: no raw quote from the value ends it.
+        let start = try #require(html.range(of: "class=\"")).upperBound
+        let end = try #require(html[start...].firstIndex(of: "\""))
+        #expect(html[start..<end] == "status status-met&quot;\u{301} onmouseover=alert(1) x=&#39;\u{301}&lt;\u{301}b&gt;")
+    }
+
+    @Test func escapingMatchesSwiftMustacheOnOrdinaryText() throws {
+        // swift-mustache's own HTML escaping: a template without plansite's pragma.
+        var library = MustacheLibrary()
+        library.register(try MustacheTemplate(string: "{{v}}"), named: "t")
+        for text in ["", "plain", "规划<b>&amp;</b>", "a\"b'c", "<<>>&&", "x & y", "👩‍👩‍👧 & \"引号\"", "\n<\t>"] {
+            #expect(HTMLEscaping.escape(text) == library.render(["v": text], withTemplate: "t"), "\(text)")
+        }
     }
 }
