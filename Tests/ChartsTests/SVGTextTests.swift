@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Charts
 
@@ -33,6 +34,24 @@ import Testing
         #expect(SVGText.number(2.6, digits: 0) == "3")
         // No grouping separator, a dot as decimal separator.
         #expect(SVGText.number(1234567.891) == "1234567.89")
+    }
+
+    /// `fixed` (vsnprintf) gives the digits of Foundation's `String(format:)`, which it replaced.
+    @Test func fixedAgreesWithStringFormat() {
+        var values: [Double] = [0, -0.0, 0.005, 0.015, 1.005, 2.675, 0.125, 0.375, -0.0001, 1e20, -1e21, 123456789.125,
+                                .ulpOfOne, .leastNormalMagnitude, 1e300, -1e300, 35, 26.5, 95.45]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let mantissa = Double(state >> 11) / Double(1 << 53)
+            let exponent = Int(state % 13) - 4
+            values.append((state & 1 == 0 ? 1 : -1) * mantissa * pow(10, Double(exponent)))
+        }
+        for value in values {
+            for digits in [0, 1, 2, 3] {
+                #expect(SVGText.fixed(value, digits: digits) == String(format: "%.\(digits)f", value), "\(value) \(digits)")
+            }
+        }
     }
 
     @Test func negativeZeroIsZero() {
