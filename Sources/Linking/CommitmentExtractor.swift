@@ -23,11 +23,11 @@ public enum CommitmentExtractor {
 
     public static func extract(_ site: LinkedSite, threads: Int? = nil) -> [String: [Commitment]] {
         let perPlan = Parallel.map(site.content.plans, threads: threads) { plan in
-            let names = plan.indicators.map { ($0.key, ([Linker.cleanName($0.name)] + $0.aliases).filter { $0.count >= Linker.minimumAutomaticNameLength }) }
+            let names = IndicatorNames(plan.indicators.map { ($0.key, ([Linker.cleanName($0.name)] + $0.aliases).filter { $0.count >= Linker.minimumAutomaticNameLength }) })
             var found: [(String, [Commitment])] = []
             for unit in plan.units {
                 let key = "\(plan.id)/\(unit.id)"
-                let commitments = extract(from: unit.text, unitKey: key, indicatorNames: names)
+                let commitments = extract(from: unit.text, unitKey: key, names: names)
                 if !commitments.isEmpty { found.append((key, commitments)) }
             }
             return found
@@ -38,9 +38,43 @@ public enum CommitmentExtractor {
     }
 
     static func extract(from text: String, unitKey: String, indicatorNames: [(String, [String])]) -> [Commitment] {
+        extract(from: text, unitKey: unitKey, names: IndicatorNames(indicatorNames))
+    }
+
+    /// The indicator names of a plan, matched all at once (`NameMatcher`).
+    struct IndicatorNames {
+        let matcher: NameMatcher
+        /// The indicator key of each name of the matcher.
+        let owners: [String]
+
+        init(_ indicatorNames: [(String, [String])]) {
+            var names: [String] = []
+            var owners: [String] = []
+            for (key, list) in indicatorNames {
+                for name in list {
+                    names.append(name)
+                    owners.append(key)
+                }
+            }
+            matcher = NameMatcher(names)
+            self.owners = owners
+        }
+
+        /// The first indicator (in plan order) with a name in `text`.
+        func first(in text: String) -> String? {
+            guard !owners.isEmpty else { return nil }
+            return matcher.matches(in: text).firstIndex(of: true).map { owners[$0] }
+        }
+    }
+
+    /// "年" in UTF-8: a sentence without it has no year for the year pattern to find.
+    static let yearCharacter = Array("年".utf8)
+
+    static func extract(from text: String, unitKey: String, names: IndicatorNames) -> [Commitment] {
+        guard contains(text.utf8, yearCharacter) else { return [] }
         var result: [Commitment] = []
         let flat = text.replacingOccurrences(of: "\n", with: "")
-        for sentence in flat.split(whereSeparator: { "。；;".contains($0) }) {
+        for sentence in flat.split(whereSeparator: { "。；;".contains($0) }) where contains(sentence.utf8, yearCharacter) {
             let s = String(sentence)
             let ns = NSRange(s.startIndex..., in: s)
             guard let y = year.firstMatch(in: s, range: ns), let yearRange = Range(y.range(at: 1), in: s),
@@ -48,11 +82,25 @@ public enum CommitmentExtractor {
             for m in value.matches(in: s, range: ns) {
                 guard let whole = Range(m.range, in: s), whole.lowerBound > yearRange.lowerBound else { continue }
                 let fragment = String(s[yearRange.lowerBound..<whole.upperBound]).trimmingCharacters(in: .whitespaces)
-                let key = indicatorNames.first { _, names in names.contains { fragment.contains($0) } }?.0
                 result.append(Commitment(unitKey: unitKey, text: fragment, year: yearValue,
-                                         value: String(s[whole]).trimmingCharacters(in: .whitespaces), indicatorKey: key))
+                                         value: String(s[whole]).trimmingCharacters(in: .whitespaces),
+                                         indicatorKey: names.first(in: fragment)))
             }
         }
         return result
+    }
+
+    static func contains<C: Collection>(_ haystack: C, _ needle: [UInt8]) -> Bool where C.Element == UInt8 {
+        let done: Bool? = haystack.withContiguousStorageIfAvailable { buffer in
+            guard buffer.count >= needle.count else { return false }
+            guard let first = needle.first else { return true }
+            for i in 0...(buffer.count - needle.count) where buffer[i] == first {
+                if needle.indices.dropFirst().allSatisfy({ buffer[i + $0] == needle[$0] }) { return true }
+            }
+            return false
+        }
+        if let done { return done }
+        let bytes = Array(haystack)
+        return contains(bytes, needle)
     }
 }
