@@ -30,8 +30,8 @@ public enum TextDecoding {
             return .failure(.error("encoding", at: location(of: invalid, in: bytes, path: path), message, hint: hint))
         }
         var text = String(decoding: bytes, as: UTF8.self)
-        if text.contains("\r") {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        if text.utf8.contains(13) {
+            text = text.replacingBytes(of: "\r\n", with: "\n").replacingBytes(of: "\r", with: "\n")
         }
         return .success(text)
     }

@@ -73,7 +73,7 @@ public enum CommitmentExtractor {
     static func extract(from text: String, unitKey: String, names: IndicatorNames) -> [Commitment] {
         guard contains(text.utf8, yearCharacter) else { return [] }
         var result: [Commitment] = []
-        let flat = text.replacingOccurrences(of: "\n", with: "")
+        let flat = text.removingLineFeeds
         for sentence in flat.split(whereSeparator: { "。；;".contains($0) }) where contains(sentence.utf8, yearCharacter) {
             let s = String(sentence)
             let ns = NSRange(s.startIndex..., in: s)

@@ -42,7 +42,7 @@ struct SearchIndex {
             if text[end] != "\n" { kept += 1 }
             end = text.index(after: end)
         }
-        return String(text[..<end].replacingOccurrences(of: "\n", with: "").prefix(contextLength))
+        return String(String(text[..<end]).removingLineFeeds.prefix(contextLength))
     }
 
     var script: Data {

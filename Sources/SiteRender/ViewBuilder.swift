@@ -218,7 +218,7 @@ struct ViewBuilder {
         }
         let report = plan.reports.filter { $0.taskID == unit.id }.max { $0.period < $1.period }
         // The unit's own anchor goes on the wrapper: drop a heading id equal to it.
-        let body = html.replacingOccurrences(of: " id=\"\(unit.id)\"", with: "")
+        let body = html.replacingBytes(of: " id=\"\(unit.id)\"", with: "")
         return UnitView(id: unit.id, label: unit.label, title: unit.title, isTask: unit.kind == .task, leads: leads, cos: cos,
                         hasLeads: !leads.isEmpty, hasCos: !cos.isEmpty, hasDepartments: !(leads.isEmpty && cos.isEmpty), indicators: indicators, hasIndicators: !indicators.isEmpty,
                         commitments: commitmentViews, hasCommitments: !commitmentViews.isEmpty,

@@ -1,0 +1,33 @@
+import Foundation
+import PlanModel
+import Testing
+
+/// `replacingBytes` against Foundation's `replacingOccurrences`, which it replaced, on text
+/// where both must agree, and on the one case where they differ on purpose.
+@Suite struct ByteTextTests {
+    @Test func agreesWithFoundationOnOrdinaryText() {
+        let texts = ["", "\n", "a\nb", "\n\n规划\n", "no line feed", "到2025年，\n全市PM2.5\n控制在35以内。", "a\r\nb\rc",
+                     "<h4 id=\"c2-s1-t1\">1. 标题</h4>", "id=\"x\" id=\"x\"", "👩‍👩‍👧\n😀", "x id=\"t1\"y id=\"t11\""]
+        let pairs = [("\n", ""), ("\r\n", "\n"), ("\r", "\n"), (" id=\"c2-s1-t1\"", ""), ("id=\"x\"", "I"), (" id=\"t1\"", "")]
+        for text in texts {
+            for (needle, replacement) in pairs {
+                #expect(text.replacingBytes(of: needle, with: replacement) == text.replacingOccurrences(of: needle, with: replacement),
+                        "\(text.debugDescription) \(needle.debugDescription)")
+            }
+            #expect(text.removingLineFeeds == text.replacingOccurrences(of: "\n", with: ""))
+        }
+    }
+
+    @Test func replacesEveryOccurrenceWithoutOverlap() {
+        #expect("aaaa".replacingBytes(of: "aa", with: "b") == "bb")
+        #expect("aaa".replacingBytes(of: "aa", with: "b") == "ba")
+        #expect("abc".replacingBytes(of: "", with: "x") == "abc")
+        #expect("规划规划".replacingBytes(of: "规划", with: "计划") == "计划计划")
+    }
+
+    /// A line feed followed by a combining mark is one grapheme cluster: Foundation does not
+    /// find "\n" in it; bytes do, so the line feed goes like every other.
+    @Test func lineFeedBeforeCombiningMarkIsRemovedToo() {
+        #expect("a\n\u{301}b".removingLineFeeds == "a\u{301}b")
+    }
+}
