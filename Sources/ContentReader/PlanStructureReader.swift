@@ -265,8 +265,10 @@ struct PlanStructureReader {
     private func readAnnotations(in block: MarkdownBlock) -> ([DepartmentAnnotation], [Diagnostic]) {
         var annotations: [DepartmentAnnotation] = []
         var problems: [Diagnostic] = []
-        let allFound = AnnotationParser.find(in: block.text)
-        let starts = allFound.isEmpty ? [] : lineStarts(block.text)
+        // The byte path of the parser counts the line starts on the way; the Character path
+        // leaves them to `lineStarts`.
+        let (allFound, countedStarts) = AnnotationParser.findWithLineStarts(in: block.text)
+        let starts = allFound.isEmpty ? [] : countedStarts ?? lineStarts(block.text)
         for found in allFound {
             let annotationLocation = position(of: found.offset, in: block, lineStarts: starts)
             let lists = found.lists.map { list in
@@ -284,7 +286,8 @@ struct PlanStructureReader {
         return (annotations, problems)
     }
 
-    /// Character offsets at which the lines of a block's text start.
+    /// Character offsets at which the lines of a block's text start (for the texts the
+    /// annotation parser reads as Characters; its byte path counts them itself).
     private func lineStarts(_ text: String) -> [Int] {
         var starts = [0]
         for (i, ch) in text.enumerated() where ch == "\n" { starts.append(i + 1) }
