@@ -66,6 +66,7 @@ memcheck: build
 # by default, N=10000 on request (1.1 GB of Markdown). Don't compile anything meanwhile.
 N ?= 100 1000
 RUNS ?= 5
+BENCH_ARGS ?=
 
 bench-deps: deps
 	@if ! command -v hugo >/dev/null || ! command -v python3 >/dev/null; then \
@@ -78,4 +79,4 @@ bench-deps: deps
 bench: bench-deps
 	$(SWIFT) build -c release --product plansite
 	$(SWIFT) build -c release --product plansite-floor
-	python3 scripts/bench.py --bin .build/release --sizes $(N) --runs $(RUNS)
+	python3 scripts/bench.py --bin .build/release --sizes $(N) --runs $(RUNS) $(BENCH_ARGS)

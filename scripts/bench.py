@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """plansite's measurement harness (issue 6; docs/performance.md). `make bench` runs it.
 
-    scripts/bench.py [--sizes 100 1000] [--runs 5] [--bin .build/release] [--work .build-bench]
+    scripts/bench.py [--sizes 100 1000] [--runs 5] [--no-warmup] [--bin .build/release] [--work .build-bench]
 
 For every size N:
   1. the synthetic corpus .build-bench/corpus-N (scripts/gen_corpus.py; generated only when
@@ -213,6 +213,8 @@ def main():
     ap.add_argument("--seed", type=int, default=6)
     ap.add_argument("--tools", default=",".join(TOOLS), help="comma-separated subset of floor,hugo,plansite")
     ap.add_argument("--templates", default=os.path.join(ROOT, "Templates"))
+    ap.add_argument("--no-warmup", action="store_true",
+                    help="skip the untimed warm-up round (for 10,000 plans, where one build takes minutes)")
     args = ap.parse_args()
 
     tools = [t for t in args.tools.split(",") if t]
@@ -267,7 +269,7 @@ def main():
                 return [plansite, "build", "--content", edit_folder, "--templates", args.templates, "--output", inc_out]
             return [plansite, "build", "--content", corpus, "--templates", args.templates, "--output", out]
 
-        for rnd in range(-1, args.runs):   # round -1 is the warm-up
+        for rnd in range(0 if args.no_warmup else -1, args.runs):   # round -1 is the warm-up
             order = tools[rnd % len(tools):] + tools[:rnd % len(tools)] if rnd >= 0 else tools
             for tool in order:
                 out = inc_out if tool in incremental else os.path.join(scratch, "%s-%d" % (tool, n))
@@ -282,6 +284,8 @@ def main():
                     log("  warm-up %-8s N=%-5d %7.2f s wall %7.2f s CPU %7.0f MB  output %.1f MB in %d files" % (
                         tool, n, r["wall"], r["cpu"], r["rss_mb"], outputs[(n, tool)][0] / 1e6, outputs[(n, tool)][1]))
                 else:
+                    if (n, tool) not in outputs:
+                        outputs[(n, tool)] = folder_size(out)
                     results.setdefault((n, tool), []).append(r)
                     log("  run %d   %-8s N=%-5d %7.2f s wall %7.2f s CPU %7.0f MB" % (
                         rnd + 1, tool, n, r["wall"], r["cpu"], r["rss_mb"]))
