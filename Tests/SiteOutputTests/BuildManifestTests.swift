@@ -3,11 +3,7 @@ import Testing
 @testable import SiteOutput
 
 @Suite struct BuildManifestTests {
-    func tempDir() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plansite-manifest-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
+    func tempDir() throws -> URL { try makeTemporaryDirectory("plansite-manifest") }
 
     @Test func contentHashTellsBytesApart() {
         let samples = ["", "a", "b", "ab", "ba", "abcdefgh", "abcdefgi", "abcdefgh\0", String(repeating: "规划", count: 100),

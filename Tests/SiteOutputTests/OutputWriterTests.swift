@@ -3,11 +3,7 @@ import Testing
 @testable import SiteOutput
 
 @Suite struct OutputWriterTests {
-    func tempDir() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plansite-output-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
+    func tempDir() throws -> URL { try makeTemporaryDirectory("plansite-output") }
 
     @Test(arguments: ["../evil.html", "/etc/passwd", "a/../../b", "a//b", "", "a/./b", "nul\0byte", "back\\slash"])
     func unsafePathsAreRefused(_ path: String) throws {
