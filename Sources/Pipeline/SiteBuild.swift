@@ -13,6 +13,9 @@ public enum SiteBuild {
         public let warnings: [Diagnostic]
         /// Files whose bytes were the same as in the previous output (linked, not written).
         public var unchanged: Int = 0
+        /// Of those, the pages taken from the previous build without being rendered: their
+        /// region's inputs had not changed (`PageDependencies`).
+        public var notRendered: Int = 0
         /// Nothing to do: inputs, plansite and the output folder were as the last build left them.
         public var upToDate = false
     }
@@ -66,13 +69,23 @@ public enum SiteBuild {
             let plans = site.content.plans.count
             progress?(Progress(stage: "rendering", plans: plans, filesWritten: 0))
             do {
-                try renderer.render(threads: threads) { path, data in
+                // Pages of regions whose inputs are as the previous build read them are taken
+                // from it unrendered (recorded in every build's manifest, used by the next).
+                let fingerprints = PageDependencies.regionFingerprints(site: site, inputs: inputs, tool: tool)
+                func count(_ path: String) {
                     if path.hasSuffix(".html") { pages += 1 }
-                    try writer.write(path, data)
                     if writer.filesWritten % 25 == 0 {
                         progress?(Progress(stage: "writing", plans: plans, filesWritten: writer.filesWritten))
                     }
                 }
+                try renderer.render(threads: threads, regionFingerprints: fingerprints, reuse: { path, fingerprint in
+                    guard try writer.reuse(path, dependency: fingerprint) else { return false }
+                    count(path)
+                    return true
+                }, emit: { path, data, fingerprint in
+                    try writer.write(path, data, dependency: fingerprint)
+                    count(path)
+                })
                 // The old manifest no longer describes the output once it is swapped.
                 BuildManifest.remove(for: outputDirectory)
                 try writer.commit()
@@ -82,7 +95,8 @@ public enum SiteBuild {
             }
             try? BuildManifest(tool: tool, pages: pages, warnings: check.warnings.count, inputs: inputs,
                                outputs: writer.written).write(for: outputDirectory)
-            return .success(Summary(pages: pages, files: writer.filesWritten, warnings: check.warnings, unchanged: writer.filesReused))
+            return .success(Summary(pages: pages, files: writer.filesWritten, warnings: check.warnings,
+                                    unchanged: writer.filesReused, notRendered: writer.filesNotRendered))
         } catch {
             return .failure(.output("\(error)"))
         }

@@ -10,6 +10,16 @@ public struct BuildManifest: Sendable, Equatable {
     public struct OutputFile: Sendable, Equatable {
         public let hash: UInt64
         public let stamp: FileStamp
+        /// Fingerprint of every input the file was made from, for pages that depend on one
+        /// region's content only (see `PageDependencies` in Pipeline); 0 for files that depend
+        /// on the whole site. A page whose fingerprint is unchanged is not rendered again.
+        public let dependency: UInt64
+
+        public init(hash: UInt64, stamp: FileStamp, dependency: UInt64 = 0) {
+            self.hash = hash
+            self.stamp = stamp
+            self.dependency = dependency
+        }
 
         /// The stamp of the file at `path` when it still holds these bytes: at once when its
         /// stamp is the recorded one, otherwise (a copy, an output folder restored from a CI
@@ -41,7 +51,7 @@ public struct BuildManifest: Sendable, Equatable {
         self.outputs = outputs
     }
 
-    static let header = "plansite-manifest 1"
+    static let header = "plansite-manifest 2"
 
     /// Where the manifest of an output folder lives: beside it, hidden.
     public static func location(of destination: String) -> URL {
@@ -69,10 +79,11 @@ public struct BuildManifest: Sendable, Equatable {
             case ("input", 3):
                 guard let h = UInt64(f[1], radix: 16), let path = unescape(f[2]) else { return nil }
                 manifest.inputs[path] = h
-            case ("output", 6):
+            case ("output", 7):
                 guard let h = UInt64(f[1], radix: 16), let size = Int64(f[2]), let modified = Int64(f[3]),
-                      let inode = UInt64(f[4]), let path = unescape(f[5]) else { return nil }
-                manifest.outputs[path] = OutputFile(hash: h, stamp: FileStamp(size: size, modified: modified, inode: inode))
+                      let inode = UInt64(f[4]), let dependency = UInt64(f[5], radix: 16), let path = unescape(f[6]) else { return nil }
+                manifest.outputs[path] = OutputFile(hash: h, stamp: FileStamp(size: size, modified: modified, inode: inode),
+                                                    dependency: dependency)
             default: return nil
             }
         }
@@ -85,7 +96,8 @@ public struct BuildManifest: Sendable, Equatable {
             lines.append("input\t\(ContentHash.hex(hash))\t\(Self.escape(path))")
         }
         for (path, file) in outputs.sorted(by: { $0.key < $1.key }) {
-            lines.append("output\t\(ContentHash.hex(file.hash))\t\(file.stamp.size)\t\(file.stamp.modified)\t\(file.stamp.inode)\t\(Self.escape(path))")
+            lines.append("output\t\(ContentHash.hex(file.hash))\t\(file.stamp.size)\t\(file.stamp.modified)\t\(file.stamp.inode)\t"
+                         + "\(ContentHash.hex(file.dependency))\t\(Self.escape(path))")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -119,7 +131,9 @@ public struct BuildManifest: Sendable, Equatable {
             guard lstat(path, &st) == 0 else { return nil }
             if (st.st_mode & S_IFMT) == S_IFDIR { continue }
             guard let recorded = outputs[relative], let stamp = recorded.current(at: path) else { return nil }
-            if stamp != recorded.stamp { current.outputs[relative] = OutputFile(hash: recorded.hash, stamp: stamp) }
+            if stamp != recorded.stamp {
+                current.outputs[relative] = OutputFile(hash: recorded.hash, stamp: stamp, dependency: recorded.dependency)
+            }
             count += 1
         }
         return count == outputs.count ? current : nil

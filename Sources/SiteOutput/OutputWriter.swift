@@ -27,6 +27,8 @@ public final class OutputWriter {
     public private(set) var filesWritten = 0
     /// Files linked from the previous output because their bytes did not change.
     public private(set) var filesReused = 0
+    /// Of those, the files taken without being rendered (`reuse`).
+    public private(set) var filesNotRendered = 0
     /// Hash and stamp of every file staged, for the next build's manifest.
     public private(set) var written: [String: BuildManifest.OutputFile] = [:]
     private let previous: [String: BuildManifest.OutputFile]
@@ -61,7 +63,8 @@ public final class OutputWriter {
         }
     }
 
-    public func write(_ path: String, _ data: Data) throws {
+    /// The staging location of `path`, its folder created.
+    private func stagingURL(_ path: String) throws -> URL {
         guard Self.isSafe(path) else { throw Failure.unsafePath(path) }
         let url = staging.appendingPathComponent(path)
         let folder = url.deletingLastPathComponent().path
@@ -69,11 +72,33 @@ public final class OutputWriter {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             directories.insert(folder)
         }
+        return url
+    }
+
+    /// Takes the previous build's file at `path` as it is, without its bytes being made again,
+    /// when it was made from inputs with the same fingerprint `dependency` (not 0) and the old
+    /// file still holds the bytes recorded. false when the caller has to render it.
+    public func reuse(_ path: String, dependency: UInt64) throws -> Bool {
+        guard dependency != 0, let old = previous[path], old.dependency == dependency else { return false }
+        let url = try stagingURL(path)
+        let oldPath = destination.path + "/" + path
+        guard let stamp = old.current(at: oldPath), link(oldPath, url.path) == 0 else { return false }
+        written[path] = BuildManifest.OutputFile(hash: old.hash, stamp: stamp, dependency: dependency)
+        filesWritten += 1
+        filesReused += 1
+        filesNotRendered += 1
+        return true
+    }
+
+    /// Stages a file. `dependency`: the fingerprint of the inputs it was made from, when it
+    /// depends on part of the content only (0: on all of it), recorded for `reuse`.
+    public func write(_ path: String, _ data: Data, dependency: UInt64 = 0) throws {
+        let url = try stagingURL(path)
         let hash = ContentHash.of(data)
         if let old = previous[path], old.hash == hash {
             let oldPath = destination.path + "/" + path
             if let stamp = old.current(at: oldPath), link(oldPath, url.path) == 0 {
-                written[path] = BuildManifest.OutputFile(hash: hash, stamp: stamp)
+                written[path] = BuildManifest.OutputFile(hash: hash, stamp: stamp, dependency: dependency)
                 filesWritten += 1
                 filesReused += 1
                 return
@@ -82,7 +107,7 @@ public final class OutputWriter {
         guard FileManager.default.createFile(atPath: url.path, contents: data), let stamp = FileStamp(path: url.path) else {
             throw Failure.io("cannot write \(url.path)")
         }
-        written[path] = BuildManifest.OutputFile(hash: hash, stamp: stamp)
+        written[path] = BuildManifest.OutputFile(hash: hash, stamp: stamp, dependency: dependency)
         filesWritten += 1
     }
 

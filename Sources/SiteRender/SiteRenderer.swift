@@ -32,14 +32,30 @@ public struct SiteRenderer: Sendable {
     /// One unit of rendering work: a page, or a few files made together.
     struct Job: Sendable {
         let make: @Sendable () -> [(String, Data)]
+        /// For a page that shows one region's content only (a plan page, an indicator page,
+        /// a department page): its path and the region. Such a page can be taken from the
+        /// previous build unrendered when that region's inputs did not change.
+        var page: (path: String, region: String)? = nil
     }
 
     /// Renders everything and hands each file to `emit`. Files are rendered on `threads`
     /// threads (default: one per core); `emit` is called for one file at a time (never
     /// concurrently), in an order that may vary between runs — each file's bytes do not.
     public func render(threads: Int? = nil, emit: (String, Data) throws -> Void) throws {
+        try render(threads: threads, regionFingerprints: [:], reuse: { _, _ in false }) { path, data, _ in try emit(path, data) }
+    }
+
+    /// Renders the site as `render(threads:emit:)` does, but first offers each page that
+    /// shows one region's content to `reuse` with the fingerprint of that region's inputs
+    /// (`regionFingerprints`, made by the caller from everything such a page is made of);
+    /// when `reuse` returns true (the caller took the previous build's file) the page is not
+    /// rendered. `emit` gets each rendered file with its fingerprint (0 for files made from
+    /// the whole site). `reuse` and `emit` are never called concurrently.
+    public func render(threads: Int? = nil, regionFingerprints: [String: UInt64],
+                       reuse: (String, UInt64) throws -> Bool,
+                       emit: (String, Data, UInt64) throws -> Void) throws {
         let threads = threads ?? Parallel.defaultThreads
-        try Self.run(jobs(threads: threads), threads: threads, emit: emit)
+        try Self.run(jobs(threads: threads), threads: threads, fingerprints: regionFingerprints, reuse: reuse, emit: emit)
     }
 
     /// Every file of the site as a job, in a fixed order.
@@ -47,22 +63,24 @@ public struct SiteRenderer: Sendable {
         let builder = ViewBuilder(site: site, evaluations: evaluations, labels: labels,
                                   commitments: CommitmentExtractor.extract(site, threads: threads))
         let templates = self.templates
-        func page(_ path: String, _ template: String, _ view: @escaping @Sendable () -> Any) -> Job {
-            Job { [(path, Data(Self.showPrivateUseCharacters(templates.render(view(), template: template)).utf8))] }
+        func page(_ path: String, _ template: String, region: String? = nil, _ view: @escaping @Sendable () -> Any) -> Job {
+            Job(make: { [(path, Data(Self.showPrivateUseCharacters(templates.render(view(), template: template)).utf8))] },
+                page: region.map { (path, $0) })
         }
         var jobs: [Job] = [page(URLs.home, "index") { builder.home() }]
         for plan in site.content.plans {
-            jobs.append(page(URLs.plan(plan.id), "plan") { builder.planPage(plan) })
+            jobs.append(page(URLs.plan(plan.id), "plan", region: plan.regionID) { builder.planPage(plan) })
         }
         jobs.append(page(URLs.departments, "departments") { builder.departmentIndex() })
         for key in site.departments.keys.sorted() {
             let department = site.departments[key]!
-            jobs.append(page(URLs.department(key), "department") { builder.departmentPage(department) })
+            jobs.append(page(URLs.department(key), "department", region: department.regionID) { builder.departmentPage(department) })
         }
         jobs.append(page(URLs.indicators, "indicators") { builder.indicatorIndex() })
         for key in site.indicators.keys.sorted() {
             let indicator = site.indicators[key]!
-            jobs.append(page(URLs.indicator(key), "indicator") { builder.indicatorPage(indicator) })
+            let region = site.content.plan(indicator.planID)?.regionID
+            jobs.append(page(URLs.indicator(key), "indicator", region: region) { builder.indicatorPage(indicator) })
         }
         jobs.append(page(URLs.progress, "progress") { builder.progressPage() })
         let labels = self.labels
@@ -83,10 +101,17 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Runs the jobs on `threads` threads, each taking the next job when it is free, and
-    /// passes their files to `emit` under a lock. Stops at the first error `emit` throws.
-    static func run(_ jobs: [Job], threads: Int, emit: (String, Data) throws -> Void) throws {
+    /// passes their files to `emit` under a lock. Stops at the first error `emit` or `reuse`
+    /// throws.
+    static func run(_ jobs: [Job], threads: Int, fingerprints: [String: UInt64] = [:],
+                    reuse: (String, UInt64) throws -> Bool = { _, _ in false },
+                    emit: (String, Data, UInt64) throws -> Void) throws {
+        let jobFingerprints = jobs.map { job in job.page.flatMap { fingerprints[$0.region] } ?? 0 }
         guard threads > 1, jobs.count > 1 else {
-            for job in jobs { for (path, data) in job.make() { try emit(path, data) } }
+            for (job, f) in zip(jobs, jobFingerprints) {
+                if let page = job.page, f != 0, try reuse(page.path, f) { continue }
+                for (path, data) in job.make() { try emit(path, data, f) }
+            }
             return
         }
         final class State: @unchecked Sendable {
@@ -94,16 +119,32 @@ public struct SiteRenderer: Sendable {
             var next = 0
             var failure: Error?
         }
-        struct UncheckedEmit: @unchecked Sendable { let emit: (String, Data) throws -> Void }
+        struct Unchecked: @unchecked Sendable {
+            let reuse: (String, UInt64) throws -> Bool
+            let emit: (String, Data, UInt64) throws -> Void
+        }
         let state = State()
-        try withoutActuallyEscaping(emit) { emit in
-            let box = UncheckedEmit(emit: emit)
+        try withoutActuallyEscaping(reuse) { reuse in
+          try withoutActuallyEscaping(emit) { emit in
+            let box = Unchecked(reuse: reuse, emit: emit)
             DispatchQueue.concurrentPerform(iterations: min(threads, jobs.count)) { _ in
                 while true {
                     state.lock.lock()
                     let index = state.next
                     state.next += 1
-                    let stop = state.failure != nil || index >= jobs.count
+                    var stop = state.failure != nil || index >= jobs.count
+                    let f = stop ? 0 : jobFingerprints[index]
+                    if !stop, f != 0, let page = jobs[index].page {
+                        do {
+                            if try box.reuse(page.path, f) {
+                                state.lock.unlock()
+                                continue
+                            }
+                        } catch {
+                            state.failure = error
+                            stop = true
+                        }
+                    }
                     state.lock.unlock()
                     if stop { return }
                     let files = jobs[index].make()
@@ -111,13 +152,14 @@ public struct SiteRenderer: Sendable {
                     defer { state.lock.unlock() }
                     guard state.failure == nil else { return }
                     do {
-                        for (path, data) in files { try box.emit(path, data) }
+                        for (path, data) in files { try box.emit(path, data, f) }
                     } catch {
                         state.failure = error
                     }
                 }
             }
             if let failure = state.failure { throw failure }
+          }
         }
     }
 

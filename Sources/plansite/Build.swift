@@ -29,8 +29,10 @@ struct Build: ParsableCommand {
                                  summary.pages, summary.files, Date().timeIntervalSince(started), output))
         case .success(let summary):
             if !summary.warnings.isEmpty { Console.error(DiagnosticFormat.text.render(summary.warnings)) }
-            Console.error(String(format: "build: %d pages, %d files (%d unchanged), %d warnings in %.2f s → %@",
-                                 summary.pages, summary.files, summary.unchanged, summary.warnings.count,
+            let unchanged = summary.notRendered > 0
+                ? "\(summary.unchanged) unchanged, \(summary.notRendered) of them not rendered again" : "\(summary.unchanged) unchanged"
+            Console.error(String(format: "build: %d pages, %d files (%@), %d warnings in %.2f s → %@",
+                                 summary.pages, summary.files, unchanged, summary.warnings.count,
                                  Date().timeIntervalSince(started), output))
         case .failure(.content(let diagnostics)):
             Console.error(DiagnosticFormat.text.render(diagnostics))

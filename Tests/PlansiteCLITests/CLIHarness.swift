@@ -43,12 +43,14 @@ enum CLI {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// A fresh temporary folder holding a copy of the minimal site and the default templates.
-    static func workspace(_ name: String = #function) throws -> URL {
+    /// A fresh temporary folder holding a copy of the minimal site (or of `content`) and the
+    /// default templates.
+    static func workspace(_ name: String = #function, content: URL? = nil) throws -> URL {
         let dir = FileManager.default.temporaryDirectory
             .appendingPathComponent("plansite-cli-\(name.filter { $0.isLetter || $0.isNumber })-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: minimalSite.appendingPathComponent("Content"), to: dir.appendingPathComponent("Content"))
+        try FileManager.default.copyItem(at: content ?? minimalSite.appendingPathComponent("Content"),
+                                         to: dir.appendingPathComponent("Content"))
         try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("Templates"), to: dir.appendingPathComponent("Templates"))
         return dir
     }

@@ -20,15 +20,52 @@ import Testing
         let manifest = BuildManifest(
             tool: 0x1234, pages: 7, warnings: 2,
             inputs: ["content/plans/a/plan.md": 1, "content/odd\tname%20\n.md": UInt64.max],
-            outputs: ["index.html": .init(hash: 42, stamp: FileStamp(size: 10, modified: 1_700_000_000_123_456_789, inode: 99))])
+            outputs: ["index.html": .init(hash: 42, stamp: FileStamp(size: 10, modified: 1_700_000_000_123_456_789, inode: 99)),
+                      "plans/a.html": .init(hash: 43, stamp: FileStamp(size: 11, modified: 5, inode: 100), dependency: 0xfeed)])
         let text = manifest.text
-        #expect(text.hasPrefix("plansite-manifest 1\n"))
-        #expect(text.split(separator: "\n").count == 7)
+        #expect(text.hasPrefix("plansite-manifest 2\n"))
+        #expect(text.split(separator: "\n").count == 8)
         #expect(BuildManifest.parse(text) == manifest)
-        // Anything else is not a manifest: the build is then a full one.
-        #expect(BuildManifest.parse("plansite-manifest 2\n") == nil)
+        #expect(BuildManifest.parse(text)?.outputs["plans/a.html"]?.dependency == 0xfeed)
+        // Anything else is not a manifest: the build is then a full one. A manifest of the
+        // first format (no page dependencies) is not read either.
+        #expect(BuildManifest.parse("plansite-manifest 1\n") == nil)
+        #expect(BuildManifest.parse("plansite-manifest 3\n") == nil)
         #expect(BuildManifest.parse(text.replacingOccurrences(of: "pages\t7", with: "pages\tseven")) == nil)
         #expect(BuildManifest.parse(text + "output\tzz\t1\t2\t3\tx.html\n") == nil)
+    }
+
+    @Test func writerTakesUnrenderedPagesOnlyWithTheSameDependencyAndIntactBytes() throws {
+        let dir = try tempDir()
+        let out = dir.appendingPathComponent("Output").path
+        let first = try OutputWriter(destination: out)
+        try first.write("a/same.html", Data("region a".utf8), dependency: 7)
+        try first.write("b/other.html", Data("region b".utf8), dependency: 8)
+        try first.write("c/edited.html", Data("region c".utf8), dependency: 9)
+        try first.write("index.html", Data("whole site".utf8))
+        try first.commit()
+        let manifest = BuildManifest(tool: 1, pages: 4, warnings: 0, inputs: [:], outputs: first.written)
+        #expect(manifest.outputs["a/same.html"]?.dependency == 7)
+        #expect(manifest.outputs["index.html"]?.dependency == 0)
+        try Data("region C".utf8).write(to: URL(fileURLWithPath: out + "/c/edited.html"))
+        let before = FileStamp(path: out + "/a/same.html")
+
+        let second = try OutputWriter(destination: out, previous: manifest)
+        #expect(try second.reuse("a/same.html", dependency: 7))
+        #expect(try !second.reuse("b/other.html", dependency: 80))   // its region changed
+        #expect(try !second.reuse("c/edited.html", dependency: 9))   // edited by hand
+        #expect(try !second.reuse("index.html", dependency: 0))      // depends on the whole site
+        #expect(try !second.reuse("new.html", dependency: 7))        // not in the previous build
+        #expect(second.filesNotRendered == 1)
+        try second.write("b/other.html", Data("region b, new".utf8), dependency: 80)
+        try second.write("c/edited.html", Data("region c".utf8), dependency: 9)
+        try second.write("index.html", Data("whole site".utf8))
+        try second.commit()
+        #expect(FileStamp(path: out + "/a/same.html") == before)
+        #expect(String(decoding: FileManager.default.contents(atPath: out + "/a/same.html") ?? Data(), as: UTF8.self) == "region a")
+        #expect(String(decoding: FileManager.default.contents(atPath: out + "/c/edited.html") ?? Data(), as: UTF8.self) == "region c")
+        #expect(second.written["a/same.html"]?.dependency == 7)
+        #expect(second.written["b/other.html"]?.dependency == 80)
     }
 
     @Test func writerLinksUnchangedFilesAndWritesChangedOnes() throws {
