@@ -21,20 +21,25 @@ public enum CommitmentExtractor {
     static let value = try! NSRegularExpression(
         pattern: #"(达到|提高到|提高至|提升至|提升到|控制在|稳定在|不低于|不少于|不高于|不超过|低于|下降到|下降至|降至|降到|下降)\s*(\d+(?:\.\d+)?)\s*(%|‰|微克/立方米|毫克/升|万吨|吨|万千瓦|亿立方米|万亩|亩|公顷|个|家|座|处|条|km|公里)?\s*(以上|以下|以内|左右)?|(\d+(?:\.\d+)?)\s*(%)\s*(以上|以下|以内|左右)?"#)
 
+    /// The commitments of every unit of the site, by unit key.
     public static func extract(_ site: LinkedSite, threads: Int? = nil) -> [String: [Commitment]] {
-        let perPlan = Parallel.map(site.content.plans, threads: threads) { plan in
-            let names = IndicatorNames(plan.indicators.map { ($0.key, ([Linker.cleanName($0.name)] + $0.aliases).filter { $0.count >= Linker.minimumAutomaticNameLength }) })
-            var found: [(String, [Commitment])] = []
-            for unit in plan.units {
-                let key = "\(plan.id)/\(unit.id)"
-                let commitments = extract(from: unit.text, unitKey: key, names: names)
-                if !commitments.isEmpty { found.append((key, commitments)) }
-            }
-            return found
-        }
+        let perPlan = Parallel.map(site.content.plans, threads: threads) { extract(plan: $0) }
         var result: [String: [Commitment]] = [:]
-        for plan in perPlan { for (key, commitments) in plan { result[key] = commitments } }
+        for plan in perPlan { result.merge(plan) { a, _ in a } }
         return result
+    }
+
+    /// The commitments of one plan's units, by unit key (only its page shows them, so a
+    /// build finds them when it renders that page).
+    public static func extract(plan: Plan) -> [String: [Commitment]] {
+        let names = IndicatorNames(plan.indicators.map { ($0.key, ([Linker.cleanName($0.name)] + $0.aliases).filter { $0.count >= Linker.minimumAutomaticNameLength }) })
+        var found: [String: [Commitment]] = [:]
+        for unit in plan.units {
+            let key = "\(plan.id)/\(unit.id)"
+            let commitments = extract(from: unit.text, unitKey: key, names: names)
+            if !commitments.isEmpty { found[key] = commitments }
+        }
+        return found
     }
 
     static func extract(from text: String, unitKey: String, indicatorNames: [(String, [String])]) -> [Commitment] {

@@ -21,12 +21,13 @@ enum InputScan {
         return Dictionary(zip(files.map(\.0), hashes), uniquingKeysWith: { a, _ in a })
     }
 
-    /// The running executable's fingerprint (its path, size, modification time and inode:
-    /// a rebuilt or upgraded plansite is a new file), since a new plansite may render
-    /// differently. 0 when unknown, which never matches a recorded build.
+    /// The running executable's fingerprint: the content hash of its bytes (a few ms), since
+    /// another plansite may render differently. A copy restored from a cache or installed
+    /// elsewhere is the same tool; a rebuilt one is a new tool even from the same sources
+    /// (two clean builds of one commit differ in 116 bytes, the build ID among them). 0 when unknown, which never matches a
+    /// recorded build.
     static var tool: UInt64 {
         let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        guard let stamp = FileStamp(path: path) else { return 0 }
-        return ContentHash.of(Data("\(path)\n\(stamp.size)\n\(stamp.modified)\n\(stamp.inode)".utf8))
+        return ContentHash.file(path) ?? 0
     }
 }

@@ -60,8 +60,7 @@ public struct SiteRenderer: Sendable {
 
     /// Every file of the site as a job, in a fixed order.
     func jobs(threads: Int) -> [Job] {
-        let builder = ViewBuilder(site: site, evaluations: evaluations, labels: labels,
-                                  commitments: CommitmentExtractor.extract(site, threads: threads))
+        let builder = ViewBuilder(site: site, evaluations: evaluations, labels: labels)
         let templates = self.templates
         func page(_ path: String, _ template: String, region: String? = nil, _ view: @escaping @Sendable () -> Any) -> Job {
             Job(make: { [(path, Data(Self.showPrivateUseCharacters(templates.render(view(), template: template)).utf8))] },

@@ -9,7 +9,6 @@ struct ViewBuilder {
     let site: LinkedSite
     let evaluations: [String: IndicatorEvaluation]
     let labels: Labels
-    let commitments: [String: [Commitment]]
 
     var config: SiteConfig { site.content.config }
 
@@ -146,13 +145,13 @@ struct ViewBuilder {
         return PlanPageView(page: page(path: path, title: plan.title), labels: labels.values, plan: planSummary(plan, root: root), source: plan.source,
             sourceURL: plan.source.hasPrefix("https://") || plan.source.hasPrefix("http://") ? plan.source : nil,
             sourceNote: opt(plan.sourceNote), notes: plan.notes, hasNotes: !plan.notes.isEmpty, toc: toc,
-            segments: segments(plan, root: root), indicatorGroups: indicatorGroups(plan.indicators, root: root),
+            segments: segments(plan, commitments: CommitmentExtractor.extract(plan: plan), root: root), indicatorGroups: indicatorGroups(plan.indicators, root: root),
             hasIndicators: !plan.indicators.isEmpty)
     }
 
     /// The plan's text in order; the blocks of each unit are grouped so the template can wrap
     /// them with the unit's anchor and its departments, indicators and commitments.
-    func segments(_ plan: Plan, root: String) -> [SegmentView] {
+    func segments(_ plan: Plan, commitments: [String: [Commitment]], root: String) -> [SegmentView] {
         var result: [SegmentView] = []
         var pendingText: [String] = []
         var currentUnit: String?
@@ -164,7 +163,8 @@ struct ViewBuilder {
         }
         func flushUnit() {
             if let id = currentUnit, let unit = units[id] {
-                result.append(SegmentView(unit: unitView(plan, unit, html: unitHTML.joined(separator: "\n"), root: root), html: ""))
+                result.append(SegmentView(unit: unitView(plan, unit, html: unitHTML.joined(separator: "\n"),
+                                                                 commitments: commitments["\(plan.id)/\(unit.id)"] ?? [], root: root), html: ""))
             } else if currentUnit != nil {
                 pendingText += unitHTML
             }
@@ -202,7 +202,7 @@ struct ViewBuilder {
         return result
     }
 
-    func unitView(_ plan: Plan, _ unit: WorkUnit, html: String, root: String) -> UnitView {
+    func unitView(_ plan: Plan, _ unit: WorkUnit, html: String, commitments: [Commitment], root: String) -> UnitView {
         let key = "\(plan.id)/\(unit.id)"
         let assignments = site.unitAssignments[key] ?? []
         let leads = chips(assignments, role: .lead, root: root)
@@ -212,7 +212,7 @@ struct ViewBuilder {
             return IndicatorChip(name: indicator.name, url: root + URLs.indicator(link.indicatorKey),
                                  status: labels.status(status(of: link.indicatorKey)), automatic: link.how == .automatic)
         }
-        let commitmentViews = (commitments[key] ?? []).map { c in
+        let commitmentViews = commitments.map { c in
             CommitmentView(text: c.text, year: String(c.year), value: c.value,
                            indicator: c.indicatorKey.flatMap { k in site.indicators[k].map { Link(text: $0.name, url: root + URLs.indicator(k)) } })
         }

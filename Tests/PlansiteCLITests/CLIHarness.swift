@@ -25,7 +25,7 @@ enum CLI {
     static let minimalSite = fixtures.appendingPathComponent("sites/minimal")
 
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL) throws -> Result {
+    static func run(_ arguments: [String], in directory: URL, binary: URL = CLI.binary) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments

@@ -112,4 +112,29 @@ import Testing
         #expect(result.stderr.contains("up to date"), "\(result.stderr)")
         #expect(Self.stamps(dir.appendingPathComponent("Restored")) == before)
     }
+
+    /// The manifest knows plansite by the bytes of its binary: a copy (restored from a CI
+    /// cache, installed elsewhere) is the same tool, a changed binary is not.
+    @Test func aCopiedPlansiteIsTheSameToolAndAChangedOneIsNot() throws {
+        let dir = try CLI.workspace()
+        let fm = FileManager.default
+        let copy = dir.appendingPathComponent("bin/plansite")
+        try fm.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try fm.copyItem(at: CLI.binary, to: copy)
+        #expect(try CLI.run(["build"], in: dir).status == 0)
+
+        let copied = try CLI.run(["build"], in: dir, binary: copy)
+        #expect(copied.status == 0)
+        #expect(copied.stderr.contains("up to date"), "\(copied.stderr)")
+
+        // The same binary with one more byte at the end (still runs): another tool.
+        let handle = try FileHandle(forWritingTo: copy)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data([0]))
+        try handle.close()
+        let rebuilt = try CLI.run(["build"], in: dir, binary: copy)
+        #expect(rebuilt.status == 0)
+        #expect(!rebuilt.stderr.contains("up to date"), "\(rebuilt.stderr)")
+        #expect(rebuilt.stderr.contains("unchanged"), "\(rebuilt.stderr)")
+    }
 }
