@@ -22,11 +22,8 @@ public enum CommitmentExtractor {
         pattern: #"(达到|提高到|提高至|提升至|提升到|控制在|稳定在|不低于|不少于|不高于|不超过|低于|下降到|下降至|降至|降到|下降)\s*(\d+(?:\.\d+)?)\s*(%|‰|微克/立方米|毫克/升|万吨|吨|万千瓦|亿立方米|万亩|亩|公顷|个|家|座|处|条|km|公里)?\s*(以上|以下|以内|左右)?|(\d+(?:\.\d+)?)\s*(%)\s*(以上|以下|以内|左右)?"#)
 
     /// The commitments of every unit of the site, by unit key.
-    public static func extract(_ site: LinkedSite, threads: Int? = nil) -> [String: [Commitment]] {
-        let perPlan = Parallel.map(site.content.plans, threads: threads) { extract(plan: $0) }
-        var result: [String: [Commitment]] = [:]
-        for plan in perPlan { result.merge(plan) { a, _ in a } }
-        return result
+    public static func extract(_ site: LinkedSite) -> [String: [Commitment]] {
+        site.content.plans.reduce(into: [:]) { result, plan in result.merge(extract(plan: plan)) { a, _ in a } }
     }
 
     /// The commitments of one plan's units, by unit key (only its page shows them, so a

@@ -91,7 +91,7 @@ enum PageDependencies {
             var html = block.html
             html.withUTF8 { bytes in
                 var from = 0
-                while let at = find(marker, in: bytes, from: from) {
+                while let at = ByteSearch.firstIndex(of: marker, in: bytes, from: from) {
                     var end = at + marker.count
                     while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "/") { end += 1 }
                     if end < bytes.count, bytes[end] == UInt8(ascii: "/") {
@@ -102,15 +102,5 @@ enum PageDependencies {
             }
         }
         return found
-    }
-
-    static func find(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard haystack.count >= needle.count, from <= haystack.count - needle.count else { return nil }
-        var i = from
-        while i <= haystack.count - needle.count {
-            if haystack[i] == needle[0], UnsafeBufferPointer(rebasing: haystack[i..<(i + needle.count)]).elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
     }
 }

@@ -1,3 +1,25 @@
+/// Byte search shared by the UTF-8 scanners (`replacingBytes`, indicator links in HTML).
+public enum ByteSearch {
+    /// The first index at or after `from` where `needle` starts in `haystack`; nil when there
+    /// is none (or `needle` is empty).
+    @inlinable
+    public static func firstIndex<C: RandomAccessCollection>(of needle: [UInt8], in haystack: C, from: Int) -> Int?
+    where C.Element == UInt8, C.Index == Int {
+        guard let head = needle.first else { return nil }
+        var i = max(from, haystack.startIndex)
+        let last = haystack.endIndex - needle.count
+        while i <= last {
+            if haystack[i] == head {
+                var k = 1
+                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+}
+
 /// Replacements on a string's UTF-8 bytes. Foundation's `replacingOccurrences` converts to
 /// UTF-16 and compares grapheme clusters; on whole plan texts and page HTML it was 14 % of a
 /// build. These work byte by byte: a needle is found wherever its bytes are (valid UTF-8
@@ -6,35 +28,23 @@ extension String {
     /// The string with every `needle` replaced by `replacement`; `self` when there is none.
     public func replacingBytes(of needle: String, with replacement: String) -> String {
         let n = Array(needle.utf8)
-        guard let first = n.first else { return self }
+        guard !n.isEmpty else { return self }
         var copy = self
         return copy.withUTF8 { bytes -> String in
             var out: [UInt8] = []
-            var i = 0
             var start = 0
-            let count = bytes.count
-            while i + n.count <= count {
-                if bytes[i] == first && (n.count == 1 || Self.matches(bytes, at: i, n)) {
-                    if out.isEmpty { out.reserveCapacity(count) }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                    out.append(contentsOf: replacement.utf8)
-                    i += n.count
-                    start = i
-                } else {
-                    i += 1
-                }
+            while let at = ByteSearch.firstIndex(of: n, in: bytes, from: start) {
+                if out.isEmpty { out.reserveCapacity(bytes.count) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<at]))
+                out.append(contentsOf: replacement.utf8)
+                start = at + n.count
             }
             guard start > 0 else { return self }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
             return String(decoding: out, as: UTF8.self)
         }
     }
 
     /// The string without line feeds.
     public var removingLineFeeds: String { replacingBytes(of: "\n", with: "") }
-
-    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ needle: [UInt8]) -> Bool {
-        for k in 1..<needle.count where bytes[i + k] != needle[k] { return false }
-        return true
-    }
 }

@@ -80,12 +80,7 @@ public final class OutputWriter {
     /// file still holds the bytes recorded. false when the caller has to render it.
     public func reuse(_ path: String, dependency: UInt64) throws -> Bool {
         guard dependency != 0, let old = previous[path], old.dependency == dependency else { return false }
-        let url = try stagingURL(path)
-        let oldPath = destination.path + "/" + path
-        guard let stamp = old.current(at: oldPath), link(oldPath, url.path) == 0 else { return false }
-        written[path] = BuildManifest.OutputFile(hash: old.hash, stamp: stamp, dependency: dependency)
-        filesWritten += 1
-        filesReused += 1
+        guard try linkPrevious(path, old, dependency: dependency) else { return false }
         filesNotRendered += 1
         return true
     }
@@ -93,22 +88,26 @@ public final class OutputWriter {
     /// Stages a file. `dependency`: the fingerprint of the inputs it was made from, when it
     /// depends on part of the content only (0: on all of it), recorded for `reuse`.
     public func write(_ path: String, _ data: Data, dependency: UInt64 = 0) throws {
-        let url = try stagingURL(path)
         let hash = ContentHash.of(data)
-        if let old = previous[path], old.hash == hash {
-            let oldPath = destination.path + "/" + path
-            if let stamp = old.current(at: oldPath), link(oldPath, url.path) == 0 {
-                written[path] = BuildManifest.OutputFile(hash: hash, stamp: stamp, dependency: dependency)
-                filesWritten += 1
-                filesReused += 1
-                return
-            }
-        }
+        if let old = previous[path], old.hash == hash, try linkPrevious(path, old, dependency: dependency) { return }
+        let url = try stagingURL(path)
         guard FileManager.default.createFile(atPath: url.path, contents: data), let stamp = FileStamp(path: url.path) else {
             throw Failure.io("cannot write \(url.path)")
         }
         written[path] = BuildManifest.OutputFile(hash: hash, stamp: stamp, dependency: dependency)
         filesWritten += 1
+    }
+
+    /// Hard-links the previous output's file at `path` into the staging folder when it still
+    /// holds the bytes `old` records; false when it is gone or was changed.
+    private func linkPrevious(_ path: String, _ old: BuildManifest.OutputFile, dependency: UInt64) throws -> Bool {
+        let url = try stagingURL(path)
+        let oldPath = destination.path + "/" + path
+        guard let stamp = old.current(at: oldPath), link(oldPath, url.path) == 0 else { return false }
+        written[path] = BuildManifest.OutputFile(hash: old.hash, stamp: stamp, dependency: dependency)
+        filesWritten += 1
+        filesReused += 1
+        return true
     }
 
     public func write(_ path: String, _ text: String) throws { try write(path, Data(text.utf8)) }

@@ -99,20 +99,14 @@ public struct SiteRenderer: Sendable {
         return jobs
     }
 
-    /// Runs the jobs on `threads` threads, each taking the next job when it is free, and
-    /// passes their files to `emit` under a lock. Stops at the first error `emit` or `reuse`
-    /// throws.
+    /// Runs the jobs on `threads` threads, each taking the next job when it is free. A page
+    /// job with a region fingerprint is first offered to `reuse`; the files of the jobs that
+    /// run are passed to `emit`. `reuse` and `emit` are called under one lock. Stops at the
+    /// first error either throws.
     static func run(_ jobs: [Job], threads: Int, fingerprints: [String: UInt64] = [:],
                     reuse: (String, UInt64) throws -> Bool = { _, _ in false },
                     emit: (String, Data, UInt64) throws -> Void) throws {
         let jobFingerprints = jobs.map { job in job.page.flatMap { fingerprints[$0.region] } ?? 0 }
-        guard threads > 1, jobs.count > 1 else {
-            for (job, f) in zip(jobs, jobFingerprints) {
-                if let page = job.page, f != 0, try reuse(page.path, f) { continue }
-                for (path, data) in job.make() { try emit(path, data, f) }
-            }
-            return
-        }
         final class State: @unchecked Sendable {
             let lock = NSLock()
             var next = 0
@@ -124,41 +118,39 @@ public struct SiteRenderer: Sendable {
         }
         let state = State()
         try withoutActuallyEscaping(reuse) { reuse in
-          try withoutActuallyEscaping(emit) { emit in
-            let box = Unchecked(reuse: reuse, emit: emit)
-            DispatchQueue.concurrentPerform(iterations: min(threads, jobs.count)) { _ in
-                while true {
-                    state.lock.lock()
-                    let index = state.next
-                    state.next += 1
-                    var stop = state.failure != nil || index >= jobs.count
-                    let f = stop ? 0 : jobFingerprints[index]
-                    if !stop, f != 0, let page = jobs[index].page {
+            try withoutActuallyEscaping(emit) { emit in
+                let box = Unchecked(reuse: reuse, emit: emit)
+                /// Under the lock: the next job to render, or nil when there is none left or a
+                /// call failed. Jobs whose page is taken from the previous build are skipped.
+                @Sendable func nextJob() -> Int? {
+                    while state.failure == nil && state.next < jobs.count {
+                        let index = state.next
+                        state.next += 1
+                        guard let page = jobs[index].page, jobFingerprints[index] != 0 else { return index }
                         do {
-                            if try box.reuse(page.path, f) {
-                                state.lock.unlock()
-                                continue
-                            }
+                            if try !box.reuse(page.path, jobFingerprints[index]) { return index }
                         } catch {
                             state.failure = error
-                            stop = true
                         }
                     }
-                    state.lock.unlock()
-                    if stop { return }
-                    let files = jobs[index].make()
-                    state.lock.lock()
-                    defer { state.lock.unlock() }
-                    guard state.failure == nil else { return }
-                    do {
-                        for (path, data) in files { try box.emit(path, data, f) }
-                    } catch {
-                        state.failure = error
+                    return nil
+                }
+                DispatchQueue.concurrentPerform(iterations: max(1, min(threads, jobs.count))) { _ in
+                    while true {
+                        guard let index = state.lock.withLock(nextJob) else { return }
+                        let files = jobs[index].make()
+                        state.lock.withLock {
+                            guard state.failure == nil else { return }
+                            do {
+                                for (path, data) in files { try box.emit(path, data, jobFingerprints[index]) }
+                            } catch {
+                                state.failure = error
+                            }
+                        }
                     }
                 }
+                if let failure = state.failure { throw failure }
             }
-            if let failure = state.failure { throw failure }
-          }
         }
     }
 

@@ -232,7 +232,7 @@ struct ViewBuilder {
     func rewriteIndicatorLinks(_ html: String, plan: Plan, root: String) -> String {
         let marker = Array("href=\"indicator:".utf8)
         let bytes = Array(html.utf8)
-        guard let first = Self.find(marker, in: bytes, from: 0) else { return html }
+        guard let first = ByteSearch.firstIndex(of: marker, in: bytes, from: 0) else { return html }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 64)
         var copied = 0
@@ -247,21 +247,10 @@ struct ViewBuilder {
                 out += Array("href=\"\(root + URLs.indicator(key))\"".utf8)
                 copied = quote + 1
             }
-            at = Self.find(marker, in: bytes, from: quote + 1)
+            at = ByteSearch.firstIndex(of: marker, in: bytes, from: quote + 1)
         }
         out += bytes[copied...]
         return String(decoding: out, as: UTF8.self)
-    }
-
-    static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
-        guard let head = needle.first, haystack.count >= needle.count else { return nil }
-        var i = from
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == head, haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
     }
 
     func departmentIndex() -> DepartmentIndexView {
