@@ -59,7 +59,7 @@ struct ViewBuilder {
         let plan = site.content.plan(indicator.planID)
         return IndicatorRowView(
             id: indicator.id, url: root + URLs.indicator(indicator.key), number: opt(indicator.number), group: indicator.group,
-            domain: opt(indicator.domain), name: indicator.name, unit: opt(indicator.unit == "-" ? "" : indicator.unit), nature: indicator.nature?.rawValue ?? "",
+            domain: opt(indicator.domain), name: indicator.name, unit: opt(indicator.unit == "-" ? "" : indicator.unit), nature: indicator.nature?.rawValue ?? labels["not-reported"],
             baseline: baseline, targets: targets.isEmpty ? labels["not-reported"] : targets,
             latest: latest.map { display($0.value, unit: indicator.unit) + "（\($0.year)）" } ?? labels["not-reported"],
             status: labels.status(status(of: indicator.key)), progress: percent(evaluation?.headline?.progress),

@@ -34,6 +34,22 @@ import Testing
         #expect(result.stderr.contains("build: 16 pages"))
     }
 
+    /// Where the source does not say whether an indicator is 约束性 or 预期性, the page says so
+    /// (未报告) instead of leaving the field empty.
+    @Test func indicatorWithoutNatureSaysNotReported() throws {
+        let dir = try CLI.workspace()
+        let table = "Content/plans/demo-2020/indicators.csv"
+        let text = CLI.read(table, in: dir)
+        #expect(text.contains("微克/立方米,约束性,pm25"))
+        try CLI.write(text.replacingOccurrences(of: "微克/立方米,约束性,pm25", with: "微克/立方米,,pm25"), to: table, in: dir)
+        let result = try CLI.run(["build"], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(CLI.read("Output/indicators/demo-2020/pm25.html", in: dir).contains("<dt>性质</dt><dd>未报告</dd>"))
+        #expect(CLI.read("Output/indicators/demo-2020/sewage.html", in: dir).contains("<dt>性质</dt><dd>预期性</dd>"))
+        // The open data keeps an empty cell: no value, not a word.
+        #expect(!CLI.read("Output/data/indicators.csv", in: dir).contains("未报告,pm25"))
+    }
+
     @Test func outputIsByteIdenticalAcrossBuilds() throws {
         let dir = try CLI.workspace()
         #expect(try CLI.run(["build", "--output", "A"], in: dir).status == 0)
