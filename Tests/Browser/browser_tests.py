@@ -12,6 +12,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+from selenium.common.exceptions import TimeoutException
 
 site = pathlib.Path(sys.argv[1]).resolve()
 options = Options()
@@ -65,6 +67,13 @@ try:
     box = driver.find_element(By.ID, "site-search")
     box.send_keys("森林覆盖率")
     box.submit()
+    # submit() does not wait for the next page: wait (up to 20 s) for search.html and its results,
+    # so a slow machine is not a failure; a page that never shows results still is.
+    try:
+        WebDriverWait(driver, 20).until(lambda d: "search.html" in d.current_url and
+                                        len(d.find_elements(By.CSS_SELECTOR, "#search-results li")) > 0)
+    except TimeoutException:
+        pass
     check("the header search box leads to results", "search.html" in driver.current_url and
           len(driver.find_elements(By.CSS_SELECTOR, "#search-results li")) > 0, driver.current_url)
     # Sortable tables as progressive enhancement.
