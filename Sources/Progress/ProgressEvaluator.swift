@@ -140,6 +140,12 @@ public struct ProgressEvaluator: Sendable {
         guard let progress, let baselineYear, target.year > baselineYear else {
             return result(.noData, latest, .noBaseline, "no baseline to measure progress from")
         }
+        // The latest value is the baseline itself: nothing has been reported since, so there is
+        // no progress to judge (not "0 % of the way" and "behind").
+        if latest.year <= baselineYear {
+            return result(.noData, latest, progress: nil, growth: growth, .nothingSinceBaseline(baselineYear: baselineYear),
+                          "no value reported after the baseline year \(baselineYear)")
+        }
         let elapsed = min(max((asOf.fractionalYear - Double(baselineYear)) / Double(target.year - baselineYear), 0), 1)
         let onTrack = progress >= elapsed * Self.onTrackRatio
         return result(onTrack ? .onTrack : .behind, latest, progress: progress, elapsed: elapsed, growth: growth,

@@ -70,5 +70,6 @@ public enum EvaluationReason: Sendable, Hashable {
     case metEarly(year: Int, value: String, targetYear: Int, target: String)
     case targetYearPassed(targetYear: Int, latestYear: Int)
     case noBaseline
+    case nothingSinceBaseline(baselineYear: Int)
     case pace(progress: Double, elapsed: Double)
 }

@@ -15,7 +15,7 @@ public struct Labels: Sendable {
                            "report-in-progress", "report-not-started", "report-delayed", "basis-annual",
                            "basis-five-year-mean", "basis-cumulative", "reason-redacted", "reason-qualitative",
                            "reason-not-comparable", "reason-no-value", "reason-met", "reason-missed", "reason-met-early",
-                           "reason-passed", "reason-no-baseline", "reason-pace"]
+                           "reason-passed", "reason-no-baseline", "reason-nothing-since-baseline", "reason-pace"]
 
     /// Reads a flat `key: value` file. Lines starting with # are comments.
     public static func read(path: String) -> Result<Labels, Diagnostic> {
@@ -74,6 +74,7 @@ public struct Labels: Sendable {
             return format("reason-met-early", ["year": "\(y)", "value": v, "targetYear": "\(ty)", "target": t])
         case .targetYearPassed(let ty, let ly): return format("reason-passed", ["targetYear": "\(ty)", "latestYear": "\(ly)"])
         case .noBaseline: return self["reason-no-baseline"]
+        case .nothingSinceBaseline(let y): return format("reason-nothing-since-baseline", ["baselineYear": "\(y)"])
         case .pace(let p, let e): return format("reason-pace", ["progress": pct(p), "elapsed": pct(e)])
         }
     }

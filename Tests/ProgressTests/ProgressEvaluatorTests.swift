@@ -185,6 +185,22 @@ enum V {
         #expect(e.status == .behind)
     }
 
+    @Test func onlyTheBaselineValueIsNoDataNotBehind() throws {
+        // 湖州 十四五 表2: baseline 2020 = 26, target 2025 ≤ 25, and the only observation is the
+        // 2020 value itself. As of 2022 nothing has been reported since the baseline: no-data,
+        // not "0 % of the way, 40 % of the time" (behind).
+        let indicator = V.indicator([(2025, "≤25")], baselineYear: 2020, baseline: "26", metric: "pm25")
+        let e = try V.single(indicator, metric: V.pm25, [V.observation(2020, "26")], asOf: SimpleDate(year: 2022, month: 1, day: 1))
+        #expect(e.status == .noData)
+        #expect(e.reason == .nothingSinceBaseline(baselineYear: 2020))
+        #expect(e.progress == nil)
+        #expect(e.observation?.year == 2020)
+        // One value after the baseline and the pace is judged again.
+        let later = try V.single(indicator, metric: V.pm25, [V.observation(2020, "26"), V.observation(2021, "26")],
+                                 asOf: SimpleDate(year: 2022, month: 1, day: 1))
+        #expect(later.status == .behind)
+    }
+
     @Test func targetEqualToTheBaselineHasNoProgressRatio() throws {
         // 森林覆盖率 48.15 → 48.15: no progress ratio; a lower value before the target year is not judged.
         let forest = Metric(id: "forest", regionID: "huzhou", name: "森林覆盖率", unit: "%", direction: .higher,
