@@ -91,11 +91,40 @@ public final class OutputWriter {
         let hash = ContentHash.of(data)
         if let old = previous[path], old.hash == hash, try linkPrevious(path, old, dependency: dependency) { return }
         let url = try stagingURL(path)
-        guard FileManager.default.createFile(atPath: url.path, contents: data), let stamp = FileStamp(path: url.path) else {
-            throw Failure.io("cannot write \(url.path)")
+        guard Self.writeFile(url.path, data), let stamp = FileStamp(path: url.path) else {
+            throw Failure.io("cannot write \(url.path): \(String(cString: strerror(errno)))")
         }
         written[path] = BuildManifest.OutputFile(hash: hash, stamp: stamp, dependency: dependency)
         filesWritten += 1
+    }
+
+    /// Writes `data` to a new file with plain open/write/close. Foundation's `createFile`
+    /// writes each file atomically through a temporary file and fsyncs it: 4.6 % of a build's
+    /// CPU and a disk flush per page. Here every file is new in a fresh staging folder, and
+    /// the folder as a whole is what is swapped in atomically, so neither is needed. (The swap
+    /// protects the previous output from a failed or killed build; like Hugo and Zola, a build
+    /// does not flush the disk against power loss.)
+    static func writeFile(_ path: String, _ data: Data) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { return false }
+        let ok = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += n
+            }
+            return true
+        }
+        let saved = errno
+        guard close(fd) == 0, ok else {
+            if !ok { errno = saved }
+            return false
+        }
+        return true
     }
 
     /// Hard-links the previous output's file at `path` into the staging folder when it still
