@@ -130,7 +130,7 @@ struct PlanStructureReader {
                               hint: "chapters are numbered 一、 二、 三、 … in order; fix the number or the heading level")
                     }
                     let id = unique("c\(number)", &usedIDs, block.startLine)
-                    chapter = Chapter(id: id, number: number, heading: text.replacingOccurrences(of: "\n", with: ""), location: loc(block.startLine))
+                    chapter = Chapter(id: id, number: number, heading: text.replacingBytes(of: "\n", with: ""), location: loc(block.startLine))
                     result.blocks.append(PlanBlock(role: .chapterHeading(id), html: headingHTML(block, id: id), line: block.startLine + lineOffset))
                     provisional = OpenUnit(id: id, kind: .section, number: number, label: m[1] + "、", title: m[2], texts: [],
                                            chapterID: id, sectionID: nil, annotations: [], references: [], location: loc(block.startLine))
@@ -153,7 +153,7 @@ struct PlanStructureReader {
                               hint: "sections are numbered (一) (二) (三) … within each chapter")
                     }
                     let id = unique("\(c.id)-s\(number)", &usedIDs, block.startLine)
-                    let s = Section(id: id, number: number, heading: text.replacingOccurrences(of: "\n", with: ""), location: loc(block.startLine))
+                    let s = Section(id: id, number: number, heading: text.replacingBytes(of: "\n", with: ""), location: loc(block.startLine))
                     section = s
                     chapter?.sections.append(s)
                     result.blocks.append(PlanBlock(role: .sectionHeading(id), html: headingHTML(block, id: id), line: block.startLine + lineOffset))
@@ -195,7 +195,7 @@ struct PlanStructureReader {
                 let body = m[3]
                 let title: String
                 if case .heading = block.kind {
-                    title = body.replacingOccurrences(of: "\n", with: "")
+                    title = body.replacingBytes(of: "\n", with: "")
                 } else {
                     title = Self.title(of: body)
                 }
@@ -213,7 +213,7 @@ struct PlanStructureReader {
 
             // Text, annotations and references go to the unit the block belongs to.
             guard open != nil || provisional != nil else { continue }
-            let flatText = text.replacingOccurrences(of: "\n", with: "")
+            let flatText = text.replacingBytes(of: "\n", with: "")
             let (annotations, annotationProblems) = readAnnotations(in: block)
             result.diagnostics += annotationProblems
             let references = block.links.filter { $0.url.hasPrefix("indicator:") }.map {
@@ -308,8 +308,14 @@ struct PlanStructureReader {
         return SourceLocation(path: path, line: block.startLine + low + lineOffset, column: offset - lineStarts[low] + 1)
     }
 
+    /// The text is the annotation alone, give or take spaces and a full stop around it. (On
+    /// Unicode scalars: Foundation's `trimmingCharacters` converted every task text to UTF-16.)
     private func isOnlyAnnotation(_ text: String, _ raw: String) -> Bool {
-        text.trimmingCharacters(in: CharacterSet(charactersIn: " 　。.")) == raw
+        let scalars = text.unicodeScalars
+        func trimmed(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\u{3000}" || s == "。" || s == "." }
+        guard let first = scalars.firstIndex(where: { !trimmed($0) }),
+              let last = scalars.lastIndex(where: { !trimmed($0) }) else { return raw.isEmpty }
+        return String(scalars[first...last]) == raw
     }
 
     private func headingHTML(_ block: MarkdownBlock, id: String) -> String {
@@ -333,7 +339,7 @@ struct PlanStructureReader {
 
     /// The title of a task paragraph: the text up to the first 。 (or the first line).
     static func title(of body: String) -> String {
-        let flat = body.replacingOccurrences(of: "\n", with: "")
+        let flat = body.replacingBytes(of: "\n", with: "")
         if let stop = flat.firstIndex(of: "。") {
             return String(flat[..<stop])
         }
