@@ -19,6 +19,23 @@ import PlanModel
         return (result, setup + log.all)
     }
 
+    @Test func normaliseFastPathAgreesWithFoundation() {
+        // Names the fast path takes (CJK, ASCII, fullwidth, spaces of several kinds) and names it
+        // must hand to Foundation (combining marks, kana voiced marks, compatibility ideographs).
+        let names = ["市发展和改革委员会", " 市 发改委 ", "市\u{3000}生态环境局\t", "ＡＢＣ局", "Ecology Bureau", "局\r\n",
+                     "e\u{301}局", "か\u{3099}", "\u{F900}局", "\u{2000}局", "市\u{A0}局", "가\u{11A8}", ""]
+        var generator = SystemRandomNumberGenerator()
+        let pool: [Unicode.Scalar] = ["市", "局", " ", "\u{3000}", "\n", "a", "Ｚ", "。", "（", "\u{3099}", "\u{301}", "\u{F900}", "か"]
+        let random = (0..<500).map { _ in
+            String(String.UnicodeScalarView((0..<Int.random(in: 0...6, using: &generator)).map { _ in pool.randomElement(using: &generator)! }))
+        }
+        for name in names + random {
+            #expect(Array(DepartmentResolver.normalise(name).utf8) == Array(DepartmentResolver.foundationNormalise(name).utf8), "\(name.debugDescription)")
+        }
+        #expect(DepartmentResolver.normalise(" 市 发改委 ") == "市发改委")
+        #expect(DepartmentResolver.normalise("e\u{301}局") == "\u{E9}局")
+    }
+
     @Test func canonicalNameAndAliasResolve() {
         let (r, diagnostics) = resolver()
         #expect(diagnostics.isEmpty)
