@@ -193,6 +193,21 @@ import PlanModel
 }
 
 @Suite struct CommitmentExtractorTests {
+    @Test func byteSentenceSplitAgreesWithTheCharacterSplit() {
+        // Separators next to plain CJK/ASCII are split on bytes; next to a combining mark
+        // (。\u{301}), a kana voiced mark or a prepend mark (\u{600}；) the Character split decides.
+        let fixed = ["到2025年，达到95%。到2030年；保持;稳定", "。。；;", "", "年", "到2025年。\u{301}达到", "\u{600}；2025年",
+                     "か\u{3099}。年", "a;\r\n年", "；；到2025年。"]
+        var generator = SystemRandomNumberGenerator()
+        let pool = ["。", "；", ";", "年", "到", "2025", "a", " ", "\u{301}", "\u{3099}", "\u{600}", "\u{FF9E}", "\r", "，", "😀"]
+        let random = (0..<1000).map { _ in (0..<Int.random(in: 0...8, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined() }
+        for text in fixed + random {
+            let reference = text.split(whereSeparator: { "。；;".contains($0) }).map(String.init)
+            #expect(CommitmentExtractor.sentences(text) == reference, "\(text.debugDescription)")
+        }
+        #expect(CommitmentExtractor.sentences("甲。乙；丙;丁") == ["甲", "乙", "丙", "丁"])
+    }
+
     @Test func yearValueAndIndicator() throws {
         let unit = Build.unit("c2-s2-t3", text: "3.治理水污染。到2022年，全市城市污水处理率达到95%以上。加强管网建设。")
         let plan = Build.plan(units: [unit], indicators: [Build.indicator("wsclv", "城市污水处理率")])
