@@ -22,6 +22,29 @@ import Testing
         #expect(SVGText.escape("a\u{FFFE}b\u{FFFF}c") == "abc")
     }
 
+    @Test func fixedAgreesWithPrintf() {
+        // The direct formatting against C's vsnprintf: chart-sized values, values on or near
+        // rounding ties (0.125, 2.675, 1.005), negatives, zeros and large values.
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -0.0, 0.125, 2.675, 1.005, 0.5, 1.5, 2.5, -0.004, -2.5, 0.045, 1e14 + 0.5, 123456789.125,
+                                99.995, 0.1 + 0.2, 48.15, -1e-9, 1e15, 3.999999999]
+        for _ in 0..<20_000 {
+            let magnitude = Double.random(in: -3...9, using: &generator)
+            let value = Double.random(in: -1...1, using: &generator) * pow(10, magnitude)
+            values.append(value)
+            values.append((value * 1000).rounded() / 1000)   // three decimals, where ties are common
+            values.append((value * 8).rounded() / 8)         // exact binary ties
+        }
+        var fast = 0
+        for value in values {
+            for digits in 0...6 {
+                #expect(SVGText.fixed(value, digits: digits) == SVGText.printfFixed(value, digits: digits), "\(value) \(digits)")
+                if SVGText.fastFixed(value, digits: digits) != nil { fast += 1 }
+            }
+        }
+        #expect(fast > values.count * 5)  // the direct path is the common one
+    }
+
     @Test func numbersAreFormattedWithoutLocaleOrTrailingZeros() {
         #expect(SVGText.number(1.5) == "1.5")
         #expect(SVGText.number(2) == "2")
