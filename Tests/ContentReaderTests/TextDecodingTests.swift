@@ -129,3 +129,53 @@ import PlanModel
         }
     }
 }
+
+@Suite struct ContentFileLimitTests {
+    @Test func firstLongLineCountsBytesPerLine() {
+        #expect(ContentFiles.firstLongLine("短\n短", limit: 3) == nil)                 // 3 bytes each: at the limit
+        #expect(ContentFiles.firstLongLine("ab\n\n生态\nabc", limit: 3) == 3)          // line 3: 生态 is 6 bytes
+        #expect(ContentFiles.firstLongLine("abcd", limit: 3) == 1)
+        #expect(ContentFiles.firstLongLine("", limit: 0) == nil)
+    }
+
+    @Test func aFileWithALineOverTheLimitIsAnErrorAtThatLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plansite-longline-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("plan.md")
+        let long = String(repeating: "生", count: ContentFiles.maxLineLength / 3 + 1)
+        try Data("# 标题\n\n\(long)\n".utf8).write(to: url)
+        var log = DiagnosticLog()
+        #expect(ContentFiles.text(url, "plans/p/plan.md", log: &log) == nil)
+        let error = try #require(log.all.first)
+        #expect(error.code == "line-too-long")
+        #expect(error.location.line == 3)
+        #expect(error.location.path == "plans/p/plan.md")
+    }
+}
+
+@Suite struct FrontMatterSplitTests {
+    /// The line-array implementation the byte scan replaced, kept as the reference.
+    static func reference(_ text: String) -> (yaml: String, body: String, offset: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else { return nil }
+        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else { return nil }
+        return (lines[1..<end].joined(separator: "\n"), lines[(end + 1)...].joined(separator: "\n"), end + 1)
+    }
+
+    @Test func agreesWithTheLineSplit() {
+        let fixed = ["---", "---\n---", "---\n---\n", "---\na: 1\n---\nbody\n", "---\n\n---\n", " --- \ntitle: 生态\n ---\n# 一、\n\n正文",
+                     "no front matter", "", "\n---\n---", "---\na\nb", "---\n---\n---\nx"]
+        var generator = SystemRandomNumberGenerator()
+        let pool = ["---", " --- ", "\n", "a: 1", "生态", "", "-- -", "\t---"]
+        let random = (0..<2000).map { _ in (0..<Int.random(in: 0...7, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined() }
+        for text in fixed + random {
+            let ours: (yaml: String, body: String, offset: Int)? = switch FrontMatter.split(text, path: "p.md") {
+            case .success(let s): (s.yaml, s.body, s.bodyLineOffset)
+            case .failure: nil
+            }
+            let expected = Self.reference(text)
+            #expect(ours?.yaml == expected?.yaml && ours?.body == expected?.body && ours?.offset == expected?.offset, "\(text.debugDescription)")
+        }
+    }
+}
