@@ -36,6 +36,16 @@ struct PlanStructureReader {
     static let sectionPattern = try! NSRegularExpression(pattern: #"^[(（]([一二三四五六七八九十]+)[)）]\s*(.*)$"#, options: [.dotMatchesLineSeparators])
     static let taskPattern = try! NSRegularExpression(pattern: #"^(\d{1,3})([.．、])(?![\d０-９])\s*(.*)$"#, options: [.dotMatchesLineSeparators])
 
+    /// Whether `scalar` can be the first of a match of one of the patterns above: a Chinese
+    /// numeral for chapters, an opening parenthesis for sections, a decimal digit (ICU's \d is
+    /// any Nd) for tasks. Other patterns are always tried.
+    static func canStart(_ regex: NSRegularExpression, _ scalar: Unicode.Scalar) -> Bool {
+        if regex === chapterPattern { return "一二三四五六七八九十百零〇".unicodeScalars.contains(scalar) }
+        if regex === sectionPattern { return scalar == "(" || scalar == "（" }
+        if regex === taskPattern { return scalar.properties.generalCategory == .decimalNumber }
+        return true
+    }
+
     func read(_ markdownBlocks: [MarkdownBlock]) -> Result {
         var result = Result()
         var chapter: Chapter?
@@ -347,6 +357,10 @@ struct PlanStructureReader {
     }
 
     static func match(_ regex: NSRegularExpression, _ text: String) -> [String]? {
+        // The three patterns are anchored at the start: a text whose first scalar cannot begin
+        // a match is not handed to NSRegularExpression, which copies the whole paragraph to
+        // UTF-16 first (3 % of reading).
+        guard let first = text.unicodeScalars.first, Self.canStart(regex, first) else { return nil }
         guard let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
         return (0..<m.numberOfRanges).map { i in Range(m.range(at: i), in: text).map { String(text[$0]) } ?? "" }
     }

@@ -162,18 +162,20 @@ enum ContentFiles {
     /// The 1-based number of the first line longer than `maxLineLength` bytes, found on
     /// UTF-8 bytes (a Character split of every file was 4 % of a build).
     static func firstLongLine(_ text: String, limit: Int = maxLineLength) -> Int? {
-        var line = 1
-        var length = 0
-        for byte in text.utf8 {
-            if byte == 0x0A {
+        var copy = text
+        return copy.withUTF8 { bytes -> Int? in
+            guard let base = bytes.baseAddress else { return nil }
+            var line = 1
+            var start = 0
+            while start <= bytes.count {
+                let rest = bytes.count - start
+                let end = memchr(base + start, 0x0A, rest).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+                if end - start > limit { return line }
                 line += 1
-                length = 0
-            } else {
-                length += 1
-                if length > limit { return line }
+                start = end + 1
             }
+            return nil
         }
-        return nil
     }
 
     static let maxFileSize = 20_000_000
