@@ -18,6 +18,8 @@ public enum SiteBuild {
         public var notRendered: Int = 0
         /// Nothing to do: inputs, plansite and the output folder were as the last build left them.
         public var upToDate = false
+        /// Time and memory per stage (`plansite build --timings`).
+        public var stages: [StageTiming] = []
     }
 
     public enum Failure: Error {
@@ -42,26 +44,32 @@ public enum SiteBuild {
                            threads: Int? = nil, incremental: Bool = true,
                            progress: ((Progress) -> Void)? = nil) -> Result<Summary, Failure> {
         progress?(Progress(stage: "checking", plans: 0, filesWritten: 0))
+        var clock = StageClock()
         let inputs = InputScan.inputs(contentDirectory: contentDirectory, templatesDirectory: templatesDirectory, threads: threads)
         let tool = InputScan.tool
         let previous = incremental ? BuildManifest.read(for: outputDirectory) : nil
+        clock.mark("scan inputs")
         if let previous, previous.tool == tool, previous.warnings == 0, previous.inputs == inputs,
            let current = previous.intactOutput(outputDirectory) {
             // Stamps change when the output folder was copied or restored (a CI cache).
             if current != previous { try? current.write(for: outputDirectory) }
+            clock.mark("check output")
             return .success(Summary(pages: previous.pages, files: previous.outputs.count, warnings: [],
-                                    unchanged: previous.outputs.count, upToDate: true))
+                                    unchanged: previous.outputs.count, upToDate: true, stages: clock.stages))
         }
         progress?(Progress(stage: "reading", plans: 0, filesWritten: 0))
         let check = ContentCheck.run(contentDirectory: contentDirectory, threads: threads)
         var diagnostics = check.diagnostics
+        clock.mark("read and link")
         let loaded = SiteRenderer.loadTemplates(templatesDirectory)
+        clock.mark("templates")
         if case .failure(let list) = loaded { diagnostics += list.diagnostics }
         guard let site = check.site, case .success(let (templates, labels)) = loaded,
               !diagnostics.contains(where: { $0.severity == .error }) else {
             return .failure(.content(diagnostics.sorted()))
         }
         let evaluations = ProgressEvaluator(asOf: site.content.config.dataAsOf).evaluate(site)
+        clock.mark("evaluate")
         let renderer = SiteRenderer(site: site, evaluations: evaluations, templates: templates, labels: labels)
         do {
             let writer = try OutputWriter(destination: outputDirectory, previous: previous)
@@ -86,6 +94,7 @@ public enum SiteBuild {
                     try writer.write(path, data, dependency: fingerprint)
                     count(path)
                 })
+                clock.mark("render and write")
                 // The old manifest no longer describes the output once it is swapped.
                 BuildManifest.remove(for: outputDirectory)
                 try writer.commit()
@@ -95,8 +104,9 @@ public enum SiteBuild {
             }
             try? BuildManifest(tool: tool, pages: pages, warnings: check.warnings.count, inputs: inputs,
                                outputs: writer.written).write(for: outputDirectory)
+            clock.mark("swap in, manifest")
             return .success(Summary(pages: pages, files: writer.filesWritten, warnings: check.warnings,
-                                    unchanged: writer.filesReused, notRendered: writer.filesNotRendered))
+                                    unchanged: writer.filesReused, notRendered: writer.filesNotRendered, stages: clock.stages))
         } catch {
             return .failure(.output("\(error)"))
         }

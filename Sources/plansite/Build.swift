@@ -11,6 +11,7 @@ struct Build: ParsableCommand {
     @Option(help: "The output folder.") var output = "Output"
     @Option(help: "Threads that read and render (default: one per core).") var jobs: Int?
     @Flag(help: "Ignore the previous build: render and write every file.") var full = false
+    @Flag(help: "Print the time and memory of each stage of the build.") var timings = false
 
     func run() throws {
         let started = Date()
@@ -23,6 +24,7 @@ struct Build: ParsableCommand {
         } : nil
         let result = SiteBuild.run(contentDirectory: content, templatesDirectory: templates, outputDirectory: output, threads: jobs, incremental: !full, progress: progress)
         if onTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if timings, case .success(let summary) = result { Console.error(Self.table(summary.stages)) }
         switch result {
         case .success(let summary) where summary.upToDate:
             Console.error(String(format: "build: up to date (%d pages, %d files; nothing changed since the last build) in %.2f s → %@",
@@ -43,5 +45,16 @@ struct Build: ParsableCommand {
             Console.error("build failed: \(message); \(output)/ was not changed")
             throw ExitCode(1)
         }
+    }
+
+    /// One line per stage: seconds, resident and peak memory in MB.
+    static func table(_ stages: [StageTiming]) -> String {
+        func mb(_ bytes: Int?) -> String { bytes.map { String(format: "%7.0f", Double($0) / 1_048_576) } ?? "      -" }
+        var lines = ["stage                  seconds  RSS MB  peak MB"]
+        for s in stages {
+            lines.append(s.stage.padding(toLength: 20, withPad: " ", startingAt: 0) + String(format: " %9.2f", s.seconds)
+                         + " " + mb(s.residentBytes) + "  " + mb(s.peakBytes))
+        }
+        return lines.joined(separator: "\n")
     }
 }

@@ -15,6 +15,27 @@ import Testing
         return result
     }
 
+    @Test func timingsPrintEveryStageOnlyWhenAsked() throws {
+        let dir = try CLI.workspace()
+        let plain = try CLI.run(["build"], in: dir)
+        #expect(plain.status == 0)
+        #expect(!plain.stderr.contains("read and link"), "\(plain.stderr)")
+        let timed = try CLI.run(["build", "--full", "--timings"], in: dir)
+        #expect(timed.status == 0)
+        let lines = timed.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("stage") && $0.contains("seconds") && $0.contains("peak MB") }, "\(timed.stderr)")
+        for stage in ["scan inputs", "read and link", "templates", "evaluate", "render and write", "swap in, manifest"] {
+            let line = try #require(lines.first { $0.hasPrefix(stage) }, "\(stage) missing: \(timed.stderr)")
+            // seconds, RSS MB and peak MB as numbers (Linux has /proc/self/status)
+            let numbers = line.dropFirst(stage.count).split(separator: " ").compactMap { Double($0) }
+            #expect(numbers.count == 3, "\(line)")
+            #expect(numbers.allSatisfy { $0 >= 0 } && numbers[2] >= numbers[1] && numbers[2] > 0, "\(line)")
+        }
+        // Up to date: the check of the output is the only stage after the scan.
+        let again = try CLI.run(["build", "--timings"], in: dir)
+        #expect(again.stderr.contains("check output") && !again.stderr.contains("read and link"), "\(again.stderr)")
+    }
+
     @Test func nothingChangedLeavesOutputUntouched() throws {
         let dir = try CLI.workspace()
         #expect(try CLI.run(["build"], in: dir).status == 0)
