@@ -182,9 +182,7 @@ enum ContentFiles {
     static let maxLineLength = 200_000
 
     /// NFC, no surrounding or inner spaces: the form in which names are compared.
-    static func normalisedName(_ name: String) -> String {
-        name.precomposedStringWithCanonicalMapping.filter { !$0.isWhitespace }
-    }
+    static func normalisedName(_ name: String) -> String { NameNormalisation.normalise(name) }
 
     static func list(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == ";" || $0 == "；" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

@@ -1,5 +1,5 @@
 import Testing
-import PlanModel
+@testable import PlanModel
 @testable import ContentReader
 @testable import Linking
 
@@ -30,7 +30,7 @@ import PlanModel
             String(String.UnicodeScalarView((0..<Int.random(in: 0...6, using: &generator)).map { _ in pool.randomElement(using: &generator)! }))
         }
         for name in names + random {
-            #expect(Array(DepartmentResolver.normalise(name).utf8) == Array(DepartmentResolver.foundationNormalise(name).utf8), "\(name.debugDescription)")
+            #expect(Array(DepartmentResolver.normalise(name).utf8) == Array(NameNormalisation.foundationNormalise(name).utf8), "\(name.debugDescription)")
         }
         #expect(DepartmentResolver.normalise(" 市 发改委 ") == "市发改委")
         #expect(DepartmentResolver.normalise("e\u{301}局") == "\u{E9}局")
