@@ -32,18 +32,33 @@ struct PlanStructureReader {
         var standaloneAnnotations: [Int] = []
     }
 
-    static let chapterPattern = try! NSRegularExpression(pattern: #"^([一二三四五六七八九十百零〇]+)、\s*(.*)$"#, options: [.dotMatchesLineSeparators])
-    static let sectionPattern = try! NSRegularExpression(pattern: #"^[(（]([一二三四五六七八九十]+)[)）]\s*(.*)$"#, options: [.dotMatchesLineSeparators])
-    static let taskPattern = try! NSRegularExpression(pattern: #"^(\d{1,3})([.．、])(?![\d０-９])\s*(.*)$"#, options: [.dotMatchesLineSeparators])
+    /// A numbering pattern anchored at the start of a block's text, with the test its first
+    /// scalar must pass: a text that fails it is not handed to NSRegularExpression, which
+    /// copies the whole paragraph to UTF-16 first (3 % of reading).
+    struct NumberingPattern: @unchecked Sendable {
+        let regex: NSRegularExpression
+        let canStart: @Sendable (Unicode.Scalar) -> Bool
 
-    /// Whether `scalar` can be the first of a match of one of the patterns above: a Chinese
-    /// numeral for chapters, an opening parenthesis for sections, a decimal digit (ICU's \d is
-    /// any Nd) for tasks. Other patterns are always tried.
-    static func canStart(_ regex: NSRegularExpression, _ scalar: Unicode.Scalar) -> Bool {
-        if regex === chapterPattern { return "一二三四五六七八九十百零〇".unicodeScalars.contains(scalar) }
-        if regex === sectionPattern { return scalar == "(" || scalar == "（" }
-        if regex === taskPattern { return scalar.properties.generalCategory == .decimalNumber }
-        return true
+        init(_ pattern: String, canStart: @escaping @Sendable (Unicode.Scalar) -> Bool) {
+            regex = try! NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators])
+            self.canStart = canStart
+        }
+
+        /// The whole match and its groups, or nil.
+        func match(_ text: String) -> [String]? {
+            guard let first = text.unicodeScalars.first, canStart(first),
+                  let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
+            return (0..<m.numberOfRanges).map { i in Range(m.range(at: i), in: text).map { String(text[$0]) } ?? "" }
+        }
+    }
+
+    static let chapterPattern = NumberingPattern(#"^([一二三四五六七八九十百零〇]+)、\s*(.*)$"#) {
+        "一二三四五六七八九十百零〇".unicodeScalars.contains($0)
+    }
+    static let sectionPattern = NumberingPattern(#"^[(（]([一二三四五六七八九十]+)[)）]\s*(.*)$"#) { $0 == "(" || $0 == "（" }
+    // ICU's \d is any decimal digit (Nd), fullwidth ones included.
+    static let taskPattern = NumberingPattern(#"^(\d{1,3})([.．、])(?![\d０-９])\s*(.*)$"#) {
+        $0.properties.generalCategory == .decimalNumber
     }
 
     func read(_ markdownBlocks: [MarkdownBlock]) -> Result {
@@ -132,7 +147,7 @@ struct PlanStructureReader {
             let text = block.text
             switch block.kind {
             case .heading(let level) where level == 2:
-                if let m = Self.match(Self.chapterPattern, text), let number = ChineseNumeral.value(m[1]) {
+                if let m = Self.chapterPattern.match(text), let number = ChineseNumeral.value(m[1]) {
                     closeChapter()
                     let expected = (result.chapters.last?.number ?? 0) + 1
                     if number != expected {
@@ -153,7 +168,7 @@ struct PlanStructureReader {
                 result.blocks.append(PlanBlock(role: .text, html: block.html, line: block.startLine + lineOffset))
                 continue
             case .heading(let level) where level == 3:
-                if let c = chapter, let m = Self.match(Self.sectionPattern, text), let number = ChineseNumeral.value(m[1]) {
+                if let c = chapter, let m = Self.sectionPattern.match(text), let number = ChineseNumeral.value(m[1]) {
                     if !chapterHasContent { dropProvisional() }
                     closeSection()
                     chapterHasContent = true
@@ -184,8 +199,8 @@ struct PlanStructureReader {
             // A numbered task: a paragraph "1.…" or a level-4 heading "#### 1. …".
             var taskMatch: [String]?
             if chapter != nil {
-                if case .paragraph = block.kind { taskMatch = Self.match(Self.taskPattern, text) }
-                if case .heading(let level) = block.kind, level == 4 { taskMatch = Self.match(Self.taskPattern, text) }
+                if case .paragraph = block.kind { taskMatch = Self.taskPattern.match(text) }
+                if case .heading(let level) = block.kind, level == 4 { taskMatch = Self.taskPattern.match(text) }
             }
             if let m = taskMatch, let number = Int(m[1]), let c = chapter {
                 closeUnit()
@@ -354,14 +369,5 @@ struct PlanStructureReader {
             return String(flat[..<stop])
         }
         return String(flat.prefix(60))
-    }
-
-    static func match(_ regex: NSRegularExpression, _ text: String) -> [String]? {
-        // The three patterns are anchored at the start: a text whose first scalar cannot begin
-        // a match is not handed to NSRegularExpression, which copies the whole paragraph to
-        // UTF-16 first (3 % of reading).
-        guard let first = text.unicodeScalars.first, Self.canStart(regex, first) else { return nil }
-        guard let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
-        return (0..<m.numberOfRanges).map { i in Range(m.range(at: i), in: text).map { String(text[$0]) } ?? "" }
     }
 }
