@@ -36,6 +36,27 @@ import Testing
 
     /// Where the source does not say whether an indicator is 约束性 or 预期性, the page says so
     /// (未报告) instead of leaving the field empty.
+    @Test func theWorkUnitClassIsOnlyOnWorkUnits() throws {
+        // style.css draws a bar beside every `.unit` (a task or section block of a plan); the
+        // unit of measure in indicator tables once shared the class and got the bar too.
+        let dir = try CLI.workspace()
+        #expect(try CLI.run(["build"], in: dir).status == 0)
+        let regex = try NSRegularExpression(pattern: #"<(\w+)[^>]*\bclass="([^"]*)""#)
+        var checked = 0
+        for page in ["plans/demo-2020.html", "progress.html", "indicators/index.html", "index.html"] {
+            let html = CLI.read("Output/\(page)", in: dir)
+            for m in regex.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+                let tag = String(html[Range(m.range(at: 1), in: html)!])
+                let classes = html[Range(m.range(at: 2), in: html)!].split(separator: " ")
+                if classes.contains("unit") {
+                    #expect(tag == "div", "class unit on <\(tag)> in \(page)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 0)  // the plan page has work units
+    }
+
     @Test func indicatorWithoutNatureSaysNotReported() throws {
         let dir = try CLI.workspace()
         let table = "Content/plans/demo-2020/indicators.csv"
