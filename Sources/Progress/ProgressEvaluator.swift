@@ -115,7 +115,11 @@ public struct ProgressEvaluator: Sendable {
             let note = otherBasis.isEmpty ? "" : "; values on another basis (\(otherBasis.map { "\($0.year) \($0.basis)" }.joined(separator: ", "))) are not compared"
             return result(.noData, nil, .noComparableValue(upTo: target.year, basis: wantedBasis), "no \(wantedBasis) value reported up to \(target.year)" + note)
         }
-        let progress = Self.progress(value: value, baseline: baselineValue, target: target.value.number, direction: direction)
+        // A latest value that is the baseline itself measures no progress: no ratio is shown
+        // ("0 %" would read as a measurement) and the pace is not judged.
+        let sinceBaseline = baselineYear.map { latest.year > $0 } ?? true
+        let progress = sinceBaseline
+            ? Self.progress(value: value, baseline: baselineValue, target: target.value.number, direction: direction) : nil
         let growth = Self.growthRatio(observations: upToTarget, baselineYear: baselineYear, baselineValue: baselineValue,
                                       target: target, direction: direction)
         if latest.year == target.year {
@@ -137,14 +141,12 @@ public struct ProgressEvaluator: Sendable {
                           .targetYearPassed(targetYear: target.year, latestYear: latest.year),
                           "the target year \(target.year) has passed and no \(target.year) value is reported (latest: \(latest.year))")
         }
+        if !sinceBaseline, let baselineYear, target.year > baselineYear {
+            return result(.noData, latest, growth: growth, .nothingSinceBaseline(baselineYear: baselineYear),
+                          "no value reported after the baseline year \(baselineYear)")
+        }
         guard let progress, let baselineYear, target.year > baselineYear else {
             return result(.noData, latest, .noBaseline, "no baseline to measure progress from")
-        }
-        // The latest value is the baseline itself: nothing has been reported since, so there is
-        // no progress to judge (not "0 % of the way" and "behind").
-        if latest.year <= baselineYear {
-            return result(.noData, latest, progress: nil, growth: growth, .nothingSinceBaseline(baselineYear: baselineYear),
-                          "no value reported after the baseline year \(baselineYear)")
         }
         let elapsed = min(max((asOf.fractionalYear - Double(baselineYear)) / Double(target.year - baselineYear), 0), 1)
         let onTrack = progress >= elapsed * Self.onTrackRatio

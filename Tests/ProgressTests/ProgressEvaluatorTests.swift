@@ -199,6 +199,12 @@ enum V {
         let later = try V.single(indicator, metric: V.pm25, [V.observation(2020, "26"), V.observation(2021, "26")],
                                  asOf: SimpleDate(year: 2022, month: 1, day: 1))
         #expect(later.status == .behind)
+        // After the target year the status is "year passed", still with no progress ratio:
+        // 0 % would read as a measurement (湖州 十四五 表2 as of 2026).
+        let passed = try V.single(indicator, metric: V.pm25, [V.observation(2020, "26")], asOf: SimpleDate(year: 2026, month: 11, day: 24))
+        #expect(passed.status == .noData)
+        #expect(passed.reason == .targetYearPassed(targetYear: 2025, latestYear: 2020))
+        #expect(passed.progress == nil)
     }
 
     @Test func targetEqualToTheBaselineHasNoProgressRatio() throws {
