@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "ProgressTests", dependencies: ["Progress", "ContentReader", "PlanModel"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["__Snapshots__"]),
         .testTarget(name: "SiteRenderTests", dependencies: [
-            "SiteRender", "Pipeline", .product(name: "Mustache", package: "swift-mustache"),
+            "SiteRender", "Pipeline", "Progress", "Linking", "PlanModel", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .testTarget(name: "SiteOutputTests", dependencies: ["SiteOutput"]),
         .testTarget(name: "PlansiteCLITests", dependencies: ["Pipeline"]),

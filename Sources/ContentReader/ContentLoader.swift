@@ -8,6 +8,16 @@ public enum ContentLoader {
     /// Plans are read on `threads` threads (default: one per core); the result does not
     /// depend on it.
     public static func load(from contentDirectory: String, threads: Int? = nil) -> (SiteContent?, [Diagnostic]) {
+        let folder = open(contentDirectory)
+        let plans = folder.readPlans(threads: threads) { plan, _ in plan }
+        return folder.finish(plans)
+    }
+
+    /// The first step of `load`: site.yaml and every region read, the plan folders listed.
+    /// Then `readPlans` reads the plans, each handed to a function as soon as it is read (a
+    /// build links each plan and drops its text there, so that no more than one plan per
+    /// thread is held whole), and `finish` makes the `SiteContent`.
+    public static func open(_ contentDirectory: String) -> Folder {
         var log = DiagnosticLog()
         let root = URL(fileURLWithPath: contentDirectory, isDirectory: true)
         let display = contentDirectory.hasSuffix("/") ? String(contentDirectory.dropLast()) : contentDirectory
@@ -15,30 +25,88 @@ public enum ContentLoader {
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             log.add(.error("missing-content", at: SourceLocation(path: display), "the content folder does not exist",
                            hint: "pass --content with the folder that holds site.yaml, regions/ and plans/"))
-            return (nil, log.sorted)
+            return Folder(display: display, exists: false, config: nil, regions: [], planFolders: [], log: log)
         }
         let config = readSiteConfig(root, display, log: &log)
         let regions = subfolders(root.appendingPathComponent("regions"), "\(display)/regions", log: &log).map { id, url, path in
             RegionReader(directory: url, displayPath: path, id: id).read(log: &log)
         }
-        let allowRawHTML = config?.allowRawHTML ?? false
         let folders = subfolders(root.appendingPathComponent("plans"), "\(display)/plans", log: &log).map { PlanFolder(id: $0.0, url: $0.1, path: $0.2) }
-        let read = Parallel.map(folders, threads: threads) { folder in
-            var planLog = DiagnosticLog()
-            let plan = PlanReader(directory: folder.url, displayPath: folder.path, id: folder.id, allowRawHTML: allowRawHTML).read(log: &planLog)
-            return (plan, planLog.all)
+        return Folder(display: display, exists: true, config: config, regions: regions, planFolders: folders, log: log)
+    }
+
+    /// A content folder whose settings and regions are read and whose plans are listed.
+    public struct Folder: Sendable {
+        /// The folder as given, without a trailing slash (the start of every diagnostic's path).
+        public let display: String
+        let exists: Bool
+        public let config: SiteConfig?
+        public let regions: [Region]
+        let planFolders: [PlanFolder]
+        let log: DiagnosticLog
+        private let folderIndex: [String: Int]
+
+        init(display: String, exists: Bool, config: SiteConfig?, regions: [Region], planFolders: [PlanFolder], log: DiagnosticLog) {
+            self.display = display
+            self.exists = exists
+            self.config = config
+            self.regions = regions
+            self.planFolders = planFolders
+            self.log = log
+            folderIndex = Dictionary(planFolders.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         }
-        var plans: [Plan] = []
-        for (plan, diagnostics) in read {
-            log.add(contentsOf: diagnostics)
-            if let plan { plans.append(plan) }
+
+        /// Reads every plan on `threads` threads and hands each to `each` on the thread that
+        /// read it, with the plan's diagnostics (it may add more); the results come back in
+        /// plan order. Plans that could not be read are not passed to `each`.
+        public func readPlans<T: Sendable>(threads: Int? = nil,
+                                           each: @Sendable (Plan, inout [Diagnostic]) -> T) -> PlansRead<T> {
+            let allowRawHTML = config?.allowRawHTML ?? false
+            let read = Parallel.map(planFolders, threads: threads) { folder -> (T?, [Diagnostic]) in
+                var planLog = DiagnosticLog()
+                let plan = PlanReader(directory: folder.url, displayPath: folder.path, id: folder.id, allowRawHTML: allowRawHTML).read(log: &planLog)
+                var diagnostics = planLog.all
+                return (plan.map { each($0, &diagnostics) }, diagnostics)
+            }
+            return PlansRead(results: read.compactMap(\.0), diagnostics: read.flatMap(\.1))
         }
-        if plans.isEmpty && !log.hasErrors {
-            log.add(.error("no-plans", at: SourceLocation(path: "\(display)/plans"), "the site has no plans",
-                           hint: "add a folder plans/ID/ with a plan.md; see docs/content-format.md"))
+
+        /// A plan of this folder with its text read again from plan.md (a build renders a
+        /// plan's page from its text, which it did not keep: `Plan.withoutBody`). Only the
+        /// text after the front matter is read again; everything else is taken from `plan`.
+        /// Nil when plan.md cannot be read now.
+        public func readBodyAgain(of plan: Plan) -> Plan? {
+            guard let index = folderIndex[plan.id] else { return nil }
+            let folder = planFolders[index]
+            return PlanReader(directory: folder.url, displayPath: folder.path, id: folder.id,
+                              allowRawHTML: config?.allowRawHTML ?? false).readBodyAgain(of: plan)
         }
-        guard let config else { return (nil, log.sorted) }
-        return (SiteContent(config: config, regions: regions, plans: plans, root: display), log.sorted)
+
+        /// The content made of the plans as `each` left them (in plan order), and every
+        /// diagnostic of reading, sorted.
+        public func finish(_ plans: PlansRead<Plan>) -> (SiteContent?, [Diagnostic]) {
+            var log = self.log
+            guard exists else { return (nil, log.sorted) }
+            log.add(contentsOf: plans.diagnostics)
+            if plans.results.isEmpty && !log.hasErrors {
+                log.add(.error("no-plans", at: SourceLocation(path: "\(display)/plans"), "the site has no plans",
+                               hint: "add a folder plans/ID/ with a plan.md; see docs/content-format.md"))
+            }
+            guard let config else { return (nil, log.sorted) }
+            return (SiteContent(config: config, regions: regions, plans: plans.results, root: display), log.sorted)
+        }
+    }
+
+    /// What `Folder.readPlans` made of each plan that could be read, in plan order, and the
+    /// diagnostics of reading them.
+    public struct PlansRead<T: Sendable>: Sendable {
+        public let results: [T]
+        public let diagnostics: [Diagnostic]
+
+        public init(results: [T], diagnostics: [Diagnostic]) {
+            self.results = results
+            self.diagnostics = diagnostics
+        }
     }
 
     struct PlanFolder: Sendable {

@@ -44,16 +44,34 @@ struct PlanReader {
                         sourceNote: fields.string("source_note"), notes: fields.strings("notes", log: &log),
                         location: SourceLocation(path: path))
 
+        readBody(split, path: path, into: &plan, log: &log)
+        plan.indicators = IndicatorTableReader(directory: directory, displayPath: displayPath, planID: id,
+                                               planEnd: end).read(log: &log)
+        plan.reports = readReports(units: Set(plan.units.map(\.id)), log: &log)
+        return plan
+    }
+
+    /// The text after the front matter: chapters, sections, units and blocks.
+    func readBody(_ split: FrontMatter.Split, path: String, into plan: inout Plan, log: inout DiagnosticLog) {
         let blocks = MarkdownParser.parse(split.body, options: MarkdownOptions(allowRawHTML: allowRawHTML))
         let structure = PlanStructureReader(path: path, lineOffset: split.bodyLineOffset).read(blocks)
         log.add(contentsOf: structure.diagnostics)
         plan.chapters = structure.chapters
         plan.units = structure.units
         plan.blocks = structure.blocks
-        plan.indicators = IndicatorTableReader(directory: directory, displayPath: displayPath, planID: id,
-                                               planEnd: end).read(log: &log)
-        plan.reports = readReports(units: Set(plan.units.map(\.id)), log: &log)
-        return plan
+    }
+
+    /// `plan` (as `read` made it, perhaps `withoutBody` since) with its text read again from
+    /// plan.md: only the text after the front matter is parsed again, not the front matter's
+    /// fields nor the CSV files. Nil when plan.md cannot be read.
+    func readBodyAgain(of plan: Plan) -> Plan? {
+        var log = DiagnosticLog()
+        let path = "\(displayPath)/plan.md"
+        guard let text = ContentFiles.text(directory.appendingPathComponent("plan.md"), path, log: &log),
+              case .success(let split) = FrontMatter.split(text, path: path) else { return nil }
+        var read = plan
+        readBody(split, path: path, into: &read, log: &log)
+        return plan.withBody(chapters: read.chapters, units: read.units, blocks: read.blocks)
     }
 
     func period(_ fields: YAMLFields, log: inout DiagnosticLog) -> (Int, Int)? {

@@ -8,32 +8,114 @@ public enum Linker {
     public static let minimumAutomaticNameLength = 4
 
     public static func link(_ content: SiteContent) -> (LinkedSite, [Diagnostic]) {
-        var log = DiagnosticLog()
-        var site = LinkedSite(content: content)
-        var resolvers: [String: DepartmentResolver] = [:]
-        for region in content.regions {
-            resolvers[region.id] = DepartmentResolver(region: region, regionFolder: "\(content.root)/regions/\(region.id)", log: &log)
-        }
-        for plan in content.plans {
-            guard let region = content.region(plan.regionID), let resolver = resolvers[region.id] else {
-                log.add(.error("unknown-region", at: plan.location, "plan '\(plan.id)' names region '\(plan.regionID)', which has no folder under regions/",
-                               hint: "create \(content.root)/regions/\(plan.regionID)/ or correct 'region:' in the front matter"))
-                continue
+        let context = Context(regions: content.regions, contentRoot: content.root)
+        return assemble(content, links: content.plans.map { linkPlan($0, context: context) }, context: context)
+    }
+
+    /// What linking a plan needs besides the plan: each region's departments and metrics.
+    /// Made once, before the plans are read.
+    public struct Context: Sendable {
+        let root: String
+        let regions: [String: Region]
+        let resolvers: [String: DepartmentResolver]
+        /// Problems of the registries themselves (a name given to two departments).
+        let diagnostics: [Diagnostic]
+
+        public init(regions: [Region], contentRoot: String) {
+            var log = DiagnosticLog()
+            var resolvers: [String: DepartmentResolver] = [:]
+            for region in regions {
+                resolvers[region.id] = DepartmentResolver(region: region, regionFolder: "\(contentRoot)/regions/\(region.id)", log: &log)
             }
-            linkUnits(plan, resolver: resolver, site: &site, log: &log)
-            linkIndicators(plan, region: region, resolver: resolver, site: &site, log: &log)
+            self.root = contentRoot
+            self.regions = Dictionary(regions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            self.resolvers = resolvers
+            diagnostics = log.all
+        }
+    }
+
+    /// One plan's links, made by `linkPlan` from that plan alone (so plans can be linked on
+    /// several threads, each as soon as it is read). References to another plan's indicator
+    /// are checked by `assemble`, which knows every plan.
+    public struct PlanLinks: Sendable {
+        struct Unit: Sendable {
+            let key: String
+            let assignments: [ResolvedAssignment]
+            /// Explicit links first (not yet checked), then automatic ones.
+            let indicators: [IndicatorLink]
+            /// Every explicit reference as written, with the key it names.
+            let references: [(key: String, location: SourceLocation, target: String)]
+        }
+        struct IndicatorAssignments: Sendable {
+            let key: String
+            let assignments: [ResolvedAssignment]
+        }
+        /// False when the plan's region does not exist (nothing else is linked).
+        let linked: Bool
+        let units: [Unit]
+        let indicators: [IndicatorAssignments]
+        /// Metric key → indicator key, in indicator order.
+        let metricIndicators: [(String, String)]
+        let diagnostics: [Diagnostic]
+    }
+
+    /// Links one plan's units (departments, explicit and automatic indicator links) and
+    /// indicators (departments, metric).
+    public static func linkPlan(_ plan: Plan, context: Context) -> PlanLinks {
+        var log = DiagnosticLog()
+        guard let region = context.regions[plan.regionID], let resolver = context.resolvers[region.id] else {
+            log.add(.error("unknown-region", at: plan.location, "plan '\(plan.id)' names region '\(plan.regionID)', which has no folder under regions/",
+                           hint: "create \(context.root)/regions/\(plan.regionID)/ or correct 'region:' in the front matter"))
+            return PlanLinks(linked: false, units: [], indicators: [], metricIndicators: [], diagnostics: log.all)
+        }
+        let units = linkUnits(plan, resolver: resolver, log: &log)
+        let (indicators, metrics) = linkIndicators(plan, region: region, resolver: resolver, root: context.root, log: &log)
+        return PlanLinks(linked: true, units: units, indicators: indicators, metricIndicators: metrics, diagnostics: log.all)
+    }
+
+    /// The linked site from the content and each plan's links (in plan order): explicit
+    /// references checked against every indicator of the site, reverse indexes built.
+    public static func assemble(_ content: SiteContent, links: [PlanLinks], context: Context) -> (LinkedSite, [Diagnostic]) {
+        var log = DiagnosticLog()
+        log.add(contentsOf: context.diagnostics)
+        var site = LinkedSite(content: content)
+        for plan in links {
+            log.add(contentsOf: plan.diagnostics)
+            guard plan.linked else { continue }
+            for unit in plan.units {
+                site.unitAssignments[unit.key] = unit.assignments
+                for a in unit.assignments {
+                    if a.role == .lead { site.departmentLeadUnits[a.departmentKey, default: []].append(unit.key) }
+                    else { site.departmentCoUnits[a.departmentKey, default: []].append(unit.key) }
+                }
+                var indicators = unit.indicators
+                for reference in unit.references where site.indicators[reference.key] == nil {
+                    log.add(.error("unknown-indicator", at: reference.location, "no indicator '\(reference.target)'",
+                                   hint: "use an id from the plan's indicators.csv, or PLAN/ID for another plan's indicator"))
+                    indicators.removeAll { $0.indicatorKey == reference.key }
+                }
+                site.unitIndicators[unit.key] = indicators
+                for link in indicators { site.indicatorUnits[link.indicatorKey, default: []].append(unit.key) }
+            }
+            for indicator in plan.indicators {
+                site.indicatorAssignments[indicator.key] = indicator.assignments
+                for a in indicator.assignments { site.departmentIndicators[a.departmentKey, default: []].append(indicator.key) }
+            }
+            for (metric, indicator) in plan.metricIndicators { site.metricIndicators[metric, default: []].append(indicator) }
         }
         for (key, list) in site.departmentLeadUnits { site.departmentLeadUnits[key] = list.sorted() }
         for (key, list) in site.departmentCoUnits { site.departmentCoUnits[key] = list.sorted() }
         return (site, log.sorted)
     }
 
-    static func linkUnits(_ plan: Plan, resolver: DepartmentResolver, site: inout LinkedSite, log: inout DiagnosticLog) {
+    static func linkUnits(_ plan: Plan, resolver: DepartmentResolver, log: inout DiagnosticLog) -> [PlanLinks.Unit] {
         let searchable = plan.indicators.map { indicator in
             (indicator.key, ([cleanName(indicator.name)] + indicator.aliases).filter { $0.count >= minimumAutomaticNameLength })
         }
         // All names of the plan's indicators in one list: each unit's text is searched once.
         let matcher = NameMatcher(searchable.flatMap(\.1))
+        var result: [PlanLinks.Unit] = []
+        result.reserveCapacity(plan.units.count)
         for unit in plan.units {
             let unitKey = "\(plan.id)/\(unit.id)"
             var assignments: [ResolvedAssignment] = []
@@ -47,20 +129,12 @@ public enum Linker {
             // A department named both as lead and as co is shown as lead.
             let leads = Set(assignments.filter { $0.role == .lead }.map(\.departmentKey))
             assignments.removeAll { $0.role == .co && leads.contains($0.departmentKey) }
-            site.unitAssignments[unitKey] = assignments
-            for a in assignments {
-                if a.role == .lead { site.departmentLeadUnits[a.departmentKey, default: []].append(unitKey) }
-                else { site.departmentCoUnits[a.departmentKey, default: []].append(unitKey) }
-            }
 
             var links: [IndicatorLink] = []
+            var references: [(key: String, location: SourceLocation, target: String)] = []
             for reference in unit.indicatorReferences {
                 let key = reference.target.contains("/") ? reference.target : "\(plan.id)/\(reference.target)"
-                guard site.indicators[key] != nil else {
-                    log.add(.error("unknown-indicator", at: reference.location, "no indicator '\(reference.target)'",
-                                   hint: "use an id from the plan's indicators.csv, or PLAN/ID for another plan's indicator"))
-                    continue
-                }
+                references.append((key, reference.location, reference.target))
                 if !links.contains(where: { $0.indicatorKey == key }) { links.append(IndicatorLink(indicatorKey: key, how: .explicit)) }
             }
             let found = matcher.matches(in: unit.text)
@@ -72,26 +146,28 @@ public enum Linker {
                     links.append(IndicatorLink(indicatorKey: key, how: .automatic))
                 }
             }
-            site.unitIndicators[unitKey] = links
-            for link in links { site.indicatorUnits[link.indicatorKey, default: []].append(unitKey) }
+            result.append(PlanLinks.Unit(key: unitKey, assignments: assignments, indicators: links, references: references))
         }
+        return result
     }
 
-    static func linkIndicators(_ plan: Plan, region: Region, resolver: DepartmentResolver, site: inout LinkedSite, log: inout DiagnosticLog) {
+    static func linkIndicators(_ plan: Plan, region: Region, resolver: DepartmentResolver, root: String,
+                               log: inout DiagnosticLog) -> ([PlanLinks.IndicatorAssignments], [(String, String)]) {
         let metricIDs = Set(region.metrics.map(\.id))
+        var assignments: [PlanLinks.IndicatorAssignments] = []
+        var metrics: [(String, String)] = []
         for indicator in plan.indicators {
-            let assignments = resolver.resolve(indicator.departments, log: &log)
-            site.indicatorAssignments[indicator.key] = assignments
-            for a in assignments { site.departmentIndicators[a.departmentKey, default: []].append(indicator.key) }
+            assignments.append(PlanLinks.IndicatorAssignments(key: indicator.key, assignments: resolver.resolve(indicator.departments, log: &log)))
             if !indicator.metricID.isEmpty {
                 if metricIDs.contains(indicator.metricID) {
-                    site.metricIndicators["\(region.id)/\(indicator.metricID)", default: []].append(indicator.key)
+                    metrics.append(("\(region.id)/\(indicator.metricID)", indicator.key))
                 } else {
                     log.add(.error("unknown-metric", at: indicator.location, "indicator '\(indicator.id)' names metric '\(indicator.metricID)', which region '\(region.id)' does not have",
-                                   hint: "add it to \(site.content.root)/regions/\(region.id)/metrics.csv or correct the metric column"))
+                                   hint: "add it to \(root)/regions/\(region.id)/metrics.csv or correct the metric column"))
                 }
             }
         }
+        return (assignments, metrics)
     }
 
     /// An indicator's name without the document's markers (★, *, footnote signs).

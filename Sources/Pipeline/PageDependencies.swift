@@ -20,7 +20,10 @@ import SiteOutput
 /// fingerprint and are always rendered.
 enum PageDependencies {
     /// Region id → fingerprint (never 0).
-    static func regionFingerprints(site: LinkedSite, inputs: [String: UInt64], tool: UInt64) -> [String: UInt64] {
+    /// - Parameter explicitIndicatorPlans: plan ID → `explicitIndicatorPlans(in:)` of that plan
+    ///   (found while the plan still had its text).
+    static func regionFingerprints(site: LinkedSite, inputs: [String: UInt64], tool: UInt64,
+                                   explicitIndicatorPlans: [String: Set<String>]) -> [String: UInt64] {
         let plans = site.content.plans
         let regionOfPlan = Dictionary(plans.map { ($0.id, $0.regionID) }, uniquingKeysWith: { a, _ in a })
         let regionIDs = Set(site.content.regions.map(\.id))
@@ -55,7 +58,7 @@ enum PageDependencies {
             for link in links { if let to = regionOfPlan[planID(link.indicatorKey)] { connect(from, to) } }
         }
         for plan in plans {
-            for target in explicitIndicatorPlans(in: plan) {
+            for target in (explicitIndicatorPlans[plan.id] ?? []).sorted() {
                 if let to = regionOfPlan[target] { connect(plan.regionID, to) }
             }
         }

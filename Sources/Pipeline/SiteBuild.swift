@@ -1,4 +1,5 @@
 import Foundation
+import ContentReader
 import Linking
 import PlanModel
 import Progress
@@ -58,7 +59,7 @@ public enum SiteBuild {
                                     unchanged: previous.outputs.count, upToDate: true, stages: clock.stages))
         }
         progress?(Progress(stage: "reading", plans: 0, filesWritten: 0))
-        let check = ContentCheck.run(contentDirectory: contentDirectory, threads: threads)
+        let check = ContentCheck.run(contentDirectory: contentDirectory, threads: threads, keepBodies: false)
         var diagnostics = check.diagnostics
         clock.mark("read and link")
         let loaded = SiteRenderer.loadTemplates(templatesDirectory)
@@ -70,7 +71,9 @@ public enum SiteBuild {
         }
         let evaluations = ProgressEvaluator(asOf: site.content.config.dataAsOf).evaluate(site)
         clock.mark("evaluate")
-        let renderer = SiteRenderer(site: site, evaluations: evaluations, templates: templates, labels: labels)
+        let folder = check.folder
+        let renderer = SiteRenderer(site: site, evaluations: evaluations, templates: templates, labels: labels,
+                                    bodies: { try readAgain($0, from: folder) })
         do {
             let writer = try OutputWriter(destination: outputDirectory, previous: previous)
             var pages = 0
@@ -79,7 +82,8 @@ public enum SiteBuild {
             do {
                 // Pages of regions whose inputs are as the previous build read them are taken
                 // from it unrendered (recorded in every build's manifest, used by the next).
-                let fingerprints = PageDependencies.regionFingerprints(site: site, inputs: inputs, tool: tool)
+                let fingerprints = PageDependencies.regionFingerprints(site: site, inputs: inputs, tool: tool,
+                                                                                      explicitIndicatorPlans: check.explicitIndicatorPlans)
                 func count(_ path: String) {
                     if path.hasSuffix(".html") { pages += 1 }
                     if writer.filesWritten % 25 == 0 {
@@ -110,5 +114,24 @@ public enum SiteBuild {
         } catch {
             return .failure(.output("\(error)"))
         }
+    }
+
+    public enum ReadAgainFailure: Error, CustomStringConvertible {
+        case changed(path: String)
+        public var description: String {
+            switch self {
+            case .changed(let path): return "\(path) changed while the site was being built; build again"
+            }
+        }
+    }
+
+    /// A plan read again for its page, the site holding it `withoutBody`. It must be the plan
+    /// that was linked: a plan.md edited during the build fails the build (the previous output
+    /// stays as it was) rather than giving a page that disagrees with the rest of the site.
+    static func readAgain(_ plan: Plan, from folder: ContentLoader.Folder) throws -> Plan {
+        guard let whole = folder.readBodyAgain(of: plan), whole.withoutBody(textPrefix: SiteRenderer.unitTextKept) == plan else {
+            throw ReadAgainFailure.changed(path: plan.location.path)
+        }
+        return whole
     }
 }

@@ -1,5 +1,5 @@
 /// A plan document: metadata, structure, full text, indicators and optional status reports.
-public struct Plan: Sendable, Identifiable {
+public struct Plan: Sendable, Identifiable, Equatable {
     public let id: String
     public var title: String
     public var docNumber: String
@@ -18,6 +18,8 @@ public struct Plan: Sendable, Identifiable {
     public var blocks: [PlanBlock]
     public var indicators: [Indicator]
     public var reports: [TaskReport]
+    /// False for a plan made by `withoutBody`: no blocks, unit texts cut short.
+    public internal(set) var hasBody = true
     /// `plan.md`, line 1.
     public let location: SourceLocation
 

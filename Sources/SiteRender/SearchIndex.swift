@@ -33,17 +33,14 @@ struct SearchIndex {
     }
 
     /// The first `contextLength` characters of a unit's text with its line breaks removed.
-    /// Only a prefix a little longer than that is searched for line breaks (units run to
-    /// thousands of characters); the margin keeps the grapheme at the cut the same.
+    /// Only a prefix a little longer than that (`textKept`) is searched for line breaks (units
+    /// run to thousands of characters); the margin keeps the grapheme at the cut the same.
     static func context(_ text: String) -> String {
-        var end = text.startIndex
-        var kept = 0
-        while end < text.endIndex, kept < contextLength + 8 {
-            if text[end] != "\n" { kept += 1 }
-            end = text.index(after: end)
-        }
-        return String(String(text[..<end]).removingLineFeeds.prefix(contextLength))
+        String(text.prefix(charactersOtherThanLineFeeds: textKept).removingLineFeeds.prefix(contextLength))
     }
+
+    /// Characters of a unit's text (not counting line feeds) that `context` reads.
+    static let textKept = contextLength + 8
 
     var script: Data {
         let out = ByteBuffer()

@@ -11,12 +11,30 @@ public struct SiteRenderer: Sendable {
     public let evaluations: [String: IndicatorEvaluation]
     public let templates: TemplateSet
     public let labels: Labels
+    /// Gives a plan with its text when the site holds it without (`Plan.withoutBody`): its
+    /// page shows the text. Nil when every plan of the site has its body.
+    public let bodies: (@Sendable (Plan) throws -> Plan)?
 
-    public init(site: LinkedSite, evaluations: [String: IndicatorEvaluation], templates: TemplateSet, labels: Labels) {
+    public init(site: LinkedSite, evaluations: [String: IndicatorEvaluation], templates: TemplateSet, labels: Labels,
+                bodies: (@Sendable (Plan) throws -> Plan)? = nil) {
         self.site = site
         self.evaluations = evaluations
         self.templates = templates
         self.labels = labels
+        self.bodies = bodies
+    }
+
+    /// Characters of each unit's text (line feeds not counted) that the pages other than the
+    /// plan pages show: a site may hold its plans `withoutBody(textPrefix:)` this long.
+    public static let unitTextKept = SearchIndex.textKept
+
+    public enum Failure: Error, CustomStringConvertible {
+        case noBody(planID: String)
+        public var description: String {
+            switch self {
+            case .noBody(let id): return "plan '\(id)' is held without its text and no way to read it again was given"
+            }
+        }
     }
 
     /// Loads labels and templates from a templates folder, reporting every problem.
@@ -31,7 +49,7 @@ public struct SiteRenderer: Sendable {
 
     /// One unit of rendering work: a page, or a few files made together.
     struct Job: Sendable {
-        let make: @Sendable () -> [(String, Data)]
+        let make: @Sendable () throws -> [(String, Data)]
         /// For a page that shows one region's content only (a plan page, an indicator page,
         /// a department page): its path and the region. Such a page can be taken from the
         /// previous build unrendered when that region's inputs did not change.
@@ -62,13 +80,18 @@ public struct SiteRenderer: Sendable {
     func jobs(threads: Int) -> [Job] {
         let builder = ViewBuilder(site: site, evaluations: evaluations, labels: labels)
         let templates = self.templates
-        func page(_ path: String, _ template: String, region: String? = nil, _ view: @escaping @Sendable () -> Any) -> Job {
-            Job(make: { [(path, Data(Self.showPrivateUseCharacters(templates.render(view(), template: template)).utf8))] },
+        func page(_ path: String, _ template: String, region: String? = nil, _ view: @escaping @Sendable () throws -> Any) -> Job {
+            Job(make: { [(path, Data(Self.showPrivateUseCharacters(templates.render(try view(), template: template)).utf8))] },
                 page: region.map { (path, $0) })
         }
         var jobs: [Job] = [page(URLs.home, "index") { builder.home() }]
+        let bodies = self.bodies
         for plan in site.content.plans {
-            jobs.append(page(URLs.plan(plan.id), "plan", region: plan.regionID) { builder.planPage(plan) })
+            jobs.append(page(URLs.plan(plan.id), "plan", region: plan.regionID) {
+                if plan.hasBody { return builder.planPage(plan) }
+                guard let bodies else { throw Failure.noBody(planID: plan.id) }
+                return builder.planPage(try bodies(plan))
+            })
         }
         jobs.append(page(URLs.departments, "departments") { builder.departmentIndex() })
         for key in site.departments.keys.sorted() {
@@ -138,11 +161,11 @@ public struct SiteRenderer: Sendable {
                 DispatchQueue.concurrentPerform(iterations: max(1, min(threads, jobs.count))) { _ in
                     while true {
                         guard let index = state.lock.withLock(nextJob) else { return }
-                        let files = jobs[index].make()
+                        let made = Result { try jobs[index].make() }
                         state.lock.withLock {
                             guard state.failure == nil else { return }
                             do {
-                                for (path, data) in files { try box.emit(path, data, jobFingerprints[index]) }
+                                for (path, data) in try made.get() { try box.emit(path, data, jobFingerprints[index]) }
                             } catch {
                                 state.failure = error
                             }

@@ -1,0 +1,48 @@
+/// A plan without its text, as a build keeps every plan while it renders the site-wide
+/// pages: the text of 1,000 plans is several hundred MB in memory, and only a plan's own page
+/// shows it (the build reads the plan again for that page).
+extension Plan {
+    /// The plan without its blocks; each unit's text cut to its first `textPrefix` characters
+    /// that are not line feeds (with the line feeds among them), for the context that the
+    /// search index shows; each annotation without its parsed names (linking resolved them).
+    /// Everything else — structure, titles, labels, annotations as written, indicators,
+    /// reports — is kept.
+    public func withoutBody(textPrefix: Int) -> Plan {
+        var plan = self
+        plan.blocks = []
+        plan.hasBody = false
+        plan.units = units.map { unit in
+            var unit = unit
+            unit.text = unit.text.prefix(charactersOtherThanLineFeeds: textPrefix)
+            unit.annotations = unit.annotations.map { a in
+                DepartmentAnnotation(raw: a.raw, lists: [], scope: a.scope, location: a.location)
+            }
+            return unit
+        }
+        return plan
+    }
+
+    /// The plan with its text: structure, units and blocks as read from plan.md again.
+    public func withBody(chapters: [Chapter], units: [WorkUnit], blocks: [PlanBlock]) -> Plan {
+        var plan = self
+        plan.chapters = chapters
+        plan.units = units
+        plan.blocks = blocks
+        plan.hasBody = true
+        return plan
+    }
+}
+
+extension String {
+    /// The text up to its `count`-th character that is not a line feed (all of it when it
+    /// has fewer).
+    public func prefix(charactersOtherThanLineFeeds count: Int) -> String {
+        var end = startIndex
+        var kept = 0
+        while end < endIndex, kept < count {
+            if self[end] != "\n" { kept += 1 }
+            end = index(after: end)
+        }
+        return end == endIndex ? self : String(self[..<end])
+    }
+}

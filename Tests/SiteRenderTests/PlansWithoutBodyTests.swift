@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+import Linking
+import Progress
+@testable import Pipeline
+import PlanModel
+@testable import SiteRender
+
+/// A build holds every plan without its text once the plan is linked (`Plan.withoutBody`)
+/// and reads a plan again for its own page. The site it renders must be the one rendered
+/// from the whole plans, byte for byte.
+@Suite struct PlansWithoutBodyTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let templates = root.appendingPathComponent("Templates").path
+
+    /// Every file as `SiteRenderer` renders it, by path.
+    func render(_ outcome: ContentCheck.Outcome, bodies: (@Sendable (Plan) throws -> Plan)?) throws -> [String: Data] {
+        let site = try #require(outcome.site)
+        let (templates, labels) = try SiteRenderer.loadTemplates(Self.templates).get()
+        let evaluations = ProgressEvaluator(asOf: site.content.config.dataAsOf).evaluate(site)
+        var files: [String: Data] = [:]
+        try SiteRenderer(site: site, evaluations: evaluations, templates: templates, labels: labels, bodies: bodies)
+            .render(threads: 2) { path, data in files[path] = data }
+        return files
+    }
+
+    /// The minimal fixture plus a second plan that links to the first plan's indicator
+    /// (`indicator:demo-2020/pm25`), in a temporary folder.
+    func contentWithTwoPlans() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plansite-nobody-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("Tests/Fixtures/sites/minimal/Content"), to: dir)
+        let second = dir.appendingPathComponent("plans/demo-2021")
+        try FileManager.default.createDirectory(at: second, withIntermediateDirectories: true)
+        try Data("""
+            ---
+            title: 示例市2021年工作要点
+            issuer: 示例市人民政府
+            period: 2021
+            region: demo
+            source: https://example.org/2021.html
+            ---
+
+            ## 一、重点任务
+
+            1.巩固[细颗粒物治理成果](indicator:demo-2020/pm25)。PM2.5年均浓度继续下降。(牵头单位:市环保局)
+
+            2.推进城市污水处理。\u{0301}全市城市污水处理率保持95%以上，
+            加强管网建设，持续推进雨污分流改造，逐步消除城市黑臭水体，加强农村生活污水治理，推进污水资源化利用，强化工业园区污水集中处理设施建设与运行管理，提高污泥无害化处理处置水平，完善污水处理收费政策，健全运行维护长效机制，落实河长制湖长制各项任务要求。(责任单位:市发改委)
+
+            """.utf8).write(to: second.appendingPathComponent("plan.md"))
+        return dir
+    }
+
+    @Test func aSiteWithoutBodiesRendersTheSameFiles() throws {
+        let sites = [try contentWithTwoPlans().path, Self.root.appendingPathComponent("Content").path]
+        for content in sites {
+            let whole = ContentCheck.run(contentDirectory: content, threads: 2)
+            let slim = ContentCheck.run(contentDirectory: content, threads: 2, keepBodies: false)
+            #expect(whole.diagnostics == slim.diagnostics)
+            #expect(whole.errors.isEmpty, "\(whole.errors)")
+            let slimPlans = try #require(slim.site).content.plans
+            // The slim site really holds no text: otherwise this test would compare nothing.
+            #expect(slimPlans.allSatisfy { !$0.hasBody && $0.blocks.isEmpty })
+            #expect(slimPlans.flatMap(\.units).contains { $0.annotations.contains { !$0.raw.isEmpty && $0.lists.isEmpty } })
+            #expect(try #require(whole.site).content.plans.allSatisfy { $0.hasBody && !$0.blocks.isEmpty })
+
+            let folder = slim.folder
+            let expected = try render(whole, bodies: nil)
+            let actual = try render(slim, bodies: { try SiteBuild.readAgain($0, from: folder) })
+            #expect(expected.count > 10)
+            #expect(Set(actual.keys) == Set(expected.keys))
+            for (path, data) in expected where actual[path] != data {
+                Issue.record("\(content): \(path) differs when the plans are held without their text")
+            }
+            #expect(PageDependencies.regionFingerprints(site: try #require(whole.site), inputs: ["content/x": 1], tool: 2,
+                                                        explicitIndicatorPlans: whole.explicitIndicatorPlans)
+                    == PageDependencies.regionFingerprints(site: try #require(slim.site), inputs: ["content/x": 1], tool: 2,
+                                                           explicitIndicatorPlans: slim.explicitIndicatorPlans))
+        }
+    }
+
+    @Test func crossPlanLinksAreFoundBeforeTheTextIsDropped() throws {
+        let slim = ContentCheck.run(contentDirectory: try contentWithTwoPlans().path, threads: 2, keepBodies: false)
+        #expect(slim.explicitIndicatorPlans["demo-2021"] == ["demo-2020"])
+        let site = try #require(slim.site)
+        #expect(site.indicatorUnits["demo-2020/pm25"]?.contains("demo-2021/c1-t1") == true)
+    }
+
+    @Test func aPlanPageWithoutAWayToReadTheTextIsAnError() throws {
+        let slim = ContentCheck.run(contentDirectory: try contentWithTwoPlans().path, threads: 1, keepBodies: false)
+        #expect(throws: SiteRenderer.Failure.self) { _ = try render(slim, bodies: nil) }
+    }
+
+    @Test func aPlanEditedDuringTheBuildFailsIt() throws {
+        let content = try contentWithTwoPlans()
+        let slim = ContentCheck.run(contentDirectory: content.path, threads: 1, keepBodies: false)
+        let plan = try #require(slim.site?.content.plan("demo-2020"))
+        let again = try SiteBuild.readAgain(plan, from: slim.folder)
+        #expect(again.hasBody && !again.blocks.isEmpty)
+        #expect(again == ContentCheck.run(contentDirectory: content.path, threads: 1).site?.content.plan("demo-2020"))
+
+        let file = content.appendingPathComponent("plans/demo-2020/plan.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "推进工业废气治理", with: "推进工业废气深度治理").utf8).write(to: file)
+        do {
+            _ = try SiteBuild.readAgain(plan, from: slim.folder)
+            Issue.record("a plan changed after it was linked was read again without complaint")
+        } catch let failure as SiteBuild.ReadAgainFailure {
+            #expect("\(failure)".contains("plans/demo-2020/plan.md changed while the site was being built"))
+        }
+    }
+
+    /// The search index shows the first 160 characters of a unit's text without its line
+    /// feeds; the slim unit keeps exactly what that needs, whatever the text.
+    @Test func theSlimTextGivesTheSameSearchContext() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["推进", "污水", "\n", "\r\n", "e\u{0301}", "👩‍👩‍👧", "a", " ", "\n\n", "。"]
+        var texts = ["", "短", String(repeating: "\n", count: 400), String(repeating: "字", count: 168),
+                     String(repeating: "字", count: 167) + "e\u{0301}\u{0302}" + String(repeating: "字", count: 10)]
+        for _ in 0..<2000 {
+            let length = Int.random(in: 0...400, using: &generator)
+            texts.append((0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            let cut = text.prefix(charactersOtherThanLineFeeds: SiteRenderer.unitTextKept)
+            #expect(SearchIndex.context(cut) == SearchIndex.context(text), "\(text.debugDescription)")
+            #expect(text.hasPrefix(cut))
+            #expect(cut.utf8.count <= text.utf8.count)
+        }
+        #expect(String(repeating: "字", count: 1000).prefix(charactersOtherThanLineFeeds: 168).count == 168)
+        #expect("a\nb\nc".prefix(charactersOtherThanLineFeeds: 2) == "a\nb")
+    }
+}
