@@ -97,7 +97,11 @@ public enum SiteBuild {
                 }, emit: { path, data, fingerprint in
                     try writer.write(path, data, dependency: fingerprint)
                     count(path)
-                })
+                }, streams: SiteRenderer.Streams(open: { StagedStream(try writer.beginStream($0)) }, close: { stream, fingerprint in
+                    let file = (stream as! StagedStream).file
+                    try writer.finishStream(file, dependency: fingerprint)
+                    count(file.path)
+                }))
                 clock.mark("render and write")
                 // The old manifest no longer describes the output once it is swapped.
                 BuildManifest.remove(for: outputDirectory)
@@ -133,5 +137,12 @@ public enum SiteBuild {
             throw ReadAgainFailure.changed(path: plan.location.path)
         }
         return whole
+    }
+
+    /// A staged file as the renderer writes it in pieces.
+    final class StagedStream: FileStream {
+        let file: OutputWriter.StreamedFile
+        init(_ file: OutputWriter.StreamedFile) { self.file = file }
+        func write(_ bytes: UnsafeRawBufferPointer) throws { try file.write(bytes) }
     }
 }

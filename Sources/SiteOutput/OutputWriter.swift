@@ -127,6 +127,72 @@ public final class OutputWriter {
         return true
     }
 
+    /// A file written in pieces as it is made (`beginStream`, `StreamedFile.write`,
+    /// `finishStream`): the open data and the search index of a 1,000-plan site are 35–75 MB
+    /// each and are not held whole. Its pieces may be written on any thread, one at a time.
+    public final class StreamedFile: @unchecked Sendable {
+        public let path: String
+        let location: String
+        private var fd: Int32
+        private var hash = ContentHash.Stream()
+
+        init(path: String, location: String, fd: Int32) {
+            self.path = path
+            self.location = location
+            self.fd = fd
+        }
+
+        deinit { if fd >= 0 { close(fd) } }
+
+        public func write(_ bytes: UnsafeRawBufferPointer) throws {
+            guard fd >= 0 else { throw Failure.io("\(location) was already closed") }
+            hash.add(bytes)
+            var offset = 0
+            while offset < bytes.count {
+                let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure.io("cannot write \(location): \(String(cString: strerror(errno)))")
+                }
+                offset += n
+            }
+        }
+
+        /// Closes the file; the fingerprint of everything written.
+        func finish() throws -> UInt64 {
+            let result = close(fd)
+            fd = -1
+            guard result == 0 else { throw Failure.io("cannot write \(location): \(String(cString: strerror(errno)))") }
+            return hash.value
+        }
+    }
+
+    /// Starts a file that is written in pieces; `finishStream` stages it.
+    public func beginStream(_ path: String) throws -> StreamedFile {
+        let url = try stagingURL(path)
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw Failure.io("cannot write \(url.path): \(String(cString: strerror(errno)))") }
+        return StreamedFile(path: path, location: url.path, fd: fd)
+    }
+
+    /// Stages a file written with `beginStream`, as `write` stages a whole one: when its bytes
+    /// are those of the previous output's file, that file is linked in its place.
+    public func finishStream(_ file: StreamedFile, dependency: UInt64 = 0) throws {
+        let hash = try file.finish()
+        if let old = previous[file.path], old.hash == hash, old.current(at: destination.path + "/" + file.path) != nil {
+            // The old file was intact just now; if it changes before the link, fail the build
+            // (the new bytes are gone) rather than stage something else.
+            unlink(file.location)
+            if try linkPrevious(file.path, old, dependency: dependency) { return }
+            throw Failure.io("\(destination.path)/\(file.path) changed during the build; build again")
+        }
+        guard let stamp = FileStamp(path: file.location) else {
+            throw Failure.io("cannot read \(file.location): \(String(cString: strerror(errno)))")
+        }
+        written[file.path] = BuildManifest.OutputFile(hash: hash, stamp: stamp, dependency: dependency)
+        filesWritten += 1
+    }
+
     /// Hard-links the previous output's file at `path` into the staging folder when it still
     /// holds the bytes `old` records; false when it is gone or was changed.
     private func linkPrevious(_ path: String, _ old: BuildManifest.OutputFile, dependency: UInt64) throws -> Bool {

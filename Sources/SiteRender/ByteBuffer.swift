@@ -15,16 +15,48 @@ final class ByteBuffer: ByteSink {
     private var base: UnsafeMutableRawPointer
     private var capacity: Int
     private(set) var count = 0
+    /// Where the bytes go whenever a piece of `pieceSize` is full (a file too big to hold),
+    /// and the first error it threw (later pieces are dropped; `finish` throws it).
+    private let drain: ((UnsafeRawBufferPointer) throws -> Void)?
+    private var failure: Error?
+    static let pieceSize = 1 << 20
 
     init(capacity: Int = 1 << 16) {
         self.capacity = capacity
         base = malloc(capacity)!
+        drain = nil
+    }
+
+    /// A buffer that hands its bytes to `drain` in pieces of about `pieceSize` as they come;
+    /// `finish` hands over the rest.
+    init(drain: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+        capacity = Self.pieceSize
+        base = malloc(capacity)!
+        self.drain = drain
+    }
+
+    /// Hands the bytes held to `drain` and throws the first error it threw.
+    func finish() throws {
+        flush()
+        if let failure { throw failure }
+    }
+
+    private func flush() {
+        guard let drain, count > 0 else { return }
+        if failure == nil {
+            do { try drain(UnsafeRawBufferPointer(start: base, count: count)) } catch { failure = error }
+        }
+        count = 0
     }
 
     deinit { free(base) }
 
     private func reserve(_ extra: Int) {
         guard count + extra > capacity else { return }
+        if drain != nil {
+            flush()
+            guard extra > capacity else { return }
+        }
         capacity = max(capacity * 2, count + extra)
         base = realloc(base, capacity)!
     }

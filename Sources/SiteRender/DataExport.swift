@@ -20,7 +20,13 @@ struct DataExport {
         /// quote, CR or LF (quotes doubled). Written byte by byte: the open data of a
         /// 1,000-plan site is 100 MB or more.
         var csv: Data {
-            var out = ByteBuffer()
+            let out = ByteBuffer()
+            writeCSV(to: out)
+            return out.data()
+        }
+
+        func writeCSV(to buffer: ByteBuffer) {
+            var out = buffer
             func line(_ row: [String]) {
                 for (i, field) in row.enumerated() {
                     if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -31,7 +37,6 @@ struct DataExport {
             }
             line(columns)
             rows(line)
-            return out.data()
         }
 
         /// The records as a JSON array of objects with the columns as keys, sorted, indented
@@ -40,6 +45,13 @@ struct DataExport {
         /// (it turned every record into an `NSDictionary` and sorted its keys again for each
         /// record: 12 % of a build). Every value is a string.
         var json: Data {
+            let out = ByteBuffer()
+            writeJSON(to: out)
+            return out.data()
+        }
+
+        func writeJSON(to buffer: ByteBuffer) {
+            var out = buffer
             let order = columns.indices.sorted { columns[$0] < columns[$1] }
             var keys: [[UInt8]] = []
             for c in columns {
@@ -47,7 +59,6 @@ struct DataExport {
                 JSONText.appendString(c, to: &key)
                 keys.append(key)
             }
-            var out = ByteBuffer()
             out.append("[\n")
             var first = true
             rows { row in
@@ -63,7 +74,6 @@ struct DataExport {
                 out.append("\n  }")
             }
             out.append("\n]")
-            return out.data()
         }
 
         static func appendCSVField(_ field: String, to out: inout ByteBuffer) {

@@ -44,6 +44,11 @@ struct SearchIndex {
 
     var script: Data {
         let out = ByteBuffer()
+        writeScript(to: out)
+        return out.data()
+    }
+
+    func writeScript(to out: ByteBuffer) {
         out.append("window.PLANSITE_SEARCH=[")
         var first = true
         var sink = out
@@ -53,7 +58,6 @@ struct SearchIndex {
             JSONText.appendArrays([entry], to: &sink, bare: true)
         }
         out.append("];\n")
-        return out.data()
     }
 
     /// JSON for embedding in HTML: `<`, `>` and `&` escaped so no tag can close the block.

@@ -3,6 +3,11 @@ import Linking
 import PlanModel
 import Progress
 
+/// Where the bytes of a file made in pieces go (`SiteRenderer.Streams`).
+public protocol FileStream: AnyObject {
+    func write(_ bytes: UnsafeRawBufferPointer) throws
+}
+
 /// Renders every page, data file and asset of the site and hands each to `emit`
 /// (path relative to the output folder, bytes). Pages are produced one at a time in a
 /// fixed order, so output is deterministic and memory stays small.
@@ -49,7 +54,10 @@ public struct SiteRenderer: Sendable {
 
     /// One unit of rendering work: a page, or a few files made together.
     struct Job: Sendable {
-        let make: @Sendable () throws -> [(String, Data)]
+        var make: @Sendable () throws -> [(String, Data)] = { [] }
+        /// A file made in pieces (open data, search index): its path and what writes it.
+        /// Given to `Streams` when there are, otherwise made whole and passed to `emit`.
+        var streamed: (path: String, write: @Sendable (ByteBuffer) -> Void)? = nil
         /// For a page that shows one region's content only (a plan page, an indicator page,
         /// a department page): its path and the region. Such a page can be taken from the
         /// previous build unrendered when that region's inputs did not change.
@@ -63,17 +71,32 @@ public struct SiteRenderer: Sendable {
         try render(threads: threads, regionFingerprints: [:], reuse: { _, _ in false }) { path, data, _ in try emit(path, data) }
     }
 
+    /// Where the files that are made in pieces go: `open` starts one (by path), the renderer
+    /// writes its pieces to what `open` returned, `close` finishes it (with its fingerprint, as
+    /// `emit` gets). Both are called under the lock that `reuse` and `emit` are called under.
+    public struct Streams {
+        public let open: (String) throws -> any FileStream
+        public let close: (any FileStream, UInt64) throws -> Void
+
+        public init(open: @escaping (String) throws -> any FileStream, close: @escaping (any FileStream, UInt64) throws -> Void) {
+            self.open = open
+            self.close = close
+        }
+    }
+
     /// Renders the site as `render(threads:emit:)` does, but first offers each page that
     /// shows one region's content to `reuse` with the fingerprint of that region's inputs
     /// (`regionFingerprints`, made by the caller from everything such a page is made of);
     /// when `reuse` returns true (the caller took the previous build's file) the page is not
     /// rendered. `emit` gets each rendered file with its fingerprint (0 for files made from
     /// the whole site). `reuse` and `emit` are never called concurrently.
+    /// The open data and the search index go to `streams` in pieces when given (they are
+    /// 35–75 MB each for 1,000 plans), otherwise to `emit` whole.
     public func render(threads: Int? = nil, regionFingerprints: [String: UInt64],
                        reuse: (String, UInt64) throws -> Bool,
-                       emit: (String, Data, UInt64) throws -> Void) throws {
+                       emit: (String, Data, UInt64) throws -> Void, streams: Streams? = nil) throws {
         let threads = threads ?? Parallel.defaultThreads
-        try Self.run(jobs(threads: threads), threads: threads, fingerprints: regionFingerprints, reuse: reuse, emit: emit)
+        try Self.run(jobs(threads: threads), threads: threads, fingerprints: regionFingerprints, reuse: reuse, emit: emit, streams: streams)
     }
 
     /// Every file of the site as a job, in a fixed order.
@@ -112,11 +135,11 @@ public struct SiteRenderer: Sendable {
                            kindsJSON: SearchIndex.embeddableJSON(kinds))
         })
         let site = self.site
-        jobs.append(Job { [("assets/search-index.js", SearchIndex(site: site).script)] })
+        jobs.append(Job(streamed: ("assets/search-index.js", { SearchIndex(site: site).writeScript(to: $0) })))
         let data = DataExport(site: site, evaluations: evaluations, labels: labels)
         for name in ["tasks", "indicators", "departments", "observations"] {
-            jobs.append(Job { [("data/\(name).csv", data.table(name).csv)] })
-            jobs.append(Job { [("data/\(name).json", data.table(name).json)] })
+            jobs.append(Job(streamed: ("data/\(name).csv", { data.table(name).writeCSV(to: $0) })))
+            jobs.append(Job(streamed: ("data/\(name).json", { data.table(name).writeJSON(to: $0) })))
         }
         jobs.append(Job { copyAssets() })
         return jobs
@@ -128,7 +151,7 @@ public struct SiteRenderer: Sendable {
     /// first error either throws.
     static func run(_ jobs: [Job], threads: Int, fingerprints: [String: UInt64] = [:],
                     reuse: (String, UInt64) throws -> Bool = { _, _ in false },
-                    emit: (String, Data, UInt64) throws -> Void) throws {
+                    emit: (String, Data, UInt64) throws -> Void, streams: Streams? = nil) throws {
         let jobFingerprints = jobs.map { job in job.page.flatMap { fingerprints[$0.region] } ?? 0 }
         final class State: @unchecked Sendable {
             let lock = NSLock()
@@ -138,11 +161,29 @@ public struct SiteRenderer: Sendable {
         struct Unchecked: @unchecked Sendable {
             let reuse: (String, UInt64) throws -> Bool
             let emit: (String, Data, UInt64) throws -> Void
+            let streams: Streams?
         }
         let state = State()
         try withoutActuallyEscaping(reuse) { reuse in
             try withoutActuallyEscaping(emit) { emit in
-                let box = Unchecked(reuse: reuse, emit: emit)
+                let box = Unchecked(reuse: reuse, emit: emit, streams: streams)
+                /// Writes a file made in pieces, to `streams` or whole to `emit`.
+                @Sendable func stream(_ path: String, _ write: (ByteBuffer) -> Void, fingerprint: UInt64) throws {
+                    guard let streams = box.streams else {
+                        let buffer = ByteBuffer()
+                        write(buffer)
+                        let data = buffer.data()
+                        try state.lock.withLock {
+                            if state.failure == nil { try box.emit(path, data, fingerprint) }
+                        }
+                        return
+                    }
+                    guard let file = try state.lock.withLock({ state.failure == nil ? try streams.open(path) : nil }) else { return }
+                    let buffer = ByteBuffer(drain: { try file.write($0) })
+                    write(buffer)
+                    try buffer.finish()
+                    try state.lock.withLock { try streams.close(file, fingerprint) }
+                }
                 /// Under the lock: the next job to render, or nil when there is none left or a
                 /// call failed. Jobs whose page is taken from the previous build are skipped.
                 @Sendable func nextJob() -> Int? {
@@ -161,6 +202,14 @@ public struct SiteRenderer: Sendable {
                 DispatchQueue.concurrentPerform(iterations: max(1, min(threads, jobs.count))) { _ in
                     while true {
                         guard let index = state.lock.withLock(nextJob) else { return }
+                        if let streamed = jobs[index].streamed {
+                            do {
+                                try stream(streamed.path, streamed.write, fingerprint: jobFingerprints[index])
+                            } catch {
+                                state.lock.withLock { if state.failure == nil { state.failure = error } }
+                            }
+                            continue
+                        }
                         let made = Result { try jobs[index].make() }
                         state.lock.withLock {
                             guard state.failure == nil else { return }

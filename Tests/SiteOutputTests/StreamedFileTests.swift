@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import SiteOutput
+
+/// Big files (open data, search index) are written in pieces as they are made.
+@Suite struct StreamedFileTests {
+    func tempDir() throws -> URL { try makeTemporaryDirectory("plansite-stream") }
+
+    /// Bytes in pieces of any sizes hash as the same bytes at once.
+    @Test func streamingHashEqualsTheWholeHash() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 100, 1000] + (0..<50).map({ _ in Int.random(in: 0...5000, using: &generator) }) {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let whole = bytes.withUnsafeBytes { ContentHash.of($0) }
+            var stream = ContentHash.Stream()
+            var at = 0
+            while at < bytes.count {
+                let n = min(bytes.count - at, Int.random(in: 0...20, using: &generator))
+                bytes[at..<(at + n)].withUnsafeBytes { stream.add($0) }
+                at += n
+            }
+            #expect(stream.value == whole, "length \(length)")
+        }
+        var one = ContentHash.Stream()
+        Array("ab".utf8).withUnsafeBytes { one.add($0) }
+        #expect(one.value != ContentHash.of(Data("ba".utf8)))
+    }
+
+    @Test func aStreamedFileIsStagedLikeAWrittenOneAndLinkedWhenUnchanged() throws {
+        let out = try tempDir().appendingPathComponent("Output").path
+        func stream(_ writer: OutputWriter, _ path: String, _ pieces: [String]) throws {
+            let file = try writer.beginStream(path)
+            for piece in pieces { try Array(piece.utf8).withUnsafeBytes { try file.write($0) } }
+            try writer.finishStream(file, dependency: 0)
+        }
+        let first = try OutputWriter(destination: out)
+        try stream(first, "data/tasks.csv", ["plan,task\r\n", "a,", "1\r\n"])
+        try stream(first, "data/changes.csv", ["old"])
+        try first.commit()
+        #expect(FileManager.default.contents(atPath: out + "/data/tasks.csv") == Data("plan,task\r\na,1\r\n".utf8))
+        #expect(first.written["data/tasks.csv"]?.hash == ContentHash.of(Data("plan,task\r\na,1\r\n".utf8)))
+        let manifest = BuildManifest(tool: 1, pages: 0, warnings: 0, inputs: [:], outputs: first.written)
+        #expect(manifest.intactOutput(out) == manifest)
+        let before = FileStamp(path: out + "/data/tasks.csv")
+
+        let second = try OutputWriter(destination: out, previous: manifest)
+        try stream(second, "data/tasks.csv", ["plan,task\r\na,1", "\r\n"])
+        try stream(second, "data/changes.csv", ["new"])
+        try second.commit()
+        #expect(second.filesReused == 1)
+        #expect(second.filesWritten == 2)
+        #expect(FileStamp(path: out + "/data/tasks.csv") == before)
+        #expect(FileManager.default.contents(atPath: out + "/data/changes.csv") == Data("new".utf8))
+        let next = BuildManifest(tool: 1, pages: 0, warnings: 0, inputs: [:], outputs: second.written)
+        #expect(next.intactOutput(out) == next)
+    }
+
+    @Test func aStreamedFileCannotLeaveTheOutputFolder() throws {
+        let writer = try OutputWriter(destination: try tempDir().appendingPathComponent("Output").path)
+        #expect(throws: OutputWriter.Failure.self) { _ = try writer.beginStream("../escape.csv") }
+        writer.abort()
+    }
+}
