@@ -124,15 +124,10 @@ public enum CommitmentExtractor {
         return pieces ?? text.split(whereSeparator: { "。；;".contains($0) }).map(String.init)
     }
 
-    /// Whether the scalar starting at byte `at` (if any) is one that cannot extend the
-    /// grapheme cluster before it nor is a prepend mark: ASCII other than CR/LF, Latin before
-    /// the combining marks (below U+0300), general punctuation (“ ” — …), letterlike symbols,
-    /// number forms, arrows, mathematical operators (≥ ≤), enclosed alphanumerics (①), shapes,
-    /// and CJK/kana/fullwidth other than U+3099/U+309A and the halfwidth voiced marks
-    /// U+FF9E/U+FF9F. (Not: ZWNJ/ZWJ U+200C/D, combining marks for symbols U+20D0–U+20FF.)
+    /// Whether the scalar starting at byte `at` (if any) is `PlainScalar.at`.
     static func plainNeighbour(_ bytes: UnsafeBufferPointer<UInt8>, after at: Int) -> Bool {
         guard at < bytes.count else { return true }
-        return isPlainScalar(bytes, at)
+        return PlainScalar.at(bytes, at)
     }
 
     /// The same test for the scalar ending just before byte `before` (a prepend mark there
@@ -141,23 +136,7 @@ public enum CommitmentExtractor {
         guard before > 0 else { return true }
         var start = before - 1
         while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-        return isPlainScalar(bytes, start)
-    }
-
-    static func isPlainScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
-        let b0 = bytes[at]
-        if b0 < 0x80 { return b0 != 0x0D && b0 != 0x0A }
-        if b0 & 0xE0 == 0xC0 {
-            guard at + 1 < bytes.count else { return false }
-            return (UInt32(b0 & 0x1F) << 6 | UInt32(bytes[at + 1] & 0x3F)) < 0x300
-        }
-        guard b0 & 0xF0 == 0xE0, at + 2 < bytes.count else { return false }
-        let value = (UInt32(b0 & 0x0F) << 12) | (UInt32(bytes[at + 1] & 0x3F) << 6) | UInt32(bytes[at + 2] & 0x3F)
-        switch value {
-        case 0x2010...0x2027, 0x2030...0x205E, 0x2100...0x2BFF,
-             0x3000...0x3098, 0x309B...0x9FFF, 0xFF00...0xFF9D, 0xFFA0...0xFFEF: return true
-        default: return false
-        }
+        return PlainScalar.at(bytes, start)
     }
 
     static func contains<C: Collection>(_ haystack: C, _ needle: [UInt8]) -> Bool where C.Element == UInt8 {

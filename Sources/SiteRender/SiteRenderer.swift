@@ -230,7 +230,7 @@ public struct SiteRenderer: Sendable {
     /// as nothing or as an empty box: pages show them as ⟨U+E010⟩ so the damage stays visible.
     /// The open data files keep the characters as they are.
     static func showPrivateUseCharacters(_ html: String) -> String {
-        guard html.unicodeScalars.contains(where: { (0xE000...0xF8FF).contains($0.value) }) else { return html }
+        guard containsPrivateUse(html) else { return html }
         var out = String.UnicodeScalarView()
         for scalar in html.unicodeScalars {
             if (0xE000...0xF8FF).contains(scalar.value) {
@@ -240,6 +240,25 @@ public struct SiteRenderer: Sendable {
             }
         }
         return String(out)
+    }
+
+    /// Whether the text has a scalar in U+E000…U+F8FF, found on its UTF-8 bytes (lead byte
+    /// EE, or EF followed by 80…A3) rather than by decoding every scalar of every page.
+    static func containsPrivateUse(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b >= 0xEE {
+                    if b == 0xEE { return true }
+                    if b == 0xEF, i + 1 < n, bytes[i + 1] < 0xA4 { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// Every file of Templates/ that is not a template or the labels goes to assets/.

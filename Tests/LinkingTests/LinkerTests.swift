@@ -197,7 +197,7 @@ import PlanModel
         // Separators next to plain CJK/ASCII are split on bytes; next to a combining mark
         // (。\u{301}), a kana voiced mark or a prepend mark (\u{600}；) the Character split decides.
         let fixed = ["到2025年，达到95%。到2030年；保持;稳定", "。。；;", "", "年", "到2025年。\u{301}达到", "\u{600}；2025年",
-                     "か\u{3099}。年", "a;\r\n年", "；；到2025年。"]
+                     "か\u{3099}。年", "a;\r\n年", "；；到2025年。", "到2025年。\u{302A}达到"]
         var generator = SystemRandomNumberGenerator()
         let pool = ["。", "；", ";", "年", "到", "2025", "a", " ", "\u{301}", "\u{3099}", "\u{600}", "\u{FF9E}", "\r", "，", "😀", "“", "”", "—", "①", "≥", "é", "\u{200D}", "\u{20DD}", "\u{2028}"]
         let random = (0..<1000).map { _ in (0..<Int.random(in: 0...8, using: &generator)).map { _ in pool.randomElement(using: &generator)! }.joined() }
