@@ -27,7 +27,13 @@ public enum SVGText {
     /// Fixed formatting, independent of locale: at most `digits` decimals, no trailing zeros.
     public static func number(_ value: Double, digits: Int = 2) -> String {
         if value.isNaN || value.isInfinite { return "0" }
-        var text = fixed(value, digits: digits)
+        return fastNumber(value, digits: digits) ?? trimmed(printfFixed(value, digits: digits))
+    }
+
+    /// A fixed-point text without trailing zeros after the point, without a bare point, and
+    /// "0" for "-0".
+    static func trimmed(_ fixed: String) -> String {
+        var text = fixed
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
@@ -44,10 +50,10 @@ public enum SVGText {
 
     static let powersOfTen: [Double] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000]
 
-    /// The digits of `value × 10^digits` rounded to an integer, when that product is far enough
-    /// from a rounding tie that the error of the one multiplication (half an ulp) cannot change
-    /// which integer is nearest; nil otherwise (ties, huge values, more than 6 digits).
-    static func fastFixed(_ value: Double, digits: Int) -> String? {
+    /// `value × 10^digits` rounded to an integer, when that product is far enough from a
+    /// rounding tie that the error of the one multiplication (half an ulp) cannot change which
+    /// integer is nearest; nil otherwise (ties, huge values, more than 6 digits).
+    static func scaledInteger(_ value: Double, digits: Int) -> UInt64? {
         guard digits >= 0, digits < powersOfTen.count, value.isFinite else { return nil }
         let scaled = abs(value) * powersOfTen[digits]
         guard scaled < 1e15 else { return nil }
@@ -55,7 +61,12 @@ public enum SVGText {
         let distanceFromTie = abs(abs(scaled - rounded) - 0.5)
         // The product is off the exact one by at most half an ulp; keep well clear of that.
         guard distanceFromTie > max(1e-9, 4 * scaled.ulp) else { return nil }
-        var integer = UInt64(rounded)
+        return UInt64(rounded)
+    }
+
+    /// `fixed` where `scaledInteger` is certain.
+    static func fastFixed(_ value: Double, digits: Int) -> String? {
+        guard var integer = scaledInteger(value, digits: digits) else { return nil }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(24)
         var written = 0
@@ -67,6 +78,44 @@ public enum SVGText {
         } while integer > 0 || written <= digits
         if value.sign == .minus { bytes.append(UInt8(ascii: "-")) }
         return String(decoding: bytes.reversed(), as: UTF8.self)
+    }
+
+    /// `trimmed(fixed(value, digits:))` where `scaledInteger` is certain, written from the
+    /// last digit into a stack buffer, skipping the fraction's trailing zeros as they come
+    /// (charts format thousands of numbers per page).
+    static func fastNumber(_ value: Double, digits: Int) -> String? {
+        guard let integer = scaledInteger(value, digits: digits) else { return nil }
+        if integer == 0 { return "0" }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            var n = integer
+            var at = 32
+            var written = 0
+            var fraction = false   // a fraction digit other than a trailing zero was written
+            repeat {
+                let digit = UInt8(n % 10)
+                n /= 10
+                if written < digits {
+                    if fraction || digit != 0 {
+                        fraction = true
+                        at -= 1
+                        buffer[at] = UInt8(ascii: "0") + digit
+                    }
+                } else {
+                    if written == digits && fraction {
+                        at -= 1
+                        buffer[at] = UInt8(ascii: ".")
+                    }
+                    at -= 1
+                    buffer[at] = UInt8(ascii: "0") + digit
+                }
+                written += 1
+            } while n > 0 || written <= digits
+            if value.sign == .minus {
+                at -= 1
+                buffer[at] = UInt8(ascii: "-")
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[at..<32]), as: UTF8.self)
+        }
     }
 
     static func printfFixed(_ value: Double, digits: Int) -> String {

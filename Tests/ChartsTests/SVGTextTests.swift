@@ -26,7 +26,7 @@ import Testing
         // The direct formatting against C's vsnprintf: chart-sized values, values on or near
         // rounding ties (0.125, 2.675, 1.005), negatives, zeros and large values.
         var generator = SystemRandomNumberGenerator()
-        var values: [Double] = [0, -0.0, 0.125, 2.675, 1.005, 0.5, 1.5, 2.5, -0.004, -2.5, 0.045, 1e14 + 0.5, 123456789.125,
+        var values: [Double] = [0, -0.0, 0.125, 10, 100, 1000.5, 0.1, 0.01, 20.05, -10, -0.1, 7e-7, 1.000001, 2.675, 1.005, 0.5, 1.5, 2.5, -0.004, -2.5, 0.045, 1e14 + 0.5, 123456789.125,
                                 99.995, 0.1 + 0.2, 48.15, -1e-9, 1e15, 3.999999999]
         for _ in 0..<20_000 {
             let magnitude = Double.random(in: -3...9, using: &generator)
@@ -39,6 +39,7 @@ import Testing
         for value in values {
             for digits in 0...6 {
                 #expect(SVGText.fixed(value, digits: digits) == SVGText.printfFixed(value, digits: digits), "\(value) \(digits)")
+                #expect(SVGText.number(value, digits: digits) == SVGText.trimmed(SVGText.printfFixed(value, digits: digits)), "\(value) \(digits)")
                 if SVGText.fastFixed(value, digits: digits) != nil { fast += 1 }
             }
         }
