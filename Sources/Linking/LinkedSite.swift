@@ -17,8 +17,17 @@ public struct LinkedSite: Sendable {
 
     public let departments: [String: Department]
     public let indicators: [String: Indicator]
-    public let units: [String: WorkUnit]
     public let metrics: [String: Metric]
+    /// Plan id → index in `content.plans`.
+    private let planIndex: [String: Int]
+    /// Unit key → where the unit is in `content.plans` (not a copy of each unit: 115,000
+    /// of them at 1,000 plans).
+    private let unitIndex: [String: UnitPosition]
+
+    private struct UnitPosition: Sendable {
+        let plan: Int32
+        let unit: Int32
+    }
 
     init(content: SiteContent) {
         self.content = content
@@ -29,15 +38,27 @@ public struct LinkedSite: Sendable {
             for m in region.metrics { metrics[m.key] = m }
         }
         var indicators: [String: Indicator] = [:]
-        var units: [String: WorkUnit] = [:]
-        for plan in content.plans {
+        var plans: [String: Int] = [:]
+        var units: [String: UnitPosition] = [:]
+        units.reserveCapacity(content.plans.reduce(0) { $0 + $1.units.count })
+        for (p, plan) in content.plans.enumerated() {
+            if plans[plan.id] == nil { plans[plan.id] = p }
             for i in plan.indicators { indicators[i.key] = i }
-            for u in plan.units { units["\(plan.id)/\(u.id)"] = u }
+            for (u, unit) in plan.units.enumerated() { units["\(plan.id)/\(unit.id)"] = UnitPosition(plan: Int32(p), unit: Int32(u)) }
         }
         self.departments = departments
         self.metrics = metrics
         self.indicators = indicators
-        self.units = units
+        planIndex = plans
+        unitIndex = units
+    }
+
+    /// The plan with this id (the first, if two had it).
+    public func plan(_ id: String) -> Plan? { planIndex[id].map { content.plans[$0] } }
+
+    /// The unit with this key (`planID/unitID`).
+    public func unit(_ key: String) -> WorkUnit? {
+        unitIndex[key].map { content.plans[Int($0.plan)].units[Int($0.unit)] }
     }
 
     public func observations(forMetric key: String) -> [Observation] {
@@ -47,7 +68,7 @@ public struct LinkedSite: Sendable {
     }
 
     public func metricKey(of indicator: Indicator) -> String? {
-        guard !indicator.metricID.isEmpty, let plan = content.plan(indicator.planID) else { return nil }
+        guard !indicator.metricID.isEmpty, let plan = plan(indicator.planID) else { return nil }
         return "\(plan.regionID)/\(indicator.metricID)"
     }
 }

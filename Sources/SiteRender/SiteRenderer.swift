@@ -124,7 +124,7 @@ public struct SiteRenderer: Sendable {
         jobs.append(page(URLs.indicators, "indicators") { builder.indicatorIndex() })
         for key in site.indicators.keys.sorted() {
             let indicator = site.indicators[key]!
-            let region = site.content.plan(indicator.planID)?.regionID
+            let region = site.plan(indicator.planID)?.regionID
             jobs.append(page(URLs.indicator(key), "indicator", region: region) { builder.indicatorPage(indicator) })
         }
         jobs.append(page(URLs.progress, "progress") { builder.progressPage() })

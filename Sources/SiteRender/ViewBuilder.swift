@@ -56,7 +56,7 @@ struct ViewBuilder {
             baseline = labels["not-reported"]
         }
         let targets = indicator.targets.map { "\($0.year)：\(display($0.value, unit: indicator.unit))" }.joined(separator: "；")
-        let plan = site.content.plan(indicator.planID)
+        let plan = site.plan(indicator.planID)
         return IndicatorRowView(
             id: indicator.id, url: root + URLs.indicator(indicator.key), number: opt(indicator.number), group: indicator.group,
             domain: opt(indicator.domain), name: indicator.name, unit: opt(indicator.unit == "-" ? "" : indicator.unit), nature: indicator.nature?.rawValue ?? labels["not-reported"],
@@ -109,7 +109,7 @@ struct ViewBuilder {
     }
 
     func taskLink(_ unitKey: String, root: String) -> TaskLinkView? {
-        guard let unit = site.units[unitKey], let slash = unitKey.firstIndex(of: "/") else { return nil }
+        guard let unit = site.unit(unitKey), let slash = unitKey.firstIndex(of: "/") else { return nil }
         let planID = String(unitKey[..<slash])
         return TaskLinkView(label: unit.kind == .task ? unit.label : unit.label, title: unit.title,
                             url: root + URLs.unit(planID, unit.id), id: unit.id)

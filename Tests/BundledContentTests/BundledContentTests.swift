@@ -17,7 +17,7 @@ import Testing
     func plan(_ id: String) throws -> Plan { try #require(try site.content.plan(id)) }
 
     func unit(_ planID: String, _ unitID: String) throws -> WorkUnit {
-        try #require(try site.units["\(planID)/\(unitID)"])
+        try #require(try site.unit("\(planID)/\(unitID)"))
     }
 
     func departmentNames(_ planID: String, _ unitID: String, role: AssignmentRole) throws -> [String] {

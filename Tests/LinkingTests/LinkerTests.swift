@@ -158,7 +158,7 @@ import PlanModel
         #expect(site.indicatorUnits["p/pm25"] == ["p/c2-t9"])
         #expect(site.metricIndicators["r/pm25"] == ["p/pm25", "q/pm25-q"])
         #expect(site.metricKey(of: site.indicators["q/pm25-q"]!) == "r/pm25")
-        #expect(site.units["p/c1-t2"]?.id == "c1-t2")
+        #expect(site.unit("p/c1-t2")?.id == "c1-t2")
         #expect(site.departments["r/gaj"]?.name == "市公安局")
     }
 
