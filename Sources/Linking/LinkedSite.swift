@@ -23,6 +23,7 @@ public struct LinkedSite: Sendable {
     /// Unit key → where the unit is in `content.plans` (not a copy of each unit: 115,000
     /// of them at 1,000 plans).
     private let unitIndex: [String: UnitPosition]
+    private let observationsByMetric: [String: [Observation]]
 
     private struct UnitPosition: Sendable {
         let plan: Int32
@@ -51,6 +52,13 @@ public struct LinkedSite: Sendable {
         self.indicators = indicators
         planIndex = plans
         unitIndex = units
+        var observations: [String: [Observation]] = [:]
+        for region in content.regions {   // region ids are folder names: no two alike
+            for o in region.observations where o.regionID == region.id {
+                observations[o.metricKey, default: []].append(o)
+            }
+        }
+        observationsByMetric = observations.mapValues { $0.sorted { ($0.year, $0.source) < ($1.year, $1.source) } }
     }
 
     /// The plan with this id (the first, if two had it).
@@ -61,11 +69,9 @@ public struct LinkedSite: Sendable {
         unitIndex[key].map { content.plans[Int($0.plan)].units[Int($0.unit)] }
     }
 
-    public func observations(forMetric key: String) -> [Observation] {
-        guard let slash = key.firstIndex(of: "/") else { return [] }
-        let regionID = String(key[..<slash])
-        return content.region(regionID)?.observations.filter { $0.metricKey == key }.sorted { ($0.year, $0.source) < ($1.year, $1.source) } ?? []
-    }
+    /// The observations of a metric (`regionID/metricID`), by year and source. One array per
+    /// metric, shared by every indicator and evaluation that shows it.
+    public func observations(forMetric key: String) -> [Observation] { observationsByMetric[key] ?? [] }
 
     public func metricKey(of indicator: Indicator) -> String? {
         guard !indicator.metricID.isEmpty, let plan = plan(indicator.planID) else { return nil }
