@@ -16,6 +16,15 @@ public struct CSVTable: Sendable {
     public let path: String
     public let header: [Field]
     public let rows: [Row]
+    /// Column name → index (the first, though parse refuses a name given twice).
+    private let columns: [String: Int]
+
+    init(path: String, header: [Field], rows: [Row]) {
+        self.path = path
+        self.header = header
+        self.rows = rows
+        columns = Dictionary(header.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { a, _ in a })
+    }
 
     /// Parses CSV text. Errors: empty file, unbalanced quotes, text after a closing quote,
     /// a row whose number of fields differs from the header's, an empty or repeated column name.
@@ -121,7 +130,7 @@ public struct CSVTable: Sendable {
         return .success(CSVTable(path: path, header: header, rows: body))
     }
 
-    public func index(of column: String) -> Int? { header.firstIndex { $0.value == column } }
+    public func index(of column: String) -> Int? { columns[column] }
 
     /// Reports columns that are neither known nor accepted by `isExtra`.
     public func unknownColumns(known: Set<String>, isExtra: (String) -> Bool = { _ in false }) -> [Diagnostic] {
@@ -143,7 +152,7 @@ extension CSVTable.Row {
     /// The trimmed value of a column, empty when the column does not exist.
     public func value(_ column: String, in table: CSVTable) -> String {
         guard let i = table.index(of: column), i < fields.count else { return "" }
-        return fields[i].value.trimmingCharacters(in: .whitespacesAndNewlines)
+        return ContentFiles.trimmed(fields[i].value)
     }
 
     public func location(_ column: String, in table: CSVTable) -> SourceLocation {

@@ -137,6 +137,21 @@ struct RegionReader {
 
 /// Small helpers shared by the readers.
 enum ContentFiles {
+    /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, without calling it when the
+    /// first and the last scalar are certainly not white space (printable ASCII other than
+    /// the space, or CJK, kana and full-width forms from U+3001 on): most CSV cells.
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, isSurelyNotSpace(first), isSurelyNotSpace(last) else {
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return text
+    }
+
+    static func isSurelyNotSpace(_ s: Unicode.Scalar) -> Bool {
+        (0x21...0x7E).contains(s.value) || (0x3001...0x9FFF).contains(s.value) || (0xFF01...0xFFEF).contains(s.value)
+    }
+
     static func text(_ url: URL, _ path: String, log: inout DiagnosticLog) -> String? {
         if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber,
            size.intValue > maxFileSize {

@@ -8,6 +8,34 @@ public enum ValueParser {
 
     public static func parse(_ raw: String) -> Result<ValueExpression, Failure> {
         let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let value = plainNumber(trimmed) {
+            return .success(ValueExpression(raw: trimmed, form: .number(value)))
+        }
+        return parsePatterns(trimmed)
+    }
+
+    /// `48.15`, `-3`, `95`: ASCII digits with at most one inner point and a leading minus —
+    /// most values of indicator tables and observations. The patterns below read such a text
+    /// as the same `.number` (a differential test checks it), after five regular expressions.
+    static func plainNumber(_ text: String) -> Double? {
+        var digitsBefore = 0
+        var digitsAfter = 0
+        var point = false
+        for (i, b) in text.utf8.enumerated() {
+            switch b {
+            case UInt8(ascii: "-") where i == 0: continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if point { digitsAfter += 1 } else { digitsBefore += 1 }
+            case UInt8(ascii: ".") where !point && digitsBefore > 0: point = true
+            default: return nil
+            }
+        }
+        guard digitsBefore > 0, !point || digitsAfter > 0 else { return nil }
+        return Double(text)
+    }
+
+    /// Everything but a plain number (`parse` after trimming).
+    static func parsePatterns(_ trimmed: String) -> Result<ValueExpression, Failure> {
         if ["", "-", "/", "—", "－", "--", "无"].contains(trimmed) {
             return .success(ValueExpression(raw: trimmed, form: .notGiven))
         }
@@ -25,7 +53,7 @@ public enum ValueParser {
             text = String(text[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
         }
         // "较2015年减少23%": a change over the base year, at least that much.
-        if let m = match(#"^(较\d{4}年(?:减少|下降|降低|削减|提高|增长|上升|增加))\s*"# + number + #"\s*"# + unit + #"\s*(以上)?$"#, text),
+        if let m = match(changePattern, text),
            let value = Double(m[2]) {
             return .success(ValueExpression(raw: trimmed, form: .comparison(.atLeast, value), inlineUnit: m[3].isEmpty ? nil : m[3],
                                             cumulative: true, label: m[1]))
@@ -60,10 +88,16 @@ public enum ValueParser {
     static let number = #"(-?\d+(?:\.\d+)?)"#
     /// A unit written after the number (`%`, `万吨`, `mg/L`); it cannot start with a digit or a dot.
     static let unit = #"((?:[^\d\s.,][^\d\s]*?)??)"#
+    static let changePattern = #"^(较\d{4}年(?:减少|下降|降低|削减|提高|增长|上升|增加))\s*"# + number + #"\s*"# + unit + #"\s*(以上)?$"#
+    static let comparisonPattern = #"^(.*?)\s*(≥|≤|>|<|=|≈)\s*"# + number + #"\s*"# + unit + "$"
+    static let phrasedPattern = "^" + number + #"\s*"# + unit + #"\s*(及以上|以上|及以下|以下|以内|左右|内)?$"#
+    static let rangePattern = "^" + number + #"\s*[-~～—至到]\s*"# + number + #"\s*"# + unit + "$"
+    /// Longest first.
+    static let allPrefixes = (atLeastPrefixes + atMostPrefixes + lessPrefixes + greaterPrefixes).sorted { $0.count > $1.count }
 
     /// `≥95`, `≤42%`, `△EQI>-1`
     static func comparison(_ text: String) -> Parsed? {
-        guard let m = match(#"^(.*?)\s*(≥|≤|>|<|=|≈)\s*"# + number + #"\s*"# + unit + "$", text) else { return nil }
+        guard let m = match(comparisonPattern, text) else { return nil }
         let label = m[1].isEmpty ? nil : m[1]
         if let label, label.last?.isNumber == true { return nil }
         guard let value = Double(m[3]) else { return nil }
@@ -86,7 +120,7 @@ public enum ValueParser {
 
     /// `95%以上`, `不低于90`, `25以下`, `控制在35以内`, `10%左右`, `48.15`
     static func phrased(_ text: String) -> Parsed? {
-        let prefixes = (atLeastPrefixes + atMostPrefixes + lessPrefixes + greaterPrefixes).sorted { $0.count > $1.count }
+        let prefixes = allPrefixes
         var rest = Substring(text)
         var prefix = ""
         for p in prefixes where rest.hasPrefix(p) {
@@ -94,7 +128,7 @@ public enum ValueParser {
             rest = rest.dropFirst(p.count)
             break
         }
-        guard let m = match("^" + number + #"\s*"# + unit + #"\s*(及以上|以上|及以下|以下|以内|左右|内)?$"#, String(rest)),
+        guard let m = match(phrasedPattern, String(rest)),
               let value = Double(m[1]) else { return nil }
         let suffix = m[3]
         let form: ValueExpression.Form
@@ -113,7 +147,7 @@ public enum ValueParser {
 
     /// `10-15`, `10~15%`
     static func range(_ text: String) -> Parsed? {
-        guard let m = match("^" + number + #"\s*[-~～—至到]\s*"# + number + #"\s*"# + unit + "$", text),
+        guard let m = match(rangePattern, text),
               let a = Double(m[1]), let b = Double(m[2]) else { return nil }
         return Parsed(form: .range(min(a, b), max(a, b)), unit: m[3].isEmpty ? nil : m[3], label: nil)
     }

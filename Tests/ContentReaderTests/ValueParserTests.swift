@@ -211,3 +211,48 @@ import PlanModel
         }
     }
 }
+
+/// Plain numbers skip the regular expressions; they must read exactly as through them.
+@Suite struct ValueParserFastPathTests {
+    @Test func plainNumbersReadAsThroughThePatterns() {
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["0", "-0", "00.50", "95", "48.15", "-3", "1234567890123456789012", "0.000001", "5.", ".5", "-", "--1",
+                     "1.2.3", "1-2", "95%", "３５", "1e5", "+5", " 7 ", "-.5", "0x10", "٣"]
+        for _ in 0..<3000 {
+            let digits = "0123456789"
+            let whole = String((0..<Int.random(in: 1...6, using: &generator)).map { _ in digits.randomElement(using: &generator)! })
+            let fraction = String((0..<Int.random(in: 0...4, using: &generator)).map { _ in digits.randomElement(using: &generator)! })
+            texts.append((Bool.random(using: &generator) ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction))
+        }
+        var fast = 0
+        for text in texts {
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(ValueParser.parse(text) == ValueParser.parsePatterns(trimmed), "\(text)")
+            if ValueParser.plainNumber(trimmed) != nil { fast += 1 }
+        }
+        #expect(fast >= 3000)
+        #expect(ValueParser.plainNumber("5.") == nil && ValueParser.plainNumber(".5") == nil && ValueParser.plainNumber("３５") == nil)
+    }
+}
+
+/// CSV cells are trimmed without Foundation when their ends are surely not white space.
+@Suite struct CellTrimTests {
+    @Test func trimmedEqualsFoundationTrimming() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "字", " ", "\u{3000}", "\t", "\n", "\r\n", "\u{00A0}", "\u{2003}", "\u{200B}", "\u{FEFF}", "。", "９", "é",
+                      "\u{0301}", "\u{1680}", "\u{2028}", "\u{205F}", "\u{85}", "~", "\u{7F}"]
+        var texts = ["", " ", "a", " a ", "字", "\u{3000}字\u{3000}"]
+        for _ in 0..<5000 {
+            texts.append((0..<Int.random(in: 0...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for text in texts {
+            #expect(ContentFiles.trimmed(text) == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+        }
+        // Every scalar the fast path trusts is one Foundation does not trim.
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value), ContentFiles.isSurelyNotSpace(scalar) else { continue }
+            let text = String(scalar)
+            #expect(text.trimmingCharacters(in: .whitespacesAndNewlines) == text, "U+\(String(value, radix: 16))")
+        }
+    }
+}
