@@ -13,11 +13,14 @@ public struct DepartmentResolver: Sendable {
     let regionID: String
     let regionFolder: String
     private var byName: [String: Department] = [:]
+    /// Department id → its canonical name normalised.
+    private var canonical: [String: String] = [:]
 
     public init(region: Region, regionFolder: String, log: inout DiagnosticLog) {
         regionID = region.id
         self.regionFolder = regionFolder
         for department in region.departments {
+            if canonical[department.id] == nil { canonical[department.id] = Self.normalise(department.name) }
             for name in [department.name] + department.aliases {
                 let key = Self.normalise(name)
                 if let other = byName[key], other.id != department.id {
@@ -67,7 +70,8 @@ public struct DepartmentResolver: Sendable {
                 continue
             }
             if !result.contains(where: { $0.departmentKey == department.key && $0.role == mention.role }) {
-                result.append(ResolvedAssignment(departmentKey: department.key, role: mention.role, written: mention.name))
+                result.append(ResolvedAssignment(departmentKey: department.key, role: mention.role, written: mention.name,
+                                                 writtenAsCanonical: name == canonical[department.id]))
             }
         }
         return result
@@ -80,4 +84,7 @@ public struct ResolvedAssignment: Sendable, Hashable {
     public let role: AssignmentRole
     /// The name as the document wrote it.
     public let written: String
+    /// Whether `written` is the department's canonical name (both normalised): otherwise
+    /// pages show both.
+    public let writtenAsCanonical: Bool
 }

@@ -41,8 +41,8 @@ struct ViewBuilder {
     func chips(_ assignments: [ResolvedAssignment], role: AssignmentRole, root: String) -> [DepartmentChip] {
         assignments.filter { $0.role == role }.compactMap { a in
             guard let d = site.departments[a.departmentKey] else { return nil }
-            let differs = DepartmentResolver.normalise(a.written) != DepartmentResolver.normalise(d.name)
-            return DepartmentChip(name: d.name, url: root + URLs.department(a.departmentKey), written: a.written, differs: differs)
+            return DepartmentChip(name: d.name, url: root + URLs.department(a.departmentKey), written: a.written,
+                                  differs: !a.writtenAsCanonical)
         }
     }
 

@@ -45,6 +45,21 @@ import Testing
         #expect(r.lookup("科技局") == nil)
     }
 
+    /// Pages show the name as written beside the canonical one when they differ after
+    /// normalisation; whether they do is found once, when the name is resolved.
+    @Test func writtenAsCanonicalComparesNormalisedNames() {
+        let (result, diagnostics) = resolve(["市发改委", " 市 科技局", "公安局"])
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        // 市发改委 is an alias; " 市 科技局" is the canonical name with spaces; 公安局 is
+        // 市公安局 by the carried prefix, written without it.
+        #expect(result.map(\.writtenAsCanonical) == [false, true, false])
+        #expect(resolve(["市发展和改革委员会"]).0.map(\.writtenAsCanonical) == [true])
+        let (cafe, _) = resolver([Build.department("cafe", "市Café管理处")])
+        var log = DiagnosticLog()
+        let decomposed = cafe.resolve([Build.mention("市Cafe\u{301}管理处", .lead, column: 1)], log: &log)
+        #expect(decomposed.first?.writtenAsCanonical == true)
+    }
+
     @Test func spacesAreIgnoredAndNamesAreNFC() {
         let (r, _) = resolver([Build.department("cafe", "市Café管理处")])
         #expect(r.lookup("市Cafe\u{301}管理处")?.id == "cafe")   // decomposed é
