@@ -13,13 +13,18 @@ public enum TextDecoding {
                                    "the file is UTF-16, not UTF-8",
                                    hint: "save it as UTF-8 (in the editor: Save As, encoding UTF-8), or run: iconv -f UTF-16 -t UTF-8 '\(path)' > converted && mv converted '\(path)'"))
         }
-        if bytes.contains(0) {
-            let offset = bytes.firstIndex(of: 0)!
+        if let offset = bytes.withUnsafeBufferPointer({ buffer -> Int? in
+            guard let base = buffer.baseAddress, let nul = memchr(base, 0, buffer.count) else { return nil }
+            return base.distance(to: nul.assumingMemoryBound(to: UInt8.self))
+        }) {
             return .failure(.error("encoding", at: location(of: offset, in: bytes, path: path),
                                    "the file contains a NUL byte at byte offset \(offset); it is not a text file",
                                    hint: "content files must be UTF-8 text"))
         }
-        if let invalid = firstInvalidUTF8(bytes) {
+        // One validating pass of the standard library; where it fails, `firstInvalidUTF8`
+        // finds the offset to report (the two accept exactly the same bytes: well-formed UTF-8).
+        guard var text = String(validating: bytes, as: UTF8.self) else {
+            let invalid = firstInvalidUTF8(bytes) ?? 0
             let looksGB = looksLikeGB18030(bytes)
             let message = looksGB
                 ? "the file is not UTF-8: it looks like GBK/GB18030 (invalid UTF-8 at byte offset \(invalid))"
@@ -29,8 +34,7 @@ public enum TextDecoding {
                 : "save the file as UTF-8; the bytes at that offset are not valid UTF-8"
             return .failure(.error("encoding", at: location(of: invalid, in: bytes, path: path), message, hint: hint))
         }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.utf8.contains(13) {
+        if bytes.contains(13) {
             text = text.replacingBytes(of: "\r\n", with: "\n").replacingBytes(of: "\r", with: "\n")
         }
         return .success(text)

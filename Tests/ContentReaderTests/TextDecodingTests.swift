@@ -179,3 +179,25 @@ import PlanModel
         }
     }
 }
+
+/// The standard library's validation (which decoding now relies on) and `firstInvalidUTF8`
+/// (which gives the offset in the error) must accept exactly the same bytes.
+@Suite struct UTF8ValidationAgreementTests {
+    @Test func bothAcceptTheSameBytes() {
+        var generator = SystemRandomNumberGenerator()
+        // Pieces of valid and invalid UTF-8: overlong forms, surrogates, beyond U+10FFFF,
+        // truncated and stray continuation bytes, GBK pairs.
+        let pieces: [[UInt8]] = [[0x61], [0xE8, 0xA7, 0x84], [0xC3, 0xA9], [0xF0, 0x9F, 0x98, 0x80], [0xC0, 0xAF], [0xE0, 0x80, 0xAF],
+                                 [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE8, 0xA7], [0x80], [0xBF], [0xFF], [0xC1, 0x81],
+                                 [0xB9, 0xE6], [0xF5, 0x80, 0x80, 0x80], [0xED, 0x9F, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0x0A], [0xEF, 0xBF, 0xBF]]
+        var invalidSeen = 0
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int.random(in: 0...6, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! }
+            let ours = TextDecoding.firstInvalidUTF8(bytes) == nil
+            let library = String(validating: bytes, as: UTF8.self) != nil
+            #expect(ours == library, "\(bytes.map { String($0, radix: 16) })")
+            if !ours { invalidSeen += 1 }
+        }
+        #expect(invalidSeen > 1000)
+    }
+}
