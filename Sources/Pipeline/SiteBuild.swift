@@ -82,8 +82,8 @@ public enum SiteBuild {
             do {
                 // Pages of regions whose inputs are as the previous build read them are taken
                 // from it unrendered (recorded in every build's manifest, used by the next).
-                let fingerprints = PageDependencies.regionFingerprints(site: site, inputs: inputs, tool: tool,
-                                                                                      explicitIndicatorPlans: check.explicitIndicatorPlans)
+                let fingerprints = PageDependencies.regionFingerprints(
+                    site: site, inputs: inputs, tool: tool, explicitIndicatorPlans: check.explicitIndicatorPlans)
                 func count(_ path: String) {
                     if path.hasSuffix(".html") { pages += 1 }
                     if writer.filesWritten % 25 == 0 {
