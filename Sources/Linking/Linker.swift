@@ -57,6 +57,13 @@ public enum Linker {
         /// Metric key → indicator key, in indicator order.
         let metricIndicators: [(String, String)]
         let diagnostics: [Diagnostic]
+
+        /// The departments and the indicators (explicit links first, not yet checked against
+        /// the other plans) of the plan's unit at `index`; none when the plan was not linked.
+        public func unit(_ index: Int) -> (assignments: [ResolvedAssignment], indicators: [IndicatorLink]) {
+            guard units.indices.contains(index) else { return ([], []) }
+            return (units[index].assignments, units[index].indicators)
+        }
     }
 
     /// Links one plan's units (departments, explicit and automatic indicator links) and

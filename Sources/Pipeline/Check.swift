@@ -18,17 +18,27 @@ public enum ContentCheck {
     }
 
     /// Reads every plan and links it as soon as it is read, on `threads` threads.
-    /// - Parameter keepBodies: false holds each plan `withoutBody` once it is linked (what a
-    ///   build does: only a plan's own page shows its text, and the build reads the plan again
-    ///   for it), so that no more than one whole plan per thread is in memory.
-    public static func run(contentDirectory: String, threads: Int? = nil, keepBodies: Bool = true) -> Outcome {
+    /// - Parameters:
+    ///   - keepBodies: false holds each plan `withoutBody` once it is linked (what a build
+    ///     does: only a plan's own page shows its text, and the build reads the plan again for
+    ///     it), so that no more than one whole plan per thread is in memory.
+    ///   - listings: given each plan's `PlanListings` (its part of the search index and of
+    ///     the task tables) and its place in plan order, made from the whole plan on the
+    ///     thread that read it, in any order.
+    public static func run(contentDirectory: String, threads: Int? = nil, keepBodies: Bool = true,
+                           listings: (@Sendable (_ position: Int, PlanListings) -> Void)? = nil) -> Outcome {
         let folder = ContentLoader.open(contentDirectory)
         let context = Linker.Context(regions: folder.regions, contentRoot: folder.display)
-        let textKept = SiteRenderer.unitTextKept
+        var names: [String: String] = [:]
+        for region in folder.regions { for d in region.departments { names[d.key] = d.name } }
+        let departmentNames = names
         let read = folder.readPlans(threads: threads) { plan, _ in
-            (plan: keepBodies ? plan : plan.withoutBody(textPrefix: textKept),
-             links: Linker.linkPlan(plan, context: context),
-             explicit: PageDependencies.explicitIndicatorPlans(in: plan))
+            let links = Linker.linkPlan(plan, context: context)
+            if let listings, let position = folder.position(of: plan.id) {
+                listings(position, PlanListings(plan: plan, links: links.unit, departmentName: { departmentNames[$0] }))
+            }
+            return (plan: keepBodies ? plan : plan.withoutBody(), links: links,
+                    explicit: PageDependencies.explicitIndicatorPlans(in: plan))
         }
         let explicit = Dictionary(read.results.map { ($0.plan.id, $0.explicit) }, uniquingKeysWith: { a, _ in a })
         let (content, readDiagnostics) = folder.finish(.init(results: read.results.map(\.plan), diagnostics: read.diagnostics))

@@ -59,7 +59,18 @@ public enum SiteBuild {
                                     unchanged: previous.outputs.count, upToDate: true, stages: clock.stages))
         }
         progress?(Progress(stage: "reading", plans: 0, filesWritten: 0))
-        let check = ContentCheck.run(contentDirectory: contentDirectory, threads: threads, keepBodies: false)
+        // The files that list every unit are written while the plans are read (the plans'
+        // text is not kept), so the staging folder exists from here on.
+        let writer: OutputWriter
+        let listingFiles: ListingFiles
+        do {
+            writer = try OutputWriter(destination: outputDirectory, previous: previous)
+            listingFiles = try ListingFiles(writer: writer)
+        } catch {
+            return .failure(.output("\(error)"))
+        }
+        let check = ContentCheck.run(contentDirectory: contentDirectory, threads: threads, keepBodies: false,
+                                     listings: { index, listings in listingFiles.add(listings, at: index) })
         var diagnostics = check.diagnostics
         clock.mark("read and link")
         let loaded = SiteRenderer.loadTemplates(templatesDirectory)
@@ -67,19 +78,20 @@ public enum SiteBuild {
         if case .failure(let list) = loaded { diagnostics += list.diagnostics }
         guard let site = check.site, case .success(let (templates, labels)) = loaded,
               !diagnostics.contains(where: { $0.severity == .error }) else {
+            writer.abort()
             return .failure(.content(diagnostics.sorted()))
         }
         let evaluations = ProgressEvaluator(asOf: site.content.config.dataAsOf).evaluate(site)
         clock.mark("evaluate")
         let folder = check.folder
         let renderer = SiteRenderer(site: site, evaluations: evaluations, templates: templates, labels: labels,
-                                    bodies: { try readAgain($0, from: folder) })
+                                    bodies: { try readAgain($0, from: folder) }, madeElsewhere: PlanListings.paths)
         do {
-            let writer = try OutputWriter(destination: outputDirectory, previous: previous)
             var pages = 0
             let plans = site.content.plans.count
             progress?(Progress(stage: "rendering", plans: plans, filesWritten: 0))
             do {
+                try listingFiles.finish(regions: site.content.regions)
                 // Pages of regions whose inputs are as the previous build read them are taken
                 // from it unrendered (recorded in every build's manifest, used by the next).
                 let fingerprints = PageDependencies.regionFingerprints(
@@ -133,7 +145,7 @@ public enum SiteBuild {
     /// that was linked: a plan.md edited during the build fails the build (the previous output
     /// stays as it was) rather than giving a page that disagrees with the rest of the site.
     static func readAgain(_ plan: Plan, from folder: ContentLoader.Folder) throws -> Plan {
-        guard let whole = folder.readBodyAgain(of: plan), whole.withoutBody(textPrefix: SiteRenderer.unitTextKept) == plan else {
+        guard let whole = folder.readBodyAgain(of: plan), whole.withoutBody() == plan else {
             throw ReadAgainFailure.changed(path: plan.location.path)
         }
         return whole
@@ -144,5 +156,73 @@ public enum SiteBuild {
         let file: OutputWriter.StreamedFile
         init(_ file: OutputWriter.StreamedFile) { self.file = file }
         func write(_ bytes: UnsafeRawBufferPointer) throws { try file.write(bytes) }
+    }
+
+    /// The search index and the task tables, written plan by plan as the plans are read
+    /// (`PlanListings`, handed over on the reading threads in any order) and put in plan
+    /// order here: a plan's part waits until every plan before it has been written.
+    final class ListingFiles: @unchecked Sendable {
+        private let lock = NSLock()
+        private let writer: OutputWriter
+        private var files: [String: OutputWriter.StreamedFile] = [:]
+        private var written: Set<String> = []
+        private var waiting: [Int: PlanListings] = [:]
+        private var next = 0
+        private var failure: Error?
+
+        init(writer: OutputWriter) throws {
+            self.writer = writer
+            for (path, opening) in PlanListings.openings {
+                let file = try writer.beginStream(path)
+                files[path] = file
+                try opening.withUnsafeBytes { try file.write($0) }
+            }
+        }
+
+        /// Takes the part of the plan at `index` (in plan order); any thread.
+        func add(_ listings: PlanListings, at index: Int) {
+            lock.withLock {
+                waiting[index] = listings
+                while let ready = waiting.removeValue(forKey: next) {
+                    next += 1
+                    write(ready)
+                }
+            }
+        }
+
+        private func write(_ listings: PlanListings) {
+            append(listings.search, to: PlanListings.searchPath)
+            append(listings.tasksCSV, to: PlanListings.tasksCSVPath)
+            append(listings.tasksJSON, to: PlanListings.tasksJSONPath)
+        }
+
+        /// Under the lock: a part, after the separator when the file has a part already.
+        private func append(_ part: Data, to path: String) {
+            guard failure == nil, !part.isEmpty, let file = files[path] else { return }
+            do {
+                if written.contains(path), let separator = PlanListings.separators[path], !separator.isEmpty {
+                    try separator.withUnsafeBytes { try file.write($0) }
+                }
+                try part.withUnsafeBytes { try file.write($0) }
+                written.insert(path)
+            } catch {
+                failure = error
+            }
+        }
+
+        /// After every plan was read: the parts still waiting (behind a plan that could not be
+        /// read — the build fails then anyway), the departments, the closings; the files staged.
+        func finish(regions: [Region]) throws {
+            try lock.withLock {
+                for index in waiting.keys.sorted() { write(waiting[index]!) }
+                waiting = [:]
+                for (path, (part, closing)) in PlanListings.closings(regions: regions).sorted(by: { $0.key < $1.key }) {
+                    append(part, to: path)
+                    if let failure { throw failure }
+                    try closing.withUnsafeBytes { try files[path]!.write($0) }
+                    try writer.finishStream(files[path]!)
+                }
+            }
+        }
     }
 }

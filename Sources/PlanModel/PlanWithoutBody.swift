@@ -1,22 +1,26 @@
 /// A plan without its text, as a build keeps every plan while it renders the site-wide
 /// pages: the text of 1,000 plans is several hundred MB in memory, and only a plan's own page
-/// shows it (the build reads the plan again for that page).
+/// shows it (the build reads the plan again for that page). What the search index and the
+/// task tables take from the text is made while the plan is read (SiteRender's
+/// `PlanListings`).
 extension Plan {
-    /// The plan without its blocks; each unit's text cut to its first `textPrefix` characters
-    /// that are not line feeds (with the line feeds among them), for the context that the
-    /// search index shows; each annotation without its parsed names (linking resolved them).
-    /// Everything else — structure, titles, labels, annotations as written, indicators,
+    /// The plan without its blocks, with each unit's text empty and its annotations gone
+    /// (linking resolved them). Everything else — structure, titles, labels, indicators,
     /// reports — is kept.
-    public func withoutBody(textPrefix: Int) -> Plan {
+    /// `bodyDigest` stands for the dropped text (its blocks, hashed), so that two plans
+    /// without body compare equal only when their texts were the same (within one process:
+    /// `Hasher` is seeded per process).
+    public func withoutBody() -> Plan {
         var plan = self
+        var hasher = Hasher()
+        hasher.combine(blocks)
+        plan.bodyDigest = hasher.finalize()
         plan.blocks = []
         plan.hasBody = false
         plan.units = units.map { unit in
             var unit = unit
-            unit.text = unit.text.prefix(charactersOtherThanLineFeeds: textPrefix)
-            unit.annotations = unit.annotations.map { a in
-                DepartmentAnnotation(raw: a.raw, lists: [], scope: a.scope, location: a.location)
-            }
+            unit.text = ""
+            unit.annotations = []
             return unit
         }
         return plan
@@ -29,6 +33,7 @@ extension Plan {
         plan.units = units
         plan.blocks = blocks
         plan.hasBody = true
+        plan.bodyDigest = 0
         return plan
     }
 }

@@ -27,16 +27,18 @@ struct DataExport {
 
         func writeCSV(to buffer: ByteBuffer) {
             var out = buffer
-            func line(_ row: [String]) {
-                for (i, field) in row.enumerated() {
-                    if i > 0 { out.append(UInt8(ascii: ",")) }
-                    Self.appendCSVField(field, to: &out)
-                }
-                out.append(13)
-                out.append(10)
+            Self.appendCSVRow(columns, to: &out)
+            rows { Self.appendCSVRow($0, to: &out) }
+        }
+
+        /// One CSV line, CRLF included.
+        static func appendCSVRow(_ row: [String], to out: inout ByteBuffer) {
+            for (i, field) in row.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                appendCSVField(field, to: &out)
             }
-            line(columns)
-            rows(line)
+            out.append(13)
+            out.append(10)
         }
 
         /// The records as a JSON array of objects with the columns as keys, sorted, indented
@@ -52,18 +54,38 @@ struct DataExport {
 
         func writeJSON(to buffer: ByteBuffer) {
             var out = buffer
-            let order = columns.indices.sorted { columns[$0] < columns[$1] }
-            var keys: [[UInt8]] = []
-            for c in columns {
-                var key: [UInt8] = []
-                JSONText.appendString(c, to: &key)
-                keys.append(key)
-            }
-            out.append("[\n")
+            let layout = JSONLayout(columns)
+            out.append(JSONLayout.opening)
             var first = true
             rows { row in
-                out.append(first ? "  {\n" : ",\n  {\n")
+                if !first { out.append(contentsOf: JSONLayout.separator) }
                 first = false
+                layout.appendRecord(row, to: &out)
+            }
+            out.append(JSONLayout.closing)
+        }
+
+        /// How the records of a table are written as JSON: `opening`, the records separated by
+        /// `separator`, `closing`.
+        struct JSONLayout {
+            static let opening = "[\n"
+            static let separator = Array(",\n".utf8)
+            static let closing = "\n]"
+            let order: [Int]
+            let keys: [[UInt8]]
+
+            init(_ columns: [String]) {
+                order = columns.indices.sorted { columns[$0] < columns[$1] }
+                keys = columns.map { c in
+                    var key: [UInt8] = []
+                    JSONText.appendString(c, to: &key)
+                    return key
+                }
+            }
+
+            /// `  {\n    "key" : "value",\n …\n  }`
+            func appendRecord(_ row: [String], to out: inout ByteBuffer) {
+                out.append("  {\n")
                 for (n, c) in order.enumerated() {
                     if n > 0 { out.append(contentsOf: [UInt8(ascii: ","), 10]) }
                     out.append(contentsOf: [32, 32, 32, 32])
@@ -73,7 +95,6 @@ struct DataExport {
                 }
                 out.append("\n  }")
             }
-            out.append("\n]")
         }
 
         static func appendCSVField(_ field: String, to out: inout ByteBuffer) {
@@ -104,18 +125,28 @@ struct DataExport {
         assignments.filter { $0.role == role }.compactMap { site.departments[$0.departmentKey]?.name }.joined(separator: ";")
     }
 
+    static let taskColumns = ["plan", "task", "kind", "number", "title", "lead", "co", "indicators", "annotation"]
+
     var tasks: Table {
-        Table(columns: ["plan", "task", "kind", "number", "title", "lead", "co", "indicators", "annotation"]) { row in
+        Table(columns: Self.taskColumns) { row in
             for plan in site.content.plans {
                 for unit in plan.units {
                     let key = "\(plan.id)/\(unit.id)"
-                    let a = site.unitAssignments[key] ?? []
-                    row([plan.id, unit.id, unit.kind.rawValue, unit.label, unit.title, names(a, .lead), names(a, .co),
-                                 (site.unitIndicators[key] ?? []).map(\.indicatorKey).joined(separator: ";"),
-                                 unit.annotations.map(\.raw).joined(separator: ";")])
+                    row(Self.taskRow(plan, unit, assignments: site.unitAssignments[key] ?? [],
+                                     indicators: site.unitIndicators[key] ?? [], departmentName: { site.departments[$0]?.name }))
                 }
             }
         }
+    }
+
+    /// One unit's row of the tasks table.
+    static func taskRow(_ plan: Plan, _ unit: WorkUnit, assignments: [ResolvedAssignment], indicators: [IndicatorLink],
+                        departmentName: (String) -> String?) -> [String] {
+        func names(_ role: AssignmentRole) -> String {
+            assignments.filter { $0.role == role }.compactMap { departmentName($0.departmentKey) }.joined(separator: ";")
+        }
+        return [plan.id, unit.id, unit.kind.rawValue, unit.label, unit.title, names(.lead), names(.co),
+                indicators.map(\.indicatorKey).joined(separator: ";"), unit.annotations.map(\.raw).joined(separator: ";")]
     }
 
     var indicators: Table {

@@ -14,21 +14,41 @@ struct SearchIndex {
     /// Calls `entry` for every entry in order (the index of a 1,000-plan site is 70 MB: it
     /// is written as it is made, not held as a list first).
     func forEachEntry(_ entry: ([String]) -> Void) {
-        for plan in site.content.plans {
-            entry(["plan", plan.title, URLs.plan(plan.id), [plan.docNumber, plan.issuer, plan.periodText].filter { !$0.isEmpty }.joined(separator: " ")])
-            for unit in plan.units {
-                entry([unit.kind == .task ? "task" : "section", "\(unit.label) \(unit.title)",
-                               URLs.unit(plan.id, unit.id), Self.context(unit.text) + " · " + plan.title])
-            }
-            for indicator in plan.indicators {
-                entry(["indicator", indicator.name, URLs.indicator(indicator.key),
-                               ([indicator.domain] + indicator.aliases + [plan.title]).filter { !$0.isEmpty }.joined(separator: " ")])
-            }
+        for plan in site.content.plans { Self.planEntries(plan, entry) }
+        Self.departmentEntries(site.content.regions, entry)
+    }
+
+    /// A plan's entries: the plan, its units, its indicators.
+    static func planEntries(_ plan: Plan, _ entry: ([String]) -> Void) {
+        entry(["plan", plan.title, URLs.plan(plan.id), [plan.docNumber, plan.issuer, plan.periodText].filter { !$0.isEmpty }.joined(separator: " ")])
+        for unit in plan.units {
+            entry([unit.kind == .task ? "task" : "section", "\(unit.label) \(unit.title)",
+                   URLs.unit(plan.id, unit.id), context(unit.text) + " · " + plan.title])
         }
-        for region in site.content.regions {
+        for indicator in plan.indicators {
+            entry(["indicator", indicator.name, URLs.indicator(indicator.key),
+                   ([indicator.domain] + indicator.aliases + [plan.title]).filter { !$0.isEmpty }.joined(separator: " ")])
+        }
+    }
+
+    /// The departments of every region, after all plans.
+    static func departmentEntries(_ regions: [Region], _ entry: ([String]) -> Void) {
+        for region in regions {
             for d in region.departments {
                 entry(["department", d.name, URLs.department(d.key), (d.aliases + [region.name]).joined(separator: " ")])
             }
+        }
+    }
+
+    static let opening = "window.PLANSITE_SEARCH=["
+    static let closing = "];\n"
+
+    /// Entries as the script lists them: JSON arrays separated by commas.
+    static func appendEntries(_ make: (([String]) -> Void) -> Void, to out: inout ByteBuffer, first: inout Bool) {
+        make { entry in
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            JSONText.appendArrays([entry], to: &out, bare: true)
         }
     }
 
@@ -48,16 +68,12 @@ struct SearchIndex {
         return out.data()
     }
 
-    func writeScript(to out: ByteBuffer) {
-        out.append("window.PLANSITE_SEARCH=[")
+    func writeScript(to buffer: ByteBuffer) {
+        var out = buffer
+        out.append(Self.opening)
         var first = true
-        var sink = out
-        forEachEntry { entry in
-            if !first { sink.append(UInt8(ascii: ",")) }
-            first = false
-            JSONText.appendArrays([entry], to: &sink, bare: true)
-        }
-        out.append("];\n")
+        Self.appendEntries(forEachEntry, to: &out, first: &first)
+        out.append(Self.closing)
     }
 
     /// JSON for embedding in HTML: `<`, `>` and `&` escaped so no tag can close the block.

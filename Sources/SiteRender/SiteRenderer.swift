@@ -19,25 +19,28 @@ public struct SiteRenderer: Sendable {
     /// Gives a plan with its text when the site holds it without (`Plan.withoutBody`): its
     /// page shows the text. Nil when every plan of the site has its body.
     public let bodies: (@Sendable (Plan) throws -> Plan)?
+    /// Files the caller makes itself and that are not rendered here (`PlanListings.paths`,
+    /// made while the plans were read).
+    public let madeElsewhere: Set<String>
 
     public init(site: LinkedSite, evaluations: [String: IndicatorEvaluation], templates: TemplateSet, labels: Labels,
-                bodies: (@Sendable (Plan) throws -> Plan)? = nil) {
+                bodies: (@Sendable (Plan) throws -> Plan)? = nil, madeElsewhere: Set<String> = []) {
         self.site = site
         self.evaluations = evaluations
         self.templates = templates
         self.labels = labels
         self.bodies = bodies
+        self.madeElsewhere = madeElsewhere
     }
-
-    /// Characters of each unit's text (line feeds not counted) that the pages other than the
-    /// plan pages show: a site may hold its plans `withoutBody(textPrefix:)` this long.
-    public static let unitTextKept = SearchIndex.textKept
 
     public enum Failure: Error, CustomStringConvertible {
         case noBody(planID: String)
+        case listingsNeedText(path: String)
         public var description: String {
             switch self {
             case .noBody(let id): return "plan '\(id)' is held without its text and no way to read it again was given"
+            case .listingsNeedText(let path):
+                return "\(path) lists every unit's text, but the plans are held without it; make it while reading (PlanListings)"
             }
         }
     }
@@ -135,11 +138,20 @@ public struct SiteRenderer: Sendable {
                            kindsJSON: SearchIndex.embeddableJSON(kinds))
         })
         let site = self.site
-        jobs.append(Job(streamed: ("assets/search-index.js", { SearchIndex(site: site).writeScript(to: $0) })))
         let data = DataExport(site: site, evaluations: evaluations, labels: labels)
+        let withoutText = site.content.plans.contains { !$0.hasBody }
+        func listing(_ path: String, _ write: @escaping @Sendable (ByteBuffer) -> Void) {
+            guard !madeElsewhere.contains(path) else { return }
+            if withoutText && PlanListings.paths.contains(path) {
+                jobs.append(Job(make: { throw Failure.listingsNeedText(path: path) }))
+            } else {
+                jobs.append(Job(streamed: (path, write)))
+            }
+        }
+        listing(PlanListings.searchPath) { SearchIndex(site: site).writeScript(to: $0) }
         for name in ["tasks", "indicators", "departments", "observations"] {
-            jobs.append(Job(streamed: ("data/\(name).csv", { data.table(name).writeCSV(to: $0) })))
-            jobs.append(Job(streamed: ("data/\(name).json", { data.table(name).writeJSON(to: $0) })))
+            listing("data/\(name).csv") { data.table(name).writeCSV(to: $0) }
+            listing("data/\(name).json") { data.table(name).writeJSON(to: $0) }
         }
         jobs.append(Job { copyAssets() })
         return jobs

@@ -52,7 +52,24 @@ import PlanModel
         return dir
     }
 
-    @Test func aSiteWithoutBodiesRendersTheSameFiles() throws {
+    /// Every file under `folder`, by path relative to it.
+    func files(in folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let base = folder.standardizedFileURL.path
+        guard let walker = FileManager.default.enumerator(atPath: base) else { return [:] }
+        for case let relative as String in walker {
+            var isDirectory: ObjCBool = false
+            let path = base + "/" + relative
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[relative] = FileManager.default.contents(atPath: path)
+            }
+        }
+        return result
+    }
+
+    /// A build (plans linked as read, held without text, listings written while reading,
+    /// pages from the text read again) gives the files a render of the whole plans gives.
+    @Test func aBuildWithoutBodiesWritesTheSameFiles() throws {
         let sites = [try contentWithTwoPlans().path, Self.root.appendingPathComponent("Content").path]
         for content in sites {
             let whole = ContentCheck.run(contentDirectory: content, threads: 2)
@@ -62,12 +79,15 @@ import PlanModel
             let slimPlans = try #require(slim.site).content.plans
             // The slim site really holds no text: otherwise this test would compare nothing.
             #expect(slimPlans.allSatisfy { !$0.hasBody && $0.blocks.isEmpty })
-            #expect(slimPlans.flatMap(\.units).contains { $0.annotations.contains { !$0.raw.isEmpty && $0.lists.isEmpty } })
+            #expect(slimPlans.flatMap(\.units).allSatisfy { $0.text.isEmpty && $0.annotations.isEmpty })
             #expect(try #require(whole.site).content.plans.allSatisfy { $0.hasBody && !$0.blocks.isEmpty })
 
-            let folder = slim.folder
             let expected = try render(whole, bodies: nil)
-            let actual = try render(slim, bodies: { try SiteBuild.readAgain($0, from: folder) })
+            let output = FileManager.default.temporaryDirectory.appendingPathComponent("plansite-nobody-out-\(UUID().uuidString)")
+            let result = SiteBuild.run(contentDirectory: content, templatesDirectory: Self.templates, outputDirectory: output.path,
+                                       threads: 2, incremental: false)
+            guard case .success = result else { Issue.record("\(result)"); continue }
+            let actual = try files(in: output)
             #expect(expected.count > 10)
             #expect(Set(actual.keys) == Set(expected.keys))
             for (path, data) in expected where actual[path] != data {
@@ -77,6 +97,15 @@ import PlanModel
                                                         explicitIndicatorPlans: whole.explicitIndicatorPlans)
                     == PageDependencies.regionFingerprints(site: try #require(slim.site), inputs: ["content/x": 1], tool: 2,
                                                            explicitIndicatorPlans: slim.explicitIndicatorPlans))
+        }
+    }
+
+    /// A site held without text cannot make the files that list every unit's text.
+    @Test func listingsOfASiteWithoutTextAreAnError() throws {
+        let slim = ContentCheck.run(contentDirectory: try contentWithTwoPlans().path, threads: 1, keepBodies: false)
+        let folder = slim.folder
+        #expect(throws: SiteRenderer.Failure.self) {
+            _ = try render(slim, bodies: { try SiteBuild.readAgain($0, from: folder) })
         }
     }
 
@@ -101,19 +130,23 @@ import PlanModel
         #expect(again == ContentCheck.run(contentDirectory: content.path, threads: 1).site?.content.plan("demo-2020"))
 
         let file = content.appendingPathComponent("plans/demo-2020/plan.md")
-        let text = try String(contentsOf: file, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "推进工业废气治理", with: "推进工业废气深度治理").utf8).write(to: file)
-        do {
-            _ = try SiteBuild.readAgain(plan, from: slim.folder)
-            Issue.record("a plan changed after it was linked was read again without complaint")
-        } catch let failure as SiteBuild.ReadAgainFailure {
-            #expect("\(failure)".contains("plans/demo-2020/plan.md changed while the site was being built"))
+        let original = try String(contentsOf: file, encoding: .utf8)
+        // A changed task title, and a change in the middle of a task's text only.
+        for (old, new) in [("推进工业废气治理", "推进工业废气深度治理"), ("全面实施清洁排放", "全面实施超低排放")] {
+            #expect(original.contains(old))
+            try Data(original.replacingOccurrences(of: old, with: new).utf8).write(to: file)
+            do {
+                _ = try SiteBuild.readAgain(plan, from: slim.folder)
+                Issue.record("a plan changed after it was linked (\(old) → \(new)) was read again without complaint")
+            } catch let failure as SiteBuild.ReadAgainFailure {
+                #expect("\(failure)".contains("plans/demo-2020/plan.md changed while the site was being built"))
+            }
         }
     }
 
     /// The search index shows the first 160 characters of a unit's text without its line
-    /// feeds; the slim unit keeps exactly what that needs, whatever the text.
-    @Test func theSlimTextGivesTheSameSearchContext() {
+    /// feeds; it reads only the first `textKept` characters, whatever the text.
+    @Test func theSearchContextReadsOnlyAPrefix() {
         var generator = SystemRandomNumberGenerator()
         let pieces = ["推进", "污水", "\n", "\r\n", "e\u{0301}", "👩‍👩‍👧", "a", " ", "\n\n", "。"]
         var texts = ["", "短", String(repeating: "\n", count: 400), String(repeating: "字", count: 168),
@@ -123,7 +156,7 @@ import PlanModel
             texts.append((0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined())
         }
         for text in texts {
-            let cut = text.prefix(charactersOtherThanLineFeeds: SiteRenderer.unitTextKept)
+            let cut = text.prefix(charactersOtherThanLineFeeds: SearchIndex.textKept)
             #expect(SearchIndex.context(cut) == SearchIndex.context(text), "\(text.debugDescription)")
             #expect(text.hasPrefix(cut))
             #expect(cut.utf8.count <= text.utf8.count)
