@@ -9,23 +9,9 @@ public enum ContentHash {
     }
 
     public static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        let prime: UInt64 = 0x0000_0100_0000_01b3
-        let words = bytes.count / 8
-        for i in 0..<words {
-            h = (h ^ bytes.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* prime
-            h ^= h >> 29
-        }
-        for i in (words * 8)..<bytes.count {
-            h = (h ^ UInt64(bytes[i])) &* prime
-        }
-        h ^= UInt64(bytes.count)
-        h ^= h >> 33
-        h &*= 0xff51_afd7_ed55_8ccd
-        h ^= h >> 33
-        h &*= 0xc4ce_b9fe_1a85_ec53
-        h ^= h >> 33
-        return h
+        var stream = Stream()
+        stream.add(bytes)
+        return stream.value
     }
 
     /// The fingerprint of a file's bytes; nil when it cannot be read.
@@ -41,8 +27,8 @@ public enum ContentHash {
 }
 
 extension ContentHash {
-    /// `ContentHash.of` computed over bytes that arrive in pieces (a file written as it is
-    /// made): the same value as `of` over all the bytes at once, however they are split.
+    /// The fingerprint computed over bytes that arrive in pieces (a file written as it is
+    /// made): the same value however they are split; `of` is one piece.
     public struct Stream: Sendable {
         private var h: UInt64 = 0xcbf2_9ce4_8422_2325
         private var count = 0
