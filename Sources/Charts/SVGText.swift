@@ -66,31 +66,26 @@ public enum SVGText {
 
     /// `fixed` where `scaledInteger` is certain.
     static func fastFixed(_ value: Double, digits: Int) -> String? {
-        guard var integer = scaledInteger(value, digits: digits) else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(24)
-        var written = 0
-        repeat {
-            if written == digits && digits > 0 { bytes.append(UInt8(ascii: ".")) }
-            bytes.append(UInt8(ascii: "0") + UInt8(integer % 10))
-            integer /= 10
-            written += 1
-        } while integer > 0 || written <= digits
-        if value.sign == .minus { bytes.append(UInt8(ascii: "-")) }
-        return String(decoding: bytes.reversed(), as: UTF8.self)
+        fastDigits(value, digits: digits, trimmed: false)
     }
 
-    /// `trimmed(fixed(value, digits:))` where `scaledInteger` is certain, written from the
-    /// last digit into a stack buffer, skipping the fraction's trailing zeros as they come
-    /// (charts format thousands of numbers per page).
+    /// `trimmed(fixed(value, digits:))` where `scaledInteger` is certain.
     static func fastNumber(_ value: Double, digits: Int) -> String? {
+        fastDigits(value, digits: digits, trimmed: true)
+    }
+
+    /// The digits of `scaledInteger` with the point `digits` from the right, written from the
+    /// last digit into a stack buffer (charts format thousands of numbers per page). With
+    /// `trimmed`, the fraction's trailing zeros and a bare point are skipped as they come, and
+    /// zero is "0" whatever its sign.
+    static func fastDigits(_ value: Double, digits: Int, trimmed: Bool) -> String? {
         guard let integer = scaledInteger(value, digits: digits) else { return nil }
-        if integer == 0 { return "0" }
+        if trimmed && integer == 0 { return "0" }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
             var n = integer
             var at = 32
             var written = 0
-            var fraction = false   // a fraction digit other than a trailing zero was written
+            var fraction = !trimmed   // fraction digits are being written (trimmed: after the trailing zeros)
             repeat {
                 let digit = UInt8(n % 10)
                 n /= 10
@@ -101,7 +96,7 @@ public enum SVGText {
                         buffer[at] = UInt8(ascii: "0") + digit
                     }
                 } else {
-                    if written == digits && fraction {
+                    if written == digits && digits > 0 && fraction {
                         at -= 1
                         buffer[at] = UInt8(ascii: ".")
                     }
