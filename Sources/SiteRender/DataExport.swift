@@ -122,7 +122,12 @@ struct DataExport {
     }
 
     func names(_ assignments: [ResolvedAssignment], _ role: AssignmentRole) -> String {
-        assignments.filter { $0.role == role }.compactMap { site.departments[$0.departmentKey]?.name }.joined(separator: ";")
+        Self.names(assignments, role) { site.departments[$0]?.name }
+    }
+
+    /// The names of the departments with `role`, separated by semicolons.
+    static func names(_ assignments: [ResolvedAssignment], _ role: AssignmentRole, departmentName: (String) -> String?) -> String {
+        assignments.filter { $0.role == role }.compactMap { departmentName($0.departmentKey) }.joined(separator: ";")
     }
 
     static let taskColumns = ["plan", "task", "kind", "number", "title", "lead", "co", "indicators", "annotation"]
@@ -142,9 +147,7 @@ struct DataExport {
     /// One unit's row of the tasks table.
     static func taskRow(_ plan: Plan, _ unit: WorkUnit, assignments: [ResolvedAssignment], indicators: [IndicatorLink],
                         departmentName: (String) -> String?) -> [String] {
-        func names(_ role: AssignmentRole) -> String {
-            assignments.filter { $0.role == role }.compactMap { departmentName($0.departmentKey) }.joined(separator: ";")
-        }
+        func names(_ role: AssignmentRole) -> String { Self.names(assignments, role, departmentName: departmentName) }
         return [plan.id, unit.id, unit.kind.rawValue, unit.label, unit.title, names(.lead), names(.co),
                 indicators.map(\.indicatorKey).joined(separator: ";"), unit.annotations.map(\.raw).joined(separator: ";")]
     }
