@@ -104,21 +104,25 @@ public final class OutputWriter {
     /// the folder as a whole is what is swapped in atomically, so neither is needed. (The swap
     /// protects the previous output from a failed or killed build; like Hugo and Zola, a build
     /// does not flush the disk against power loss.)
+    /// Writes every byte to `fd`, again after an interrupted call; false (with `errno`) on an
+    /// error.
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += n
+        }
+        return true
+    }
+
     static func writeFile(_ path: String, _ data: Data) -> Bool {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { return false }
-        let ok = data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += n
-            }
-            return true
-        }
+        let ok = data.withUnsafeBytes { writeAll(fd, $0) }
         let saved = errno
         guard close(fd) == 0, ok else {
             if !ok { errno = saved }
@@ -147,14 +151,8 @@ public final class OutputWriter {
         public func write(_ bytes: UnsafeRawBufferPointer) throws {
             guard fd >= 0 else { throw Failure.io("\(location) was already closed") }
             hash.add(bytes)
-            var offset = 0
-            while offset < bytes.count {
-                let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw Failure.io("cannot write \(location): \(String(cString: strerror(errno)))")
-                }
-                offset += n
+            guard OutputWriter.writeAll(fd, bytes) else {
+                throw Failure.io("cannot write \(location): \(String(cString: strerror(errno)))")
             }
         }
 
