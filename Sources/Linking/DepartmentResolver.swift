@@ -15,12 +15,15 @@ public struct DepartmentResolver: Sendable {
     private var byName: [String: Department] = [:]
     /// Department id → its canonical name normalised.
     private var canonical: [String: String] = [:]
+    /// Department id → its key, made once: every assignment to the department shares it.
+    private var keys: [String: String] = [:]
 
     public init(region: Region, regionFolder: String, log: inout DiagnosticLog) {
         regionID = region.id
         self.regionFolder = regionFolder
         for department in region.departments {
             if canonical[department.id] == nil { canonical[department.id] = Self.normalise(department.name) }
+            if keys[department.id] == nil { keys[department.id] = department.key }
             for name in [department.name] + department.aliases {
                 let key = Self.normalise(name)
                 if let other = byName[key], other.id != department.id {
@@ -69,8 +72,9 @@ public struct DepartmentResolver: Sendable {
                                hint: "add it to \(regionFolder)/departments.csv (as a name or an alias), or correct the spelling"))
                 continue
             }
-            if !result.contains(where: { $0.departmentKey == department.key && $0.role == mention.role }) {
-                result.append(ResolvedAssignment(departmentKey: department.key, role: mention.role, written: mention.name,
+            let key = keys[department.id] ?? department.key
+            if !result.contains(where: { $0.departmentKey == key && $0.role == mention.role }) {
+                result.append(ResolvedAssignment(departmentKey: key, written: mention.name, role: mention.role,
                                                  writtenAsCanonical: name == canonical[department.id]))
             }
         }
@@ -80,10 +84,11 @@ public struct DepartmentResolver: Sendable {
 
 /// A department assigned to a task or an indicator.
 public struct ResolvedAssignment: Sendable, Hashable {
+    // The two strings first, then the two one-byte fields: 40 bytes a value instead of 48.
     public let departmentKey: String
-    public let role: AssignmentRole
     /// The name as the document wrote it.
     public let written: String
+    public let role: AssignmentRole
     /// Whether `written` is the department's canonical name (both normalised): otherwise
     /// pages show both.
     public let writtenAsCanonical: Bool

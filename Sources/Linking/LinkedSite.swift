@@ -5,30 +5,37 @@ import PlanModel
 /// `regionID/departmentID`, a metric `regionID/metricID`.
 public struct LinkedSite: Sendable {
     public let content: SiteContent
-    public internal(set) var unitAssignments: [String: [ResolvedAssignment]] = [:]
+    /// The departments of each unit of each linked plan.
+    public var unitAssignments: UnitValues<[ResolvedAssignment]> { UnitValues(directory: directory, values: assignmentsByUnit) }
+    /// The indicators each unit serves.
+    public var unitIndicators: UnitValues<[IndicatorLink]> { UnitValues(directory: directory, values: indicatorsByUnit) }
+    /// Indicator key → the units linked to it, in plan and unit order.
+    public var indicatorUnits: UnitLists { UnitLists(directory: directory, lists: indicatorUnitRefs) }
+    /// Department key → the units it leads, sorted by unit key.
+    public var departmentLeadUnits: UnitLists { UnitLists(directory: directory, lists: departmentLeadRefs) }
+    /// Department key → the units it shares, sorted by unit key.
+    public var departmentCoUnits: UnitLists { UnitLists(directory: directory, lists: departmentCoRefs) }
     public internal(set) var indicatorAssignments: [String: [ResolvedAssignment]] = [:]
-    public internal(set) var unitIndicators: [String: [IndicatorLink]] = [:]
-    public internal(set) var indicatorUnits: [String: [String]] = [:]
-    public internal(set) var departmentLeadUnits: [String: [String]] = [:]
-    public internal(set) var departmentCoUnits: [String: [String]] = [:]
     public internal(set) var departmentIndicators: [String: [String]] = [:]
     /// Metric → indicators (of any plan of the region) that measure it.
     public internal(set) var metricIndicators: [String: [String]] = [:]
 
-    public let departments: [String: Department]
-    public let indicators: [String: Indicator]
-    public let metrics: [String: Metric]
-    /// Plan id → index in `content.plans`.
-    private let planIndex: [String: Int]
-    /// Unit key → where the unit is in `content.plans` (not a copy of each unit: 115,000
-    /// of them at 1,000 plans).
-    private let unitIndex: [String: UnitPosition]
-    private let observationsByMetric: [String: [Observation]]
+    // What units link to is held by plan and unit index, and units are named by `UnitRef`,
+    // not by key strings in dictionaries: 115,000 units and 490,000 department assignments
+    // at 1,000 plans.
+    var assignmentsByUnit: [[[ResolvedAssignment]]] = []
+    var indicatorsByUnit: [[[IndicatorLink]]] = []
+    var indicatorUnitRefs: [String: [UnitRef]] = [:]
+    var departmentLeadRefs: [String: [UnitRef]] = [:]
+    var departmentCoRefs: [String: [UnitRef]] = [:]
 
-    private struct UnitPosition: Sendable {
-        let plan: Int32
-        let unit: Int32
-    }
+    public let departments: [String: Department]
+    /// Indicator key → indicator, found in the plans (not copied out of them).
+    public let indicators: IndicatorTable
+    public let metrics: [String: Metric]
+    /// Finds plans and units by id and key.
+    public let directory: UnitDirectory
+    private let observationsByMetric: [String: [Observation]]
 
     init(content: SiteContent) {
         self.content = content
@@ -38,20 +45,10 @@ public struct LinkedSite: Sendable {
             for d in region.departments { departments[d.key] = d }
             for m in region.metrics { metrics[m.key] = m }
         }
-        var indicators: [String: Indicator] = [:]
-        var plans: [String: Int] = [:]
-        var units: [String: UnitPosition] = [:]
-        units.reserveCapacity(content.plans.reduce(0) { $0 + $1.units.count })
-        for (p, plan) in content.plans.enumerated() {
-            if plans[plan.id] == nil { plans[plan.id] = p }
-            for i in plan.indicators { indicators[i.key] = i }
-            for (u, unit) in plan.units.enumerated() { units["\(plan.id)/\(unit.id)"] = UnitPosition(plan: Int32(p), unit: Int32(u)) }
-        }
         self.departments = departments
         self.metrics = metrics
-        self.indicators = indicators
-        planIndex = plans
-        unitIndex = units
+        indicators = IndicatorTable(plans: content.plans)
+        directory = UnitDirectory(plans: content.plans)
         var observations: [String: [Observation]] = [:]
         for region in content.regions {   // region ids are folder names: no two alike
             for o in region.observations where o.regionID == region.id {
@@ -62,12 +59,13 @@ public struct LinkedSite: Sendable {
     }
 
     /// The plan with this id (the first, if two had it).
-    public func plan(_ id: String) -> Plan? { planIndex[id].map { content.plans[$0] } }
+    public func plan(_ id: String) -> Plan? { directory.planIndex[id].map { content.plans[$0] } }
 
     /// The unit with this key (`planID/unitID`).
-    public func unit(_ key: String) -> WorkUnit? {
-        unitIndex[key].map { content.plans[Int($0.plan)].units[Int($0.unit)] }
-    }
+    public func unit(_ key: String) -> WorkUnit? { directory.ref(key).map(directory.unit) }
+
+    /// The unit at `ref`.
+    public func unit(_ ref: UnitRef) -> WorkUnit { directory.unit(ref) }
 
     /// The observations of a metric (`regionID/metricID`), by year and source. One array per
     /// metric, shared by every indicator and evaluation that shows it.
@@ -83,4 +81,31 @@ public struct IndicatorLink: Sendable, Hashable {
     public enum How: String, Sendable { case explicit, automatic }
     public let indicatorKey: String
     public let how: How
+}
+
+/// The indicators of every plan by key (`PLAN/ID`): where each is in `content.plans`, not a
+/// copy of it.
+public struct IndicatorTable: Sendable {
+    private struct Position: Sendable {
+        let plan: Int32
+        let index: Int32
+    }
+    private let plans: [Plan]
+    private let positions: [String: Position]
+
+    init(plans: [Plan]) {
+        self.plans = plans
+        var positions: [String: Position] = [:]
+        for (p, plan) in plans.enumerated() {
+            for (i, indicator) in plan.indicators.enumerated() { positions[indicator.key] = Position(plan: Int32(p), index: Int32(i)) }
+        }
+        self.positions = positions
+    }
+
+    public subscript(key: String) -> Indicator? {
+        positions[key].map { plans[Int($0.plan)].indicators[Int($0.index)] }
+    }
+
+    public var count: Int { positions.count }
+    public var keys: some Collection<String> { positions.keys }
 }

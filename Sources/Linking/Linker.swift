@@ -39,7 +39,6 @@ public enum Linker {
     /// are checked by `assemble`, which knows every plan.
     public struct PlanLinks: Sendable {
         struct Unit: Sendable {
-            let key: String
             let assignments: [ResolvedAssignment]
             /// Explicit links first (not yet checked), then automatic ones.
             let indicators: [IndicatorLink]
@@ -85,15 +84,27 @@ public enum Linker {
     public static func assemble(_ content: SiteContent, links: [PlanLinks], context: Context) -> (LinkedSite, [Diagnostic]) {
         var log = DiagnosticLog()
         log.add(contentsOf: context.diagnostics)
+        precondition(links.count == content.plans.count, "one PlanLinks per plan, in plan order")
         var site = LinkedSite(content: content)
-        for plan in links {
+        site.assignmentsByUnit.reserveCapacity(links.count)
+        site.indicatorsByUnit.reserveCapacity(links.count)
+        for (p, plan) in links.enumerated() {
             log.add(contentsOf: plan.diagnostics)
-            guard plan.linked else { continue }
-            for unit in plan.units {
-                site.unitAssignments[unit.key] = unit.assignments
+            guard plan.linked else {
+                site.assignmentsByUnit.append([])
+                site.indicatorsByUnit.append([])
+                continue
+            }
+            var assignmentsByUnit: [[ResolvedAssignment]] = []
+            var indicatorsByUnit: [[IndicatorLink]] = []
+            assignmentsByUnit.reserveCapacity(plan.units.count)
+            indicatorsByUnit.reserveCapacity(plan.units.count)
+            for (u, unit) in plan.units.enumerated() {
+                let ref = UnitRef(plan: p, unit: u)
+                assignmentsByUnit.append(unit.assignments)
                 for a in unit.assignments {
-                    if a.role == .lead { site.departmentLeadUnits[a.departmentKey, default: []].append(unit.key) }
-                    else { site.departmentCoUnits[a.departmentKey, default: []].append(unit.key) }
+                    if a.role == .lead { site.departmentLeadRefs[a.departmentKey, default: []].append(ref) }
+                    else { site.departmentCoRefs[a.departmentKey, default: []].append(ref) }
                 }
                 var indicators = unit.indicators
                 for reference in unit.references where site.indicators[reference.key] == nil {
@@ -101,17 +112,19 @@ public enum Linker {
                                    hint: "use an id from the plan's indicators.csv, or PLAN/ID for another plan's indicator"))
                     indicators.removeAll { $0.indicatorKey == reference.key }
                 }
-                site.unitIndicators[unit.key] = indicators
-                for link in indicators { site.indicatorUnits[link.indicatorKey, default: []].append(unit.key) }
+                indicatorsByUnit.append(indicators)
+                for link in indicators { site.indicatorUnitRefs[link.indicatorKey, default: []].append(ref) }
             }
+            site.assignmentsByUnit.append(assignmentsByUnit)
+            site.indicatorsByUnit.append(indicatorsByUnit)
             for indicator in plan.indicators {
                 site.indicatorAssignments[indicator.key] = indicator.assignments
                 for a in indicator.assignments { site.departmentIndicators[a.departmentKey, default: []].append(indicator.key) }
             }
             for (metric, indicator) in plan.metricIndicators { site.metricIndicators[metric, default: []].append(indicator) }
         }
-        for (key, list) in site.departmentLeadUnits { site.departmentLeadUnits[key] = list.sorted() }
-        for (key, list) in site.departmentCoUnits { site.departmentCoUnits[key] = list.sorted() }
+        for (key, list) in site.departmentLeadRefs { site.departmentLeadRefs[key] = site.directory.sortedAsKeys(list) }
+        for (key, list) in site.departmentCoRefs { site.departmentCoRefs[key] = site.directory.sortedAsKeys(list) }
         return (site, log.sorted)
     }
 
@@ -124,7 +137,6 @@ public enum Linker {
         var result: [PlanLinks.Unit] = []
         result.reserveCapacity(plan.units.count)
         for unit in plan.units {
-            let unitKey = "\(plan.id)/\(unit.id)"
             var assignments: [ResolvedAssignment] = []
             for annotation in unit.annotations {
                 for list in annotation.lists {
@@ -153,7 +165,7 @@ public enum Linker {
                     links.append(IndicatorLink(indicatorKey: key, how: .automatic))
                 }
             }
-            result.append(PlanLinks.Unit(key: unitKey, assignments: assignments, indicators: links, references: references))
+            result.append(PlanLinks.Unit(assignments: assignments.exactCapacity(), indicators: links.exactCapacity(), references: references))
         }
         return result
     }
@@ -180,5 +192,17 @@ public enum Linker {
     /// An indicator's name without the document's markers (★, *, footnote signs).
     public static func cleanName(_ name: String) -> String {
         name.filter { !"★☆*＊△▲".contains($0) }.trimmingCharacters(in: .whitespaces)
+    }
+}
+
+extension Array {
+    /// The same elements in storage of their own count: appending leaves up to twice the room
+    /// needed, and linked sites keep hundreds of thousands of these small arrays.
+    func exactCapacity() -> [Element] {
+        guard capacity > count else { return self }
+        var copy: [Element] = []
+        copy.reserveCapacity(count)
+        copy.append(contentsOf: self)
+        return copy
     }
 }

@@ -8,10 +8,9 @@ public enum Outline {
         var lines: [String] = ["\(plan.title) [\(plan.id)] \(plan.periodText) region=\(plan.regionID)"]
         let units = Dictionary(grouping: plan.units, by: { $0.sectionID ?? $0.chapterID })
         func describe(_ unit: WorkUnit, indent: String) {
-            let key = "\(plan.id)/\(unit.id)"
-            let assignments = site.unitAssignments[key] ?? []
+            let assignments = site.unitAssignments[plan.id, unit.id] ?? []
             let depts = assignments.map { a in (site.departments[a.departmentKey]?.name ?? a.departmentKey) + (a.role == .lead ? "*" : "") }
-            let inds = (site.unitIndicators[key] ?? []).map { $0.indicatorKey.split(separator: "/").last.map(String.init) ?? "" }
+            let inds = (site.unitIndicators[plan.id, unit.id] ?? []).map { $0.indicatorKey.split(separator: "/").last.map(String.init) ?? "" }
             var line = "\(indent)\(unit.id) \(unit.kind == .task ? unit.label : "[unit]") \(unit.title)"
             if !depts.isEmpty { line += "  depts: " + depts.joined(separator: "、") }
             if !inds.isEmpty { line += "  indicators: " + inds.joined(separator: ",") }

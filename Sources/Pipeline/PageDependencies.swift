@@ -53,9 +53,11 @@ enum PageDependencies {
             neighbours[a, default: []].insert(b)
             neighbours[b, default: []].insert(a)
         }
-        for (unitKey, links) in site.unitIndicators {
-            guard let from = regionOfPlan[planID(unitKey)] else { continue }
-            for link in links { if let to = regionOfPlan[planID(link.indicatorKey)] { connect(from, to) } }
+        for plan in site.content.plans {
+            guard let from = regionOfPlan[plan.id] else { continue }
+            for links in site.unitIndicators.plan(plan.id) {
+                for link in links { if let to = regionOfPlan[planID(link.indicatorKey)] { connect(from, to) } }
+            }
         }
         for plan in plans {
             for target in (explicitIndicatorPlans[plan.id] ?? []).sorted() {

@@ -134,11 +134,11 @@ struct DataExport {
 
     var tasks: Table {
         Table(columns: Self.taskColumns) { row in
-            for plan in site.content.plans {
-                for unit in plan.units {
-                    let key = "\(plan.id)/\(unit.id)"
-                    row(Self.taskRow(plan, unit, assignments: site.unitAssignments[key] ?? [],
-                                     indicators: site.unitIndicators[key] ?? [], departmentName: { site.departments[$0]?.name }))
+            for (p, plan) in site.content.plans.enumerated() {
+                for (u, unit) in plan.units.enumerated() {
+                    let ref = UnitRef(plan: p, unit: u)
+                    row(Self.taskRow(plan, unit, assignments: site.unitAssignments[ref] ?? [],
+                                     indicators: site.unitIndicators[ref] ?? [], departmentName: { site.departments[$0]?.name }))
                 }
             }
         }

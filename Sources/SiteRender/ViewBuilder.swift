@@ -98,7 +98,7 @@ struct ViewBuilder {
 
     func planSummary(_ plan: Plan, root: String) -> PlanSummaryView {
         let keys = plan.indicators.map(\.key)
-        let assigned = plan.units.filter { !(site.unitAssignments["\(plan.id)/\($0.id)"] ?? []).isEmpty }.count
+        let assigned = site.unitAssignments.plan(plan.id).filter { !$0.isEmpty }.count
         return PlanSummaryView(
             id: plan.id, title: plan.title, url: root + URLs.plan(plan.id), region: regionName(plan.regionID),
             period: plan.periodText, docNumber: opt(plan.docNumber), issuer: plan.issuer, issueDate: plan.issueDate?.description,
@@ -108,11 +108,10 @@ struct ViewBuilder {
             assignedUnitCount: assigned)
     }
 
-    func taskLink(_ unitKey: String, root: String) -> TaskLinkView? {
-        guard let unit = site.unit(unitKey), let slash = unitKey.firstIndex(of: "/") else { return nil }
-        let planID = String(unitKey[..<slash])
-        return TaskLinkView(label: unit.kind == .task ? unit.label : unit.label, title: unit.title,
-                            url: root + URLs.unit(planID, unit.id), id: unit.id)
+    func taskLink(_ ref: UnitRef, root: String) -> TaskLinkView {
+        let unit = site.unit(ref)
+        return TaskLinkView(label: unit.label, title: unit.title,
+                            url: root + URLs.unit(site.content.plans[Int(ref.plan)].id, unit.id), id: unit.id)
     }
 
     /// `≤35`, `≥95`, `10-15`: a target short enough for a chart label.
@@ -203,11 +202,10 @@ struct ViewBuilder {
     }
 
     func unitView(_ plan: Plan, _ unit: WorkUnit, html: String, commitments: [Commitment], root: String) -> UnitView {
-        let key = "\(plan.id)/\(unit.id)"
-        let assignments = site.unitAssignments[key] ?? []
+        let assignments = site.unitAssignments[plan.id, unit.id] ?? []
         let leads = chips(assignments, role: .lead, root: root)
         let cos = chips(assignments, role: .co, root: root)
-        let indicators = (site.unitIndicators[key] ?? []).compactMap { link -> IndicatorChip? in
+        let indicators = (site.unitIndicators[plan.id, unit.id] ?? []).compactMap { link -> IndicatorChip? in
             guard let indicator = site.indicators[link.indicatorKey] else { return nil }
             return IndicatorChip(name: indicator.name, url: root + URLs.indicator(link.indicatorKey),
                                  status: labels.status(status(of: link.indicatorKey)), automatic: link.how == .automatic)
@@ -259,7 +257,7 @@ struct ViewBuilder {
         let regions = site.content.regions.map { region -> RegionDepartmentsView in
             let rows = region.departments.map { d in
                 DepartmentRowView(name: d.name, url: root + URLs.department(d.key), kind: labels.kind(d.kind),
-                                  leadCount: site.departmentLeadUnits[d.key]?.count ?? 0, coCount: site.departmentCoUnits[d.key]?.count ?? 0,
+                                  leadCount: site.departmentLeadUnits.count(d.key), coCount: site.departmentCoUnits.count(d.key),
                                   indicatorCount: site.departmentIndicators[d.key]?.count ?? 0)
             }.sorted { ($1.leadCount + $1.coCount, $0.name) < ($0.leadCount + $0.coCount, $1.name) }
             let charted = rows.filter { $0.leadCount + $0.coCount > 0 }
@@ -276,21 +274,17 @@ struct ViewBuilder {
     func departmentPage(_ d: Department) -> DepartmentPageView {
         let path = URLs.department(d.key)
         let root = URLs.root(of: path)
-        let leads = site.departmentLeadUnits[d.key] ?? []
-        let cos = site.departmentCoUnits[d.key] ?? []
-        // Unit keys are PLAN/UNIT: group them by plan once instead of filtering per plan, and
-        // build a plan's unit order only for the plans this department has tasks in.
-        func planID(_ key: String) -> Substring { key[..<(key.firstIndex(of: "/") ?? key.endIndex)] }
-        let leadsByPlan = Dictionary(grouping: leads, by: planID)
-        let cosByPlan = Dictionary(grouping: cos, by: planID)
-        let plans = site.content.plans.compactMap { plan -> DepartmentPlanView? in
-            let planLeads = leadsByPlan[plan.id[...]] ?? []
-            let planCos = cosByPlan[plan.id[...]] ?? []
+        // Group the department's units by plan once instead of filtering per plan; within a
+        // plan they are listed in document order.
+        let leadsByPlan = Dictionary(grouping: site.departmentLeadUnits.refs(d.key), by: \.plan)
+        let cosByPlan = Dictionary(grouping: site.departmentCoUnits.refs(d.key), by: \.plan)
+        let plans = site.content.plans.indices.compactMap { p -> DepartmentPlanView? in
+            let planLeads = leadsByPlan[Int32(p)] ?? []
+            let planCos = cosByPlan[Int32(p)] ?? []
             guard !planLeads.isEmpty || !planCos.isEmpty else { return nil }
-            let order = Dictionary(uniqueKeysWithValues: plan.units.enumerated().map { ("\(plan.id)/\($1.id)", $0) })
-            let l = planLeads.sorted { order[$0] ?? 0 < order[$1] ?? 0 }.compactMap { taskLink($0, root: root) }
-            let c = planCos.sorted { order[$0] ?? 0 < order[$1] ?? 0 }.compactMap { taskLink($0, root: root) }
-            guard !l.isEmpty || !c.isEmpty else { return nil }
+            let plan = site.content.plans[p]
+            let l = planLeads.sorted { $0.unit < $1.unit }.map { taskLink($0, root: root) }
+            let c = planCos.sorted { $0.unit < $1.unit }.map { taskLink($0, root: root) }
             return DepartmentPlanView(plan: Link(text: plan.title, url: root + URLs.plan(plan.id)), leads: l, cos: c,
                                       hasLeads: !l.isEmpty, hasCos: !c.isEmpty)
         }
@@ -339,7 +333,7 @@ struct ViewBuilder {
         let targetPoints = indicator.targets.compactMap { t in t.value.number.map { LineChart.Point(year: t.year, value: $0, label: Self.shortValue(t.value)) } }
         let line = LineChart(id: "line-\(indicator.id)", title: "\(indicator.name) \(labels["chart-observations"])",
                              unit: unitSuffix, points: annual, targets: targetPoints)
-        let tasks = (site.indicatorUnits[indicator.key] ?? []).compactMap { taskLink($0, root: root) }
+        let tasks = site.indicatorUnits.refs(indicator.key).map { taskLink($0, root: root) }
         let assignments = site.indicatorAssignments[indicator.key] ?? []
         let related = (metricKey.flatMap { site.metricIndicators[$0] } ?? []).filter { $0 != indicator.key }
             .compactMap { site.indicators[$0] }.map { indicatorRow($0, root: root) }

@@ -1,0 +1,146 @@
+import PlanModel
+
+/// A unit of the site by position: the plan's index in `content.plans` and the unit's index
+/// in that plan's `units`. Eight bytes, where a unit key (`PLAN/UNIT`) is a string of its own:
+/// the reverse indexes of a site of 1,000 plans hold half a million of them.
+public struct UnitRef: Hashable, Sendable {
+    public let plan: Int32
+    public let unit: Int32
+
+    public init(plan: Int, unit: Int) {
+        self.plan = Int32(plan)
+        self.unit = Int32(unit)
+    }
+}
+
+/// Finds units by key (`PLAN/UNIT`) or by `UnitRef`, and orders refs as their keys sort.
+public struct UnitDirectory: Sendable {
+    let plans: [Plan]
+    /// Plan id → index in `plans` (the first, if two had it).
+    let planIndex: [String: Int]
+    /// Per plan, the indices of its units sorted by unit id.
+    private let byID: [[Int32]]
+    /// Per plan, its place when plans are sorted by `id + "/"`: the order of their unit keys.
+    private let planRank: [Int32]
+    /// Per plan and unit, its place among the plan's units sorted by id.
+    private let unitRank: [[Int32]]
+
+    init(plans: [Plan]) {
+        self.plans = plans
+        var index: [String: Int] = [:]
+        for (p, plan) in plans.enumerated() where index[plan.id] == nil { index[plan.id] = p }
+        planIndex = index
+        var byID: [[Int32]] = []
+        var unitRank: [[Int32]] = []
+        byID.reserveCapacity(plans.count)
+        unitRank.reserveCapacity(plans.count)
+        for plan in plans {
+            let units = plan.units
+            let sorted = units.indices.sorted { units[$0].id < units[$1].id }.map { Int32($0) }
+            var rank = [Int32](repeating: 0, count: units.count)
+            for (r, u) in sorted.enumerated() { rank[Int(u)] = Int32(r) }
+            byID.append(sorted)
+            unitRank.append(rank)
+        }
+        self.byID = byID
+        self.unitRank = unitRank
+        // A key is PLAN/UNIT and IDs have no '/': keys of two plans compare as PLAN + "/" does,
+        // and keys of one plan as their unit IDs do.
+        var planRank = [Int32](repeating: 0, count: plans.count)
+        let byKey = plans.indices.sorted { plans[$0].id + "/" < plans[$1].id + "/" }
+        for (r, p) in byKey.enumerated() { planRank[p] = Int32(r) }
+        self.planRank = planRank
+    }
+
+    /// The unit at `ref`.
+    public func unit(_ ref: UnitRef) -> WorkUnit { plans[Int(ref.plan)].units[Int(ref.unit)] }
+
+    /// `PLAN/UNIT`.
+    public func key(_ ref: UnitRef) -> String { "\(plans[Int(ref.plan)].id)/\(unit(ref).id)" }
+
+    /// The unit with this id in the plan at index `plan`.
+    func ref(plan p: Int, unitID: String) -> UnitRef? {
+        let units = plans[p].units
+        let order = byID[p]
+        var low = 0
+        var high = order.count
+        while low < high {
+            let mid = (low + high) / 2
+            if units[Int(order[mid])].id < unitID { low = mid + 1 } else { high = mid }
+        }
+        guard low < order.count, units[Int(order[low])].id == unitID else { return nil }
+        return UnitRef(plan: p, unit: Int(order[low]))
+    }
+
+    func ref(planID: String, unitID: String) -> UnitRef? {
+        planIndex[planID].flatMap { ref(plan: $0, unitID: unitID) }
+    }
+
+    func ref(_ key: String) -> UnitRef? {
+        guard let slash = key.firstIndex(of: "/") else { return nil }
+        return ref(planID: String(key[..<slash]), unitID: String(key[key.index(after: slash)...]))
+    }
+
+    /// Sorts as the refs' keys would sort as strings.
+    func sortedAsKeys(_ refs: [UnitRef]) -> [UnitRef] {
+        refs.sorted { a, b in
+            let (ra, rb) = (planRank[Int(a.plan)], planRank[Int(b.plan)])
+            return ra != rb ? ra < rb : unitRank[Int(a.plan)][Int(a.unit)] < unitRank[Int(b.plan)][Int(b.unit)]
+        }
+    }
+}
+
+/// A value for every unit of every linked plan (the departments of each unit, say), stored by
+/// plan and unit index, found by key (`PLAN/UNIT`) or ref. Iterating gives each unit's key and
+/// value, in plan and unit order.
+public struct UnitValues<Value: Sendable>: Sendable, Sequence {
+    let directory: UnitDirectory
+    /// Per plan, per unit; empty for a plan that was not linked.
+    let values: [[Value]]
+
+    /// The value of the unit with this key; nil when there is no such unit or its plan was
+    /// not linked.
+    public subscript(key: String) -> Value? { directory.ref(key).flatMap { self[$0] } }
+
+    public subscript(planID: String, unitID: String) -> Value? {
+        directory.ref(planID: planID, unitID: unitID).flatMap { self[$0] }
+    }
+
+    public subscript(ref: UnitRef) -> Value? {
+        let plan = values[Int(ref.plan)]
+        return plan.indices.contains(Int(ref.unit)) ? plan[Int(ref.unit)] : nil
+    }
+
+    /// The values of the units of the plan with this id, in unit order (none when the plan
+    /// was not linked).
+    public func plan(_ id: String) -> [Value] { directory.planIndex[id].map { values[$0] } ?? [] }
+
+    public func makeIterator() -> AnyIterator<(key: String, value: Value)> {
+        var p = 0
+        var u = 0
+        return AnyIterator {
+            while p < values.count {
+                if u < values[p].count {
+                    defer { u += 1 }
+                    return (directory.key(UnitRef(plan: p, unit: u)), values[p][u])
+                }
+                p += 1
+                u = 0
+            }
+            return nil
+        }
+    }
+}
+
+/// Lists of units by a string key (a department's units, an indicator's), stored as refs.
+/// The subscript gives the units' keys; `refs` the refs themselves.
+public struct UnitLists: Sendable {
+    let directory: UnitDirectory
+    let lists: [String: [UnitRef]]
+
+    public subscript(key: String) -> [String]? { lists[key].map { $0.map(directory.key) } }
+    public func refs(_ key: String) -> [UnitRef] { lists[key] ?? [] }
+    public func count(_ key: String) -> Int { lists[key]?.count ?? 0 }
+    public var keys: Dictionary<String, [UnitRef]>.Keys { lists.keys }
+    public var isEmpty: Bool { lists.isEmpty }
+}
