@@ -104,37 +104,48 @@ public struct SiteRenderer: Sendable {
 
     /// Every file of the site as a job, in a fixed order.
     func jobs(threads: Int) -> [Job] {
-        let builder = ViewBuilder(site: site, evaluations: evaluations, labels: labels)
+        // The job closures share one builder by reference and look indicators and departments
+        // up when they run: a closure that captured the builder (the whole linked site) or an
+        // indicator by value would copy it into a box of its own, for each of 19,000 jobs at
+        // 1,000 plans.
+        final class Shared: Sendable {
+            let builder: ViewBuilder
+            init(_ builder: ViewBuilder) { self.builder = builder }
+        }
+        let shared = Shared(ViewBuilder(site: site, evaluations: evaluations, labels: labels))
         let templates = self.templates
         func page(_ path: String, _ template: String, region: String? = nil, _ view: @escaping @Sendable () throws -> Any) -> Job {
             Job(make: { [(path, Data(Self.showPrivateUseCharacters(templates.render(try view(), template: template)).utf8))] },
                 page: region.map { (path, $0) })
         }
-        var jobs: [Job] = [page(URLs.home, "index") { builder.home() }]
+        var jobs: [Job] = [page(URLs.home, "index") { shared.builder.home() }]
         let bodies = self.bodies
         for plan in site.content.plans {
             jobs.append(page(URLs.plan(plan.id), "plan", region: plan.regionID) {
-                if plan.hasBody { return builder.planPage(plan) }
+                if plan.hasBody { return shared.builder.planPage(plan) }
                 guard let bodies else { throw Failure.noBody(planID: plan.id) }
-                return builder.planPage(try bodies(plan))
+                return shared.builder.planPage(try bodies(plan))
             })
         }
-        jobs.append(page(URLs.departments, "departments") { builder.departmentIndex() })
+        jobs.append(page(URLs.departments, "departments") { shared.builder.departmentIndex() })
         for key in site.departments.keys.sorted() {
-            let department = site.departments[key]!
-            jobs.append(page(URLs.department(key), "department", region: department.regionID) { builder.departmentPage(department) })
+            let region = site.departments[key]!.regionID
+            jobs.append(page(URLs.department(key), "department", region: region) {
+                shared.builder.departmentPage(shared.builder.site.departments[key]!)
+            })
         }
-        jobs.append(page(URLs.indicators, "indicators") { builder.indicatorIndex() })
+        jobs.append(page(URLs.indicators, "indicators") { shared.builder.indicatorIndex() })
         for key in site.indicators.keys.sorted() {
-            let indicator = site.indicators[key]!
-            let region = site.plan(indicator.planID)?.regionID
-            jobs.append(page(URLs.indicator(key), "indicator", region: region) { builder.indicatorPage(indicator) })
+            let region = self.site.indicators[key].flatMap { self.site.plan($0.planID)?.regionID }
+            jobs.append(page(URLs.indicator(key), "indicator", region: region) {
+                shared.builder.indicatorPage(shared.builder.site.indicators[key]!)
+            })
         }
-        jobs.append(page(URLs.progress, "progress") { builder.progressPage() })
+        jobs.append(page(URLs.progress, "progress") { shared.builder.progressPage() })
         let labels = self.labels
         let kinds = Dictionary(uniqueKeysWithValues: ["plan", "task", "section", "indicator", "department"].map { ($0, labels["search-kind-\($0)"]) })
         jobs.append(page(URLs.search, "search") {
-            SearchPageView(page: builder.page(path: URLs.search, title: labels["search"]), labels: labels.values,
+            SearchPageView(page: shared.builder.page(path: URLs.search, title: labels["search"]), labels: labels.values,
                            kindsJSON: SearchIndex.embeddableJSON(kinds))
         })
         let site = self.site
