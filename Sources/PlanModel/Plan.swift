@@ -204,6 +204,9 @@ public struct Target: Sendable, Hashable {
 public struct Indicator: Sendable, Identifiable, Hashable {
     public let id: String
     public let planID: String
+    /// `planID/id`, made once: every dictionary and link that names the indicator shares
+    /// this string instead of making its own.
+    public let key: String
     public var number: String
     public var group: String
     public var domain: String
@@ -228,6 +231,7 @@ public struct Indicator: Sendable, Identifiable, Hashable {
                 departments: [DepartmentMention] = [], source: String, note: String = "", location: SourceLocation) {
         self.id = id
         self.planID = planID
+        self.key = "\(planID)/\(id)"
         self.number = number
         self.group = group
         self.domain = domain
@@ -247,7 +251,6 @@ public struct Indicator: Sendable, Identifiable, Hashable {
         self.location = location
     }
 
-    public var key: String { "\(planID)/\(id)" }
     /// The last target in time: what the plan ultimately aims for.
     public var finalTarget: Target? { targets.max { $0.year < $1.year } }
 }

@@ -17,6 +17,10 @@ extension Plan {
         plan.bodyDigest = hasher.finalize()
         plan.blocks = []
         plan.hasBody = false
+        // Indicators were appended as read: keep them in storage of their own size.
+        plan.indicators = Array(unsafeUninitializedCapacity: indicators.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: indicators)
+        }
         plan.units = units.map { unit in
             var unit = unit
             unit.text = ""
