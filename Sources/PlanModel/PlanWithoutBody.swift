@@ -7,14 +7,11 @@ extension Plan {
     /// The plan without its blocks, with each unit's text empty and its annotations gone
     /// (linking resolved them). Everything else — structure, titles, labels, indicators,
     /// reports — is kept.
-    /// `bodyDigest` stands for the dropped text (its blocks, hashed), so that two plans
-    /// without body compare equal only when their texts were the same (within one process:
-    /// `Hasher` is seeded per process).
+    /// `bodyDigest` stands for the dropped text (its blocks, hashed: `digest(of:)`), so that
+    /// two plans without body compare equal only when their texts were the same.
     public func withoutBody() -> Plan {
         var plan = self
-        var hasher = Hasher()
-        hasher.combine(blocks)
-        plan.bodyDigest = hasher.finalize()
+        plan.bodyDigest = Int(truncatingIfNeeded: Self.digest(of: blocks))
         plan.blocks = []
         plan.hasBody = false
         // Indicators were appended as read: keep them in storage of their own size.
@@ -28,6 +25,24 @@ extension Plan {
             return unit
         }
         return plan
+    }
+
+    /// A digest of the blocks' roles, lines and HTML, the same in every process.
+    public static func digest(of blocks: [PlanBlock]) -> UInt64 {
+        var digest = TextDigest()
+        digest.add(blocks.count)
+        for block in blocks {
+            switch block.role {
+            case .text: digest.add(0)
+            case .chapterHeading(let id): digest.add(1); digest.add(id)
+            case .sectionHeading(let id): digest.add(2); digest.add(id)
+            case .unitStart(let id): digest.add(3); digest.add(id)
+            case .unitBody(let id): digest.add(4); digest.add(id)
+            }
+            digest.add(block.line)
+            digest.add(block.html)
+        }
+        return digest.value
     }
 
     /// The plan with its text: structure, units and blocks as read from plan.md again.

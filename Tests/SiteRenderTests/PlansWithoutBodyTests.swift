@@ -144,6 +144,38 @@ import PlanModel
         }
     }
 
+    /// `bodyDigest` is how a build tells that a plan's text changed after it was linked: any
+    /// change to a block's bytes, role or line, or text moved from one block to the next,
+    /// must change it.
+    @Test func theBodyDigestChangesWithEveryChangeToTheText() {
+        func blocks(_ texts: [String], role: PlanBlock.Role = .unitBody("c1-t1"), line: Int = 3) -> [PlanBlock] {
+            texts.enumerated().map { PlanBlock(role: $0.offset == 0 ? role : .text, html: $0.element, line: line + $0.offset) }
+        }
+        let text = "<p>到2025年，全市PM2.5年均浓度下降到35微克/立方米以下 (牵头单位:市生态环境局)</p>"
+        let digest = Plan.digest(of: blocks([text, "<p>tail</p>"]))
+        // The same text made anew gives the same digest.
+        let again = ["<p>到2025年，", "全市PM2.5年均浓度下降到35微克/立方米以下 (牵头单位:市生态环境局)</p>"].joined()
+        #expect(Plan.digest(of: blocks([again, "<p>tail</p>"])) == digest)
+        var seen: Set<UInt64> = [digest]
+        // One byte changed at every position (within and across 8-byte words and in the tail).
+        let bytes = Array(text.utf8)
+        for i in bytes.indices where bytes[i] < 0x80 {
+            var changed = bytes
+            changed[i] = bytes[i] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
+            let d = Plan.digest(of: blocks([String(decoding: changed, as: UTF8.self), "<p>tail</p>"]))
+            #expect(!seen.contains(d), "byte \(i)")
+            seen.insert(d)
+        }
+        // é written precomposed and decomposed: equal Strings, different bytes, different digests.
+        #expect(Plan.digest(of: blocks(["caf\u{E9}"])) != Plan.digest(of: blocks(["cafe\u{301}"])))
+        // Text moved across a block boundary, a block's role, its line.
+        #expect(Plan.digest(of: blocks(["ab", "c"])) != Plan.digest(of: blocks(["a", "bc"])))
+        #expect(Plan.digest(of: blocks([text])) != Plan.digest(of: blocks([text], role: .unitStart("c1-t1"))))
+        #expect(Plan.digest(of: blocks([text])) != Plan.digest(of: blocks([text], role: .unitBody("c1-t2"))))
+        #expect(Plan.digest(of: blocks([text])) != Plan.digest(of: blocks([text], line: 4)))
+        #expect(Plan.digest(of: []) != Plan.digest(of: blocks([""])))
+    }
+
     /// The search index shows the first 160 characters of a unit's text without its line
     /// feeds; it reads only the first `textKept` characters, whatever the text.
     @Test func theSearchContextReadsOnlyAPrefix() {
