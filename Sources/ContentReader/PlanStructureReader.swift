@@ -32,34 +32,74 @@ struct PlanStructureReader {
         var standaloneAnnotations: [Int] = []
     }
 
-    /// A numbering pattern anchored at the start of a block's text, with the test its first
-    /// scalar must pass: a text that fails it is not handed to NSRegularExpression, which
-    /// copies the whole paragraph to UTF-16 first (3 % of reading).
-    struct NumberingPattern: @unchecked Sendable {
-        let regex: NSRegularExpression
-        let canStart: @Sendable (Unicode.Scalar) -> Bool
-
-        init(_ pattern: String, canStart: @escaping @Sendable (Unicode.Scalar) -> Bool) {
-            regex = try! NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators])
-            self.canStart = canStart
-        }
+    /// A numbering pattern anchored at the start of a block's text: an opening mark (for
+    /// sections), a number, a closing mark, white space, then the text (`^…\s*(.*)$`).
+    /// `match` reads it scalar by scalar; `pattern` is the same for NSRegularExpression, which
+    /// matched these before and which the tests hold `match` to (`NumberingPatternTests`): it
+    /// copied each paragraph to UTF-16 and back, 8 % of reading a plan.
+    struct NumberingPattern: Sendable {
+        typealias Test = @Sendable (Unicode.Scalar) -> Bool
+        let pattern: String
+        let opening: Test?
+        let digit: Test
+        /// At most this many digits (the regex's `{1,3}`); nil for any number.
+        let maxDigits: Int?
+        let closing: Test
+        /// The closing mark is a group of its own in the regex (`([.．、])`).
+        let closingIsGroup: Bool
+        /// Scalars that may not follow the closing mark (the regex's `(?!…)`).
+        let notAfterClosing: Test?
 
         /// The whole match and its groups, or nil.
         func match(_ text: String) -> [String]? {
-            guard let first = text.unicodeScalars.first, canStart(first),
-                  let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
-            return (0..<m.numberOfRanges).map { i in Range(m.range(at: i), in: text).map { String(text[$0]) } ?? "" }
+            let scalars = text.unicodeScalars
+            var i = scalars.startIndex
+            if let opening {
+                guard i < scalars.endIndex, opening(scalars[i]) else { return nil }
+                i = scalars.index(after: i)
+            }
+            let numberStart = i
+            var count = 0
+            while i < scalars.endIndex, digit(scalars[i]) {
+                i = scalars.index(after: i)
+                count += 1
+            }
+            guard count > 0, count <= (maxDigits ?? count), i < scalars.endIndex, closing(scalars[i]) else { return nil }
+            let closingStart = i
+            i = scalars.index(after: i)
+            if let notAfterClosing, i < scalars.endIndex, notAfterClosing(scalars[i]) { return nil }
+            // ICU's \s is White_Space.
+            while i < scalars.endIndex, scalars[i].properties.isWhitespace { i = scalars.index(after: i) }
+            // A group whose start or end falls inside a Character (a combining mark after the
+            // closing mark) is "": Foundation's Range(NSRange, in:) gives nil for it.
+            func group(_ start: String.Index, _ end: String.Index) -> String {
+                guard start.samePosition(in: text) != nil, end.samePosition(in: text) != nil else { return "" }
+                return String(text[start..<end])
+            }
+            let number = group(numberStart, closingStart)
+            let rest = group(i, scalars.endIndex)
+            if closingIsGroup { return [text, number, group(closingStart, scalars.index(after: closingStart)), rest] }
+            return [text, number, rest]
         }
+
     }
 
-    static let chapterPattern = NumberingPattern(#"^([一二三四五六七八九十百零〇]+)、\s*(.*)$"#) {
-        "一二三四五六七八九十百零〇".unicodeScalars.contains($0)
-    }
-    static let sectionPattern = NumberingPattern(#"^[(（]([一二三四五六七八九十]+)[)）]\s*(.*)$"#) { $0 == "(" || $0 == "（" }
+    static let chapterNumerals = Set("一二三四五六七八九十百零〇".unicodeScalars)
+    static let sectionNumerals = Set("一二三四五六七八九十".unicodeScalars)
+
+    static let chapterPattern = NumberingPattern(
+        pattern: #"^([一二三四五六七八九十百零〇]+)、\s*(.*)$"#, opening: nil, digit: { chapterNumerals.contains($0) },
+        maxDigits: nil, closing: { $0 == "、" }, closingIsGroup: false, notAfterClosing: nil)
+    static let sectionPattern = NumberingPattern(
+        pattern: #"^[(（]([一二三四五六七八九十]+)[)）]\s*(.*)$"#, opening: { $0 == "(" || $0 == "（" },
+        digit: { sectionNumerals.contains($0) }, maxDigits: nil, closing: { $0 == ")" || $0 == "）" }, closingIsGroup: false,
+        notAfterClosing: nil)
     // ICU's \d is any decimal digit (Nd), fullwidth ones included.
-    static let taskPattern = NumberingPattern(#"^(\d{1,3})([.．、])(?![\d０-９])\s*(.*)$"#) {
-        $0.properties.generalCategory == .decimalNumber
-    }
+    static let taskPattern = NumberingPattern(
+        pattern: #"^(\d{1,3})([.．、])(?![\d０-９])\s*(.*)$"#, opening: nil,
+        digit: { $0.properties.generalCategory == .decimalNumber }, maxDigits: 3,
+        closing: { $0 == "." || $0 == "．" || $0 == "、" }, closingIsGroup: true,
+        notAfterClosing: { $0.properties.generalCategory == .decimalNumber || ("０"..."９").contains($0) })
 
     func read(_ markdownBlocks: [MarkdownBlock]) -> Result {
         var result = Result()
