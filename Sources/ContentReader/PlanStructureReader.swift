@@ -69,7 +69,7 @@ struct PlanStructureReader {
             i = scalars.index(after: i)
             if let notAfterClosing, i < scalars.endIndex, notAfterClosing(scalars[i]) { return nil }
             // ICU's \s is White_Space.
-            while i < scalars.endIndex, scalars[i].properties.isWhitespace { i = scalars.index(after: i) }
+            while i < scalars.endIndex, WhiteSpace.contains(scalars[i]) { i = scalars.index(after: i) }
             // A group whose start or end falls inside a Character (a combining mark after the
             // closing mark) is "": Foundation's Range(NSRange, in:) gives nil for it.
             func group(_ start: String.Index, _ end: String.Index) -> String {

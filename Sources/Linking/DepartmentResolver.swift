@@ -46,8 +46,31 @@ public struct DepartmentResolver: Sendable {
     /// not 市 + 场监管局.
     static let notPrefixed = ["市场", "区域", "省级", "县级", "市级", "区级"]
 
+    /// The scalars a name's first Character can start with and equal a level character:
+    /// U+F96D, a compatibility ideograph, is canonically equivalent to 省.
+    static let levelScalars = Set("省市县区\u{F96D}".unicodeScalars)
+    /// The second scalars of `notPrefixed`.
+    static let notPrefixedSeconds = Set("场域级".unicodeScalars)
+
     /// The level prefix a name starts with (市发改委 → 市), if any.
+    ///
+    /// Decided on Characters (`levelPrefixCharacters` is the definition); the scalars answer
+    /// first where they can: a name whose first scalar is no level character cannot start
+    /// with one, and one whose second scalar is none of 场, 域, 级 cannot start with a word of
+    /// `notPrefixed` (no other scalar or sequence is canonically equivalent to those three).
     public static func levelPrefix(of name: String) -> Character? {
+        let scalars = name.unicodeScalars
+        guard let first = scalars.first, levelScalars.contains(first) else { return nil }
+        let second = scalars.index(after: scalars.startIndex)
+        guard second < scalars.endIndex else { return nil }
+        guard let firstCharacter = name.first, levelPrefixes.contains(firstCharacter),
+              name.index(after: name.startIndex) != name.endIndex else { return nil }
+        if notPrefixedSeconds.contains(scalars[second]), notPrefixed.contains(where: { name.hasPrefix($0) }) { return nil }
+        return firstCharacter
+    }
+
+    /// `levelPrefix(of:)` as it was written first, on Characters only (for the tests).
+    static func levelPrefixCharacters(of name: String) -> Character? {
         guard let first = name.first, levelPrefixes.contains(first), name.count > 1,
               !notPrefixed.contains(where: { name.hasPrefix($0) }) else { return nil }
         return first
@@ -60,11 +83,12 @@ public struct DepartmentResolver: Sendable {
         for mention in mentions {
             let name = Self.normalise(mention.name)
             var department = byName[name]
-            if department == nil, let prefix = carried, Self.levelPrefix(of: name) == nil {
+            let ownPrefix = Self.levelPrefix(of: name)
+            if department == nil, let prefix = carried, ownPrefix == nil {
                 department = byName[String(prefix) + name]
             }
-            if let prefix = Self.levelPrefix(of: name) {
-                carried = prefix
+            if let ownPrefix {
+                carried = ownPrefix
             }
             guard let department else {
                 log.add(.error("unknown-department", at: mention.location,

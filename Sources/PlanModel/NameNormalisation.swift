@@ -10,11 +10,11 @@ public enum NameNormalisation {
         var hasWhitespace = false
         for scalar in name.unicodeScalars {
             guard isNFCStable(scalar) else { return foundationNormalise(name) }
-            if scalar.properties.isWhitespace { hasWhitespace = true }
+            if WhiteSpace.contains(scalar) { hasWhitespace = true }
         }
         guard hasWhitespace else { return name }
         var out = String.UnicodeScalarView()
-        for scalar in name.unicodeScalars where !scalar.properties.isWhitespace { out.append(scalar) }
+        for scalar in name.unicodeScalars where !WhiteSpace.contains(scalar) { out.append(scalar) }
         return String(out)
     }
 

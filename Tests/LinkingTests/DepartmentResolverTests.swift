@@ -163,4 +163,38 @@ import Testing
         #expect(DepartmentResolver.levelPrefix(of: "县农业农村局") == "县")
         #expect(DepartmentResolver.levelPrefix(of: "市") == nil)
     }
+
+    /// The scalar pre-checks of `levelPrefix(of:)` against its definition on Characters, for
+    /// names built from level characters, the second characters of the words that are not
+    /// prefixes, a compatibility ideograph equivalent to 省 and combining marks.
+    @Test func scalarChecksAgreeWithTheCharacterDefinition() {
+        let pieces = ["省", "市", "县", "区", "\u{F96D}", "场", "域", "级", "发改委", "监管局", "a", " ", "\u{301}", "\u{20DD}",
+                      "\u{3099}", "e\u{301}", "(", "😀", "\u{200D}", "\r", "\n"]
+        var names: [String] = [""]
+        for a in pieces {
+            names.append(a)
+            for b in pieces {
+                names.append(a + b)
+                for c in pieces { names.append(a + b + c) }
+            }
+        }
+        for name in names {
+            #expect(DepartmentResolver.levelPrefix(of: name) == DepartmentResolver.levelPrefixCharacters(of: name),
+                    "\(name.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(DepartmentResolver.levelPrefix(of: "\u{F96D}发改委") == "省")
+        #expect(names.count > 9_000)
+    }
+}
+
+@Suite struct WhiteSpaceTests {
+    @Test func theSwitchIsTheWhiteSpaceProperty() {
+        var spaces = 0
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(WhiteSpace.contains(scalar) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+            if WhiteSpace.contains(scalar) { spaces += 1 }
+        }
+        #expect(spaces == 25)
+    }
 }
