@@ -190,11 +190,13 @@ import Testing
 @Suite struct WhiteSpaceTests {
     @Test func theSwitchIsTheWhiteSpaceProperty() {
         var spaces = 0
+        var disagreements: [String] = []   // one expectation, not 1.1 million
         for value in UInt32(0)...0x10FFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
-            #expect(WhiteSpace.contains(scalar) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+            if WhiteSpace.contains(scalar) != scalar.properties.isWhitespace { disagreements.append("U+\(String(value, radix: 16))") }
             if WhiteSpace.contains(scalar) { spaces += 1 }
         }
+        #expect(disagreements.isEmpty)
         #expect(spaces == 25)
     }
 }
