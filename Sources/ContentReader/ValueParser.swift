@@ -49,11 +49,12 @@ public enum ValueParser {
             text = inner
         }
         // A trailing note in brackets ("100(考核口径)") does not change the value.
-        if let range = text.range(of: #"[(（][^()（）]*[)）]$"#, options: .regularExpression), range.lowerBound != text.startIndex {
+        if Prefilter.trailingNote(text), let range = text.range(of: trailingNotePattern, options: .regularExpression),
+           range.lowerBound != text.startIndex {
             text = String(text[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
         }
         // "较2015年减少23%": a change over the base year, at least that much.
-        if let m = match(changePattern, text),
+        if Prefilter.change(text), let m = match(changePattern, text),
            let value = Double(m[2]) {
             return .success(ValueExpression(raw: trimmed, form: .comparison(.atLeast, value), inlineUnit: m[3].isEmpty ? nil : m[3],
                                             cumulative: true, label: m[1]))
@@ -92,12 +93,34 @@ public enum ValueParser {
     static let comparisonPattern = #"^(.*?)\s*(≥|≤|>|<|=|≈)\s*"# + number + #"\s*"# + unit + "$"
     static let phrasedPattern = "^" + number + #"\s*"# + unit + #"\s*(及以上|以上|及以下|以下|以内|左右|内)?$"#
     static let rangePattern = "^" + number + #"\s*[-~～—至到]\s*"# + number + #"\s*"# + unit + "$"
+    static let trailingNotePattern = #"[(（][^()（）]*[)）]$"#
+
+    /// What a text must have for each pattern to match it, found on its scalars before the
+    /// pattern runs: most values that are not plain numbers are words (`建立`, `持续改善`),
+    /// which went through all five expressions, each copying the text to UTF-16 first. Each
+    /// test is a condition of its pattern (a test checks that none turns away a text the
+    /// pattern matches), so the results are those of the patterns alone.
+    enum Prefilter {
+        /// `changePattern` starts with 较.
+        static func change(_ text: String) -> Bool { text.unicodeScalars.first == "较" }
+        /// `comparisonPattern` needs one of its signs.
+        static func comparison(_ text: String) -> Bool {
+            text.unicodeScalars.contains { "≥≤><=≈".unicodeScalars.contains($0) }
+        }
+        /// `phrasedPattern` and `rangePattern` start with `-?\d` (ICU's \d is Nd).
+        static func startsWithNumber(_ text: Substring) -> Bool {
+            guard let first = text.unicodeScalars.first else { return false }
+            return first == "-" || first.properties.generalCategory == .decimalNumber
+        }
+        /// `trailingNotePattern` needs an opening bracket.
+        static func trailingNote(_ text: String) -> Bool { text.unicodeScalars.contains { $0 == "(" || $0 == "（" } }
+    }
     /// Longest first.
     static let allPrefixes = (atLeastPrefixes + atMostPrefixes + lessPrefixes + greaterPrefixes).sorted { $0.count > $1.count }
 
     /// `≥95`, `≤42%`, `△EQI>-1`
     static func comparison(_ text: String) -> Parsed? {
-        guard let m = match(comparisonPattern, text) else { return nil }
+        guard Prefilter.comparison(text), let m = match(comparisonPattern, text) else { return nil }
         let label = m[1].isEmpty ? nil : m[1]
         if let label, label.last?.isNumber == true { return nil }
         guard let value = Double(m[3]) else { return nil }
@@ -128,7 +151,7 @@ public enum ValueParser {
             rest = rest.dropFirst(p.count)
             break
         }
-        guard let m = match(phrasedPattern, String(rest)),
+        guard Prefilter.startsWithNumber(rest), let m = match(phrasedPattern, String(rest)),
               let value = Double(m[1]) else { return nil }
         let suffix = m[3]
         let form: ValueExpression.Form
@@ -147,7 +170,7 @@ public enum ValueParser {
 
     /// `10-15`, `10~15%`
     static func range(_ text: String) -> Parsed? {
-        guard let m = match(rangePattern, text),
+        guard Prefilter.startsWithNumber(text[...]), let m = match(rangePattern, text),
               let a = Double(m[1]), let b = Double(m[2]) else { return nil }
         return Parsed(form: .range(min(a, b), max(a, b)), unit: m[3].isEmpty ? nil : m[3], label: nil)
     }

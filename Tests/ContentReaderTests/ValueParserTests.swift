@@ -235,6 +235,58 @@ import PlanModel
     }
 }
 
+/// Each `ValueParser.Prefilter` test is a condition of its pattern: no text that the pattern
+/// matches is turned away, for the values of the bundled indicator and observation tables
+/// and for generated texts made of the pieces the patterns look for.
+@Suite struct ValueParserPrefilterTests {
+    @Test func noPrefilterTurnsAwayATextItsPatternMatches() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Content")
+        var texts: [String] = []
+        let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".csv") } ?? []
+        for file in files {
+            let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+            for line in text.split(separator: "\n") { texts += line.split(separator: ",").map(String.init) }
+        }
+        let pieces = ["较", "2020", "年", "下降", "提高", "≥", "≤", ">", "<", "=", "≈", "-", "１", "٣", "5", "3.5", ".", "%",
+                      "万吨", "以上", "以下", "左右", "~", "至", "(", "（", ")", "）", "注", " ", "\n", "\u{3000}", "△EQI", "达到",
+                      "不低于", "控制在", "建立", "é", "\u{301}"]
+        var generator = AnnotationParserDifferentialTests.Generator(state: 61)
+        for _ in 0..<20_000 {
+            // A third start as a change over a base year or a range does, to reach those patterns.
+            var text = ["", "较2020年下降", "较2015年提高 ", "10-", "3.5~", "-2至"][generator.chance(33) ? 1 + generator.below(5) : 0]
+            for _ in 0..<(1 + generator.below(7)) { text += generator.pick(pieces) }
+            texts.append(text)
+        }
+        var matched = [0, 0, 0, 0, 0]
+        for raw in texts {
+            let text = ValueParser.normalise(raw.trimmingCharacters(in: .whitespacesAndNewlines))
+            if ValueParser.match(ValueParser.changePattern, text) != nil {
+                matched[0] += 1
+                #expect(ValueParser.Prefilter.change(text), "\(text)")
+            }
+            if ValueParser.match(ValueParser.comparisonPattern, text) != nil {
+                matched[1] += 1
+                #expect(ValueParser.Prefilter.comparison(text), "\(text)")
+            }
+            if ValueParser.match(ValueParser.phrasedPattern, text) != nil {
+                matched[2] += 1
+                #expect(ValueParser.Prefilter.startsWithNumber(text[...]), "\(text)")
+            }
+            if ValueParser.match(ValueParser.rangePattern, text) != nil {
+                matched[3] += 1
+                #expect(ValueParser.Prefilter.startsWithNumber(text[...]), "\(text)")
+            }
+            if text.range(of: ValueParser.trailingNotePattern, options: .regularExpression) != nil {
+                matched[4] += 1
+                #expect(ValueParser.Prefilter.trailingNote(text), "\(text)")
+            }
+        }
+        // Every pattern matched many texts, so each condition was put to the test.
+        #expect(matched.allSatisfy { $0 >= 50 }, "\(matched)")
+    }
+}
+
 /// CSV cells are trimmed without Foundation when their ends are surely not white space.
 @Suite struct CellTrimTests {
     @Test func trimmedEqualsFoundationTrimming() {
