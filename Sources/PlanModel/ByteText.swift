@@ -1,5 +1,27 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte search shared by the UTF-8 scanners (`replacingBytes`, indicator links in HTML).
 public enum ByteSearch {
+    /// The same on a buffer, with `memchr` finding each candidate first byte.
+    public static func firstIndex(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let head = needle.first, let base = haystack.baseAddress else { return nil }
+        var i = max(from, 0)
+        let last = haystack.count - needle.count
+        while i <= last {
+            guard let found = memchr(base + i, Int32(head), last - i + 1) else { return nil }
+            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            var k = 1
+            while k < needle.count && haystack[at + k] == needle[k] { k += 1 }
+            if k == needle.count { return at }
+            i = at + 1
+        }
+        return nil
+    }
+
     /// The first index at or after `from` where `needle` starts in `haystack`; nil when there
     /// is none (or `needle` is empty).
     @inlinable

@@ -31,3 +31,26 @@ import Testing
         #expect("a\n\u{301}b".removingLineFeeds == "a\u{301}b")
     }
 }
+
+/// The `memchr` search on buffers against the generic byte loop it stands beside, for every
+/// start offset of many generated haystacks and needles over a small alphabet (so that
+/// partial matches, overlaps and matches at both ends are frequent).
+@Suite struct ByteSearchTests {
+    @Test func bufferSearchAgreesWithTheGenericLoop() {
+        var generator = AnnotationParserDifferentialTests.Generator(state: 9)
+        var found = 0
+        for _ in 0..<3_000 {
+            let haystack = (0..<generator.below(40)).map { _ in [UInt8(ascii: "a"), UInt8(ascii: "b"), 0, 0xE5][generator.below(4)] }
+            let needle = (0..<(1 + generator.below(4))).map { _ in [UInt8(ascii: "a"), UInt8(ascii: "b"), 0, 0xE5][generator.below(4)] }
+            haystack.withUnsafeBufferPointer { buffer in
+                for from in 0...(haystack.count + 1) {
+                    let expected = ByteSearch.firstIndex(of: needle, in: haystack, from: from)
+                    #expect(ByteSearch.firstIndex(of: needle, in: buffer, from: from) == expected)
+                    if expected != nil { found += 1 }
+                }
+            }
+        }
+        #expect(found > 1_000)
+        #expect([UInt8]().withUnsafeBufferPointer { ByteSearch.firstIndex(of: [1], in: $0, from: 0) } == nil)
+    }
+}
