@@ -21,7 +21,9 @@ let package = Package(
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .target(name: "MarkdownTree", dependencies: ["CCmarkGFM"]),
-        .target(name: "PlanModel"),
+        // A fingerprint of bytes (ContentHash): file hashes of the manifest, digests of text.
+        .target(name: "Fingerprint"),
+        .target(name: "PlanModel", dependencies: ["Fingerprint"]),
         .target(name: "ContentReader", dependencies: [
             "PlanModel", "MarkdownTree", .product(name: "Yams", package: "Yams"),
         ]),
@@ -33,9 +35,9 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "CFileSwap"),
-        .target(name: "SiteOutput", dependencies: ["CFileSwap"]),
+        .target(name: "SiteOutput", dependencies: ["CFileSwap", "Fingerprint"]),
         .target(name: "Pipeline", dependencies: [
-            "PlanModel", "ContentReader", "Linking", "Progress", "SiteRender", "SiteOutput",
+            "PlanModel", "ContentReader", "Linking", "Progress", "SiteRender", "SiteOutput", "Fingerprint",
         ]),
         // plansite import: plain-text plan → draft plan.md, indicators.csv, review.md (docs/import.md).
         .target(name: "Importer", dependencies: ["PlanModel", "ContentReader"]),
@@ -60,7 +62,7 @@ let package = Package(
         .testTarget(name: "SiteRenderTests", dependencies: [
             "SiteRender", "Pipeline", "Progress", "Linking", "PlanModel", .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .testTarget(name: "SiteOutputTests", dependencies: ["SiteOutput"]),
+        .testTarget(name: "SiteOutputTests", dependencies: ["SiteOutput", "Fingerprint"]),
         .testTarget(name: "PlansiteCLITests", dependencies: ["Pipeline"]),
         .testTarget(name: "BundledContentTests", dependencies: ["Pipeline", "PlanModel"]),
         // Fixtures are read through #filePath, not as bundle resources.

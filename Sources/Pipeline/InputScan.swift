@@ -1,6 +1,7 @@
 import Foundation
 import PlanModel
 import SiteOutput
+import Fingerprint
 
 /// Fingerprints of everything a build reads: every file under the content and templates
 /// folders (hashed on all cores), and the plansite executable itself.

@@ -2,6 +2,7 @@ import Foundation
 import Linking
 import PlanModel
 import SiteOutput
+import Fingerprint
 
 /// What the pages that show one region's content are made of, as one fingerprint per region,
 /// so that an incremental build renders again only the pages of regions whose inputs changed.

@@ -1,4 +1,5 @@
 import Foundation
+import Fingerprint
 
 /// What the last successful build read and wrote, kept beside the output folder
 /// (`.NAME.plansite-manifest` for an output folder NAME) so the next build can tell what

@@ -1,5 +1,6 @@
 import CFileSwap
 import Foundation
+import Fingerprint
 
 /// Writes a site into a staging folder beside the output folder and swaps it in only when
 /// the whole build succeeded. A failed or killed build leaves the previous output complete

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SiteOutput
+import Fingerprint
 
 @Suite struct BuildManifestTests {
     func tempDir() throws -> URL { try makeTemporaryDirectory("plansite-manifest") }

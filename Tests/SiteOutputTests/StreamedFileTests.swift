@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SiteOutput
+import Fingerprint
 
 /// Big files (open data, search index) are written in pieces as they are made.
 @Suite struct StreamedFileTests {
