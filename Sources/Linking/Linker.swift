@@ -194,15 +194,3 @@ public enum Linker {
         name.filter { !"★☆*＊△▲".contains($0) }.trimmingCharacters(in: .whitespaces)
     }
 }
-
-extension Array {
-    /// The same elements in storage of their own count: appending leaves up to twice the room
-    /// needed, and linked sites keep hundreds of thousands of these small arrays.
-    func exactCapacity() -> [Element] {
-        guard capacity > count else { return self }
-        var copy: [Element] = []
-        copy.reserveCapacity(count)
-        copy.append(contentsOf: self)
-        return copy
-    }
-}

@@ -15,9 +15,7 @@ extension Plan {
         plan.blocks = []
         plan.hasBody = false
         // Indicators were appended as read: keep them in storage of their own size.
-        plan.indicators = Array(unsafeUninitializedCapacity: indicators.count) { buffer, count in
-            count = buffer.initialize(fromContentsOf: indicators)
-        }
+        plan.indicators = indicators.exactCapacity()
         plan.units = units.map { unit in
             var unit = unit
             unit.text = ""
@@ -93,5 +91,18 @@ extension String {
             end = index(after: end)
         }
         return end == endIndex ? self : String(self[..<end])
+    }
+}
+
+extension Array {
+    /// The same elements in storage of their own count: appending leaves up to twice the room
+    /// needed, and a site holds hundreds of thousands of small arrays (each unit's departments
+    /// and indicators, each plan's indicators) from reading to the last page.
+    public func exactCapacity() -> [Element] {
+        guard capacity > count else { return self }
+        var copy: [Element] = []
+        copy.reserveCapacity(count)
+        copy.append(contentsOf: self)
+        return copy
     }
 }
