@@ -6,7 +6,8 @@ import Darwin
 
 /// Byte search shared by the UTF-8 scanners (`replacingBytes`, indicator links in HTML).
 public enum ByteSearch {
-    /// The same on a buffer, with `memchr` finding each candidate first byte.
+    /// The first index at or after `from` where `needle` starts in `haystack`; nil when there
+    /// is none (or `needle` is empty). `memchr` finds each candidate first byte.
     public static func firstIndex(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         guard let head = needle.first, let base = haystack.baseAddress else { return nil }
         var i = max(from, 0)
@@ -18,25 +19,6 @@ public enum ByteSearch {
             while k < needle.count && haystack[at + k] == needle[k] { k += 1 }
             if k == needle.count { return at }
             i = at + 1
-        }
-        return nil
-    }
-
-    /// The first index at or after `from` where `needle` starts in `haystack`; nil when there
-    /// is none (or `needle` is empty).
-    @inlinable
-    public static func firstIndex<C: RandomAccessCollection>(of needle: [UInt8], in haystack: C, from: Int) -> Int?
-    where C.Element == UInt8, C.Index == Int {
-        guard let head = needle.first else { return nil }
-        var i = max(from, haystack.startIndex)
-        let last = haystack.endIndex - needle.count
-        while i <= last {
-            if haystack[i] == head {
-                var k = 1
-                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
         }
         return nil
     }

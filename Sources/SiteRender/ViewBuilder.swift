@@ -230,7 +230,8 @@ struct ViewBuilder {
     func rewriteIndicatorLinks(_ html: String, plan: Plan, root: String) -> String {
         let marker = Array("href=\"indicator:".utf8)
         let bytes = Array(html.utf8)
-        guard let first = ByteSearch.firstIndex(of: marker, in: bytes, from: 0) else { return html }
+        func find(from: Int) -> Int? { bytes.withUnsafeBufferPointer { ByteSearch.firstIndex(of: marker, in: $0, from: from) } }
+        guard let first = find(from: 0) else { return html }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 64)
         var copied = 0
@@ -245,7 +246,7 @@ struct ViewBuilder {
                 out += Array("href=\"\(root + URLs.indicator(key))\"".utf8)
                 copied = quote + 1
             }
-            at = ByteSearch.firstIndex(of: marker, in: bytes, from: quote + 1)
+            at = find(from: quote + 1)
         }
         out += bytes[copied...]
         return String(decoding: out, as: UTF8.self)
