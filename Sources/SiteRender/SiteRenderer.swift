@@ -142,6 +142,12 @@ public struct SiteRenderer: Sendable {
             })
         }
         jobs.append(page(URLs.progress, "progress") { shared.builder.progressPage() })
+        for plan in site.content.plans {
+            let id = plan.id
+            jobs.append(page(URLs.progress(id), "progress-plan", region: plan.regionID) {
+                shared.builder.progressPlanPage(shared.builder.site.plan(id)!)
+            })
+        }
         let labels = self.labels
         let kinds = Dictionary(uniqueKeysWithValues: ["plan", "task", "section", "indicator", "department"].map { ($0, labels["search-kind-\($0)"]) })
         jobs.append(page(URLs.search, "search") {

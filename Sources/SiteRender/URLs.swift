@@ -8,6 +8,8 @@ public enum URLs {
     public static let departments = "departments/index.html"
     public static let indicators = "indicators/index.html"
     public static let progress = "progress.html"
+    /// One plan's progress: its indicators by status and its task reports.
+    public static func progress(_ planID: String) -> String { "progress/\(planID).html" }
     public static let home = "index.html"
     public static let search = "search.html"
 

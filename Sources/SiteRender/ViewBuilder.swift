@@ -105,7 +105,7 @@ struct ViewBuilder {
             taskCount: plan.tasks.count, unitCount: plan.units.count, indicatorCount: plan.indicators.count,
             statusCounts: statusCounts(keys),
             statusChart: statusChart(id: "status-\(plan.id)", title: "\(plan.title) \(labels["chart-status"])", keys: keys),
-            assignedUnitCount: assigned)
+            assignedUnitCount: assigned, progressURL: root + URLs.progress(plan.id))
     }
 
     func taskLink(_ ref: UnitRef, root: String) -> TaskLinkView {
@@ -299,8 +299,16 @@ struct ViewBuilder {
         let path = URLs.indicators
         let root = URLs.root(of: path)
         let plans = site.content.plans.filter { !$0.indicators.isEmpty }.map { plan in
-            IndicatorIndexPlanView(plan: Link(text: plan.title, url: root + URLs.plan(plan.id)),
-                                   groups: indicatorGroups(plan.indicators, root: root))
+            var order: [String] = []
+            var counts: [String: Int] = [:]
+            for indicator in plan.indicators {
+                let heading = indicator.domain.isEmpty ? labels["indicators"] : indicator.domain
+                if counts[heading] == nil { order.append(heading) }
+                counts[heading, default: 0] += 1
+            }
+            return IndicatorIndexPlanView(plan: Link(text: plan.title, url: root + URLs.plan(plan.id) + "#indicator-table"),
+                                          region: regionName(plan.regionID), indicatorCount: plan.indicators.count,
+                                          domains: order.map { DomainCountView(name: $0, count: counts[$0] ?? 0) })
         }
         return IndicatorIndexView(page: page(path: path, title: labels["indicators"]), labels: labels.values, plans: plans)
     }
@@ -355,20 +363,30 @@ struct ViewBuilder {
         let path = URLs.progress
         let root = URLs.root(of: path)
         let allKeys = site.content.plans.flatMap { $0.indicators.map(\.key) }
-        let plans = site.content.plans.map { plan -> ProgressPlanView in
-            let byStatus = ProgressStatus.allCases.compactMap { s -> IndicatorGroupView? in
-                let rows = plan.indicators.filter { status(of: $0.key) == s }.map { indicatorRow($0, root: root) }
-                return rows.isEmpty ? nil : IndicatorGroupView(heading: "\(Labels.symbols[s] ?? "") \(labels["status-\(s.rawValue)"])", rows: rows)
-            }
-            let latestReports = Dictionary(grouping: plan.reports, by: \.taskID).compactMapValues { $0.max { $0.period < $1.period } }
-            let reportCounts = TaskStatus.allCases.map { s in
-                StatusCountView(status: StatusView(key: s.rawValue, symbol: "", label: labels["report-\(s.rawValue)"]),
-                                count: latestReports.values.filter { $0.status == s }.count)
-            }
-            return ProgressPlanView(plan: planSummary(plan, root: root), groups: byStatus, taskReports: reportCounts,
-                                    hasTaskReports: !latestReports.isEmpty, unreportedTasks: plan.units.count - latestReports.count)
+        let plans = site.content.plans.map { plan in
+            ProgressRowView(plan: Link(text: plan.title, url: root + URLs.progress(plan.id)), region: regionName(plan.regionID),
+                            indicatorCount: plan.indicators.count, statusCounts: statusCounts(plan.indicators.map(\.key)))
         }
         return ProgressPageView(page: page(path: path, title: labels["progress"]), labels: labels.values, totals: statusCounts(allKeys),
-                                totalChart: statusChart(id: "status-all", title: labels["chart-status"], keys: allKeys), plans: plans)
+                                totalChart: statusChart(id: "status-all", title: labels["chart-status"], keys: allKeys),
+                                statuses: ProgressStatus.allCases.map { labels.status($0) }, plans: plans)
+    }
+
+    func progressPlanPage(_ plan: Plan) -> ProgressPlanView {
+        let path = URLs.progress(plan.id)
+        let root = URLs.root(of: path)
+        let byStatus = ProgressStatus.allCases.compactMap { s -> IndicatorGroupView? in
+            let rows = plan.indicators.filter { status(of: $0.key) == s }.map { indicatorRow($0, root: root) }
+            return rows.isEmpty ? nil : IndicatorGroupView(heading: "\(Labels.symbols[s] ?? "") \(labels["status-\(s.rawValue)"])", rows: rows)
+        }
+        let latestReports = Dictionary(grouping: plan.reports, by: \.taskID).compactMapValues { $0.max { $0.period < $1.period } }
+        let reportCounts = TaskStatus.allCases.map { s in
+            StatusCountView(status: StatusView(key: s.rawValue, symbol: "", label: labels["report-\(s.rawValue)"]),
+                            count: latestReports.values.filter { $0.status == s }.count)
+        }
+        return ProgressPlanView(page: page(path: path, title: "\(plan.title) · \(labels["progress"])"), labels: labels.values,
+                                plan: planSummary(plan, root: root), overviewURL: root + URLs.progress, groups: byStatus,
+                                taskReports: reportCounts, hasTaskReports: !latestReports.isEmpty,
+                                unreportedTasks: plan.units.count - latestReports.count)
     }
 }

@@ -211,6 +211,7 @@ extension PlanSummaryView: MustacheParent {
         case "statusCounts": return wrap(self.statusCounts)
         case "statusChart": return wrap(self.statusChart)
         case "assignedUnitCount": return wrap(self.assignedUnitCount)
+        case "progressURL": return wrap(self.progressURL)
         default: return noChild(name)
         }
     }
@@ -336,7 +337,19 @@ extension IndicatorIndexPlanView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "plan": return wrap(self.plan)
-        case "groups": return wrap(self.groups)
+        case "region": return wrap(self.region)
+        case "indicatorCount": return wrap(self.indicatorCount)
+        case "domains": return wrap(self.domains)
+        default: return noChild(name)
+        }
+    }
+}
+
+extension DomainCountView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": return wrap(self.name)
+        case "count": return wrap(self.count)
         default: return noChild(name)
         }
     }
@@ -416,11 +429,26 @@ extension IndicatorPageView: MustacheParent {
 extension ProgressPlanView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
+        case "page": return wrap(self.page)
+        case "labels": return wrap(self.labels)
         case "plan": return wrap(self.plan)
+        case "overviewURL": return wrap(self.overviewURL)
         case "groups": return wrap(self.groups)
         case "taskReports": return wrap(self.taskReports)
         case "hasTaskReports": return wrap(self.hasTaskReports)
         case "unreportedTasks": return wrap(self.unreportedTasks)
+        default: return noChild(name)
+        }
+    }
+}
+
+extension ProgressRowView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "plan": return wrap(self.plan)
+        case "region": return wrap(self.region)
+        case "indicatorCount": return wrap(self.indicatorCount)
+        case "statusCounts": return wrap(self.statusCounts)
         default: return noChild(name)
         }
     }
@@ -433,6 +461,7 @@ extension ProgressPageView: MustacheParent {
         case "labels": return wrap(self.labels)
         case "totals": return wrap(self.totals)
         case "totalChart": return wrap(self.totalChart)
+        case "statuses": return wrap(self.statuses)
         case "plans": return wrap(self.plans)
         default: return noChild(name)
         }

@@ -134,6 +134,8 @@ struct PlanSummaryView {
     let statusCounts: [StatusCountView]
     let statusChart: String
     let assignedUnitCount: Int
+    /// The plan's progress page (progress/PLAN.html).
+    let progressURL: String
 }
 
 struct PlanPageView {
@@ -212,11 +214,22 @@ struct DepartmentPageView {
     let hasIndicators: Bool
 }
 
+/// One row of the indicator index: a plan, linking to the indicator table on its page.
 struct IndicatorIndexPlanView {
     let plan: Link
-    let groups: [IndicatorGroupView]
+    let region: String
+    let indicatorCount: Int
+    let domains: [DomainCountView]
 }
 
+/// A domain (指标分类) of a plan's indicators and how many it has.
+struct DomainCountView {
+    let name: String
+    let count: Int
+}
+
+/// indicators/index.html: one row per plan with indicators, in site order. The indicators
+/// themselves are listed on each plan's page, so this page grows by a row per plan.
 struct IndicatorIndexView {
     let page: PageView
     let labels: [String: String]
@@ -268,20 +281,36 @@ struct IndicatorPageView {
     let hasRelated: Bool
 }
 
+/// progress/PLAN.html: one plan's indicators grouped by status and its task reports.
 struct ProgressPlanView {
+    let page: PageView
+    let labels: [String: String]
     let plan: PlanSummaryView
+    let overviewURL: String
     let groups: [IndicatorGroupView]
     let taskReports: [StatusCountView]
     let hasTaskReports: Bool
     let unreportedTasks: Int
 }
 
+/// One row of the progress overview: a plan, its status counts, a link to its progress page.
+struct ProgressRowView {
+    let plan: Link
+    let region: String
+    let indicatorCount: Int
+    let statusCounts: [StatusCountView]
+}
+
+/// progress.html: the status of every indicator of the site in one chart, then one row per
+/// plan. Each plan's indicators are on its own progress page, so this page grows by a row
+/// per plan (it listed every indicator until issue 6: 9.5 MB at 1,000 plans).
 struct ProgressPageView {
     let page: PageView
     let labels: [String: String]
     let totals: [StatusCountView]
     let totalChart: String
-    let plans: [ProgressPlanView]
+    let statuses: [StatusView]
+    let plans: [ProgressRowView]
 }
 
 struct SearchPageView {

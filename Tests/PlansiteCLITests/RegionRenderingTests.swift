@@ -25,11 +25,12 @@ import Testing
         return Int(result.stderr[range].prefix { $0.isNumber }) ?? 0
     }
 
-    /// Output pages of a region: its plans' pages and their indicator pages, its department pages.
+    /// Output pages of a region: its plans' pages, progress pages and indicator pages, its
+    /// department pages.
     static func regionPages(_ dir: URL, plans: [String], region: String) -> Int {
         let output = CLI.snapshot(dir.appendingPathComponent("Output")).keys
         return output.filter { path in
-            plans.contains { path == "plans/\($0).html" || path.hasPrefix("indicators/\($0)/") }
+            plans.contains { path == "plans/\($0).html" || path == "progress/\($0).html" || path.hasPrefix("indicators/\($0)/") }
                 || path.hasPrefix("departments/\(region)/")
         }.count
     }

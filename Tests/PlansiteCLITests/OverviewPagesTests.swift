@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// progress.html and indicators/index.html list one row per plan; each plan's indicators are
+/// on its own progress page (progress/PLAN.html) and on its plan page. Built from the bundled
+/// content and checked against the site's own open data (data/indicators.json), so the
+/// counts come from a second path through the build, not from this test.
+@Suite struct OverviewPagesTests {
+    struct Row: Decodable {
+        let plan: String
+        let indicator: String
+        let status: String
+    }
+
+    static func build() throws -> (URL, [Row]) {
+        let dir = try CLI.workspace(content: RegionRenderingTests.bundled)
+        let result = try CLI.run(["build"], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try JSONDecoder().decode([Row].self, from: Data(CLI.read("Output/data/indicators.json", in: dir).utf8))
+        return (dir, rows)
+    }
+
+    static func count(_ needle: String, in text: String) -> Int {
+        text.components(separatedBy: needle).count - 1
+    }
+
+    static func matches(_ pattern: String, in text: String) -> [[String]] {
+        let regex = try! NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators])
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { m in
+            (1..<m.numberOfRanges).map { Range(m.range(at: $0), in: text).map { String(text[$0]) } ?? "" }
+        }
+    }
+
+    @Test func eachPlansProgressPageListsEachOfItsIndicatorsOnceUnderItsStatus() throws {
+        let (dir, rows) = try Self.build()
+        let plans = Set(rows.map(\.plan))
+        #expect(plans.count == 4)
+        let overview = CLI.read("Output/progress.html", in: dir)
+        // The columns of the overview, in order, are the statuses.
+        let columns = Self.matches(#"<th scope="col"><span class="status status-([a-z-]+)">"#, in: overview).map { $0[0] }
+        #expect(columns.count == 6)
+        for plan in plans.sorted() {
+            let own = rows.filter { $0.plan == plan }
+            let page = CLI.read("Output/progress/\(plan).html", in: dir)
+            for row in own {
+                #expect(Self.count("href=\"../indicators/\(plan)/\(row.indicator).html\"", in: page) == 1, "\(plan)/\(row.indicator)")
+            }
+            // One status mark per indicator row, as many of each status as the open data has.
+            for status in Set(own.map(\.status)) {
+                #expect(Self.count("class=\"status status-\(status)\"", in: page) == own.filter { $0.status == status }.count,
+                        "\(plan): \(status)")
+            }
+            #expect(page.contains("href=\"../plans/\(plan).html\""))
+            #expect(page.contains("href=\"../progress.html\""))
+            // The plan's row in the overview links that page and counts the same.
+            let row = Self.matches(#"(<tr><th scope="row"><a href="progress/\#(plan)\.html">.*?</tr>)"#, in: overview)
+            #expect(row.count == 1, "\(plan) in progress.html")
+            let cells = Self.matches(#"<td>(\d+)</td>"#, in: row.first?.first ?? "").map { Int($0[0]) ?? -1 }
+            #expect(cells == [own.count] + columns.map { c in own.filter { $0.status == c }.count }, "\(plan)")
+            // The plan page links its progress page.
+            #expect(CLI.read("Output/plans/\(plan).html", in: dir).contains("href=\"../progress/\(plan).html\""))
+        }
+        // The overview lists plans, not indicators: it links no indicator page.
+        #expect(Self.matches(#"href="(indicators/[^"]+/[^"]+)""#, in: overview).isEmpty)
+    }
+
+    @Test func theIndicatorIndexLinksEachPlansIndicatorTable() throws {
+        let (dir, rows) = try Self.build()
+        let index = CLI.read("Output/indicators/index.html", in: dir)
+        for plan in Set(rows.map(\.plan)).sorted() {
+            let link = "../plans/\(plan).html#indicator-table"
+            #expect(Self.count("href=\"\(link)\"", in: index) == 1, "\(plan)")
+            let row = Self.matches(#"(<tr><th scope="row"><a href="\.\./plans/\#(plan)\.html#indicator-table">.*?</tr>)"#, in: index)
+            let count = Self.matches(#"<td>(\d+)</td>"#, in: row.first?.first ?? "").first.flatMap { Int($0[0]) }
+            #expect(count == rows.filter { $0.plan == plan }.count, "\(plan)")
+            #expect(CLI.read("Output/plans/\(plan).html", in: dir).contains("id=\"indicator-table\""))
+        }
+        #expect(Self.matches(#"href="([^"]*indicators/[^"]+/[^"]+)""#, in: index).isEmpty)
+    }
+}
