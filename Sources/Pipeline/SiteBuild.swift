@@ -69,25 +69,28 @@ public enum SiteBuild {
         } catch {
             return .failure(.output("\(error)"))
         }
-        let check = ContentCheck.run(contentDirectory: contentDirectory, threads: threads, keepBodies: false,
-                                     listings: { index, listings in listingFiles.add(listings, at: index) })
-        var diagnostics = check.diagnostics
-        clock.mark("read and link")
-        let loaded = SiteRenderer.loadTemplates(templatesDirectory)
-        clock.mark("templates")
-        if case .failure(let list) = loaded { diagnostics += list.diagnostics }
-        guard let site = check.site, case .success(let (templates, labels)) = loaded,
-              !diagnostics.contains(where: { $0.severity == .error }) else {
-            writer.abort()
-            return .failure(.content(diagnostics.sorted()))
-        }
-        let evaluations = ProgressEvaluator(asOf: site.content.config.dataAsOf).evaluate(site)
-        clock.mark("evaluate")
-        let folder = check.folder
-        let renderer = SiteRenderer(site: site, evaluations: evaluations, templates: templates, labels: labels,
-                                    bodies: { try readAgain($0, from: folder) }, madeElsewhere: PlanListings.paths)
+        var pages = 0
+        let warnings: [Diagnostic]
+        // The site, its evaluations and renderer live in this scope only: they are released
+        // before the manifest is made (at 10,000 plans both are hundreds of MB).
         do {
-            var pages = 0
+            let check = ContentCheck.run(contentDirectory: contentDirectory, threads: threads, keepBodies: false,
+                                         listings: { index, listings in listingFiles.add(listings, at: index) })
+            var diagnostics = check.diagnostics
+            clock.mark("read and link")
+            let loaded = SiteRenderer.loadTemplates(templatesDirectory)
+            clock.mark("templates")
+            if case .failure(let list) = loaded { diagnostics += list.diagnostics }
+            guard let site = check.site, case .success(let (templates, labels)) = loaded,
+                  !diagnostics.contains(where: { $0.severity == .error }) else {
+                writer.abort()
+                return .failure(.content(diagnostics.sorted()))
+            }
+            let evaluations = ProgressEvaluator(asOf: site.content.config.dataAsOf).evaluate(site)
+            clock.mark("evaluate")
+            let folder = check.folder
+            let renderer = SiteRenderer(site: site, evaluations: evaluations, templates: templates, labels: labels,
+                                        bodies: { try readAgain($0, from: folder) }, madeElsewhere: PlanListings.paths)
             let plans = site.content.plans.count
             progress?(Progress(stage: "rendering", plans: plans, filesWritten: 0))
             do {
@@ -120,16 +123,15 @@ public enum SiteBuild {
                 try writer.commit()
             } catch {
                 writer.abort()
-                throw error
+                return .failure(.output("\(error)"))
             }
-            try? BuildManifest(tool: tool, pages: pages, warnings: check.warnings.count, inputs: inputs,
-                               outputs: writer.written).write(for: outputDirectory)
-            clock.mark("swap in, manifest")
-            return .success(Summary(pages: pages, files: writer.filesWritten, warnings: check.warnings,
-                                    unchanged: writer.filesReused, notRendered: writer.filesNotRendered, stages: clock.stages))
-        } catch {
-            return .failure(.output("\(error)"))
+            warnings = check.warnings
         }
+        try? BuildManifest(tool: tool, pages: pages, warnings: warnings.count, inputs: inputs,
+                           outputs: writer.written).write(for: outputDirectory)
+        clock.mark("swap in, manifest")
+        return .success(Summary(pages: pages, files: writer.filesWritten, warnings: warnings,
+                                unchanged: writer.filesReused, notRendered: writer.filesNotRendered, stages: clock.stages))
     }
 
     public enum ReadAgainFailure: Error, CustomStringConvertible {

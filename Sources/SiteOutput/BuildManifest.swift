@@ -91,23 +91,31 @@ public struct BuildManifest: Sendable, Equatable {
         return manifest
     }
 
-    public var text: String {
-        var lines = [Self.header, "tool\t\(ContentHash.hex(tool))", "pages\t\(pages)", "warnings\t\(warnings)"]
-        for (path, hash) in inputs.sorted(by: { $0.key < $1.key }) {
-            lines.append("input\t\(ContentHash.hex(hash))\t\(Self.escape(path))")
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The manifest as written: one line per input and per output file, sorted by path. Made
+    /// into one byte array, without a string per line (200,000 lines at 10,000 plans).
+    var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + inputs.count * 90 + outputs.count * 110)
+        func add(_ text: String) { out.append(contentsOf: text.utf8) }
+        add("\(Self.header)\ntool\t\(ContentHash.hex(tool))\npages\t\(pages)\nwarnings\t\(warnings)\n")
+        for path in inputs.keys.sorted() {
+            add("input\t"); add(ContentHash.hex(inputs[path]!)); add("\t"); add(Self.escape(path)); add("\n")
         }
-        for (path, file) in outputs.sorted(by: { $0.key < $1.key }) {
-            lines.append("output\t\(ContentHash.hex(file.hash))\t\(file.stamp.size)\t\(file.stamp.modified)\t\(file.stamp.inode)\t"
-                         + "\(ContentHash.hex(file.dependency))\t\(Self.escape(path))")
+        for path in outputs.keys.sorted() {
+            let file = outputs[path]!
+            add("output\t"); add(ContentHash.hex(file.hash)); add("\t\(file.stamp.size)\t\(file.stamp.modified)\t\(file.stamp.inode)\t")
+            add(ContentHash.hex(file.dependency)); add("\t"); add(Self.escape(path)); add("\n")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return out
     }
 
     /// Writes the manifest (to a temporary file renamed into place).
     public func write(for destination: String) throws {
         let url = Self.location(of: destination)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".tmp-\(getpid())")
-        try Data(text.utf8).write(to: temporary)
+        try bytes.withUnsafeBytes { try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0.baseAddress!), count: $0.count, deallocator: .none).write(to: temporary) }
         guard rename(temporary.path, url.path) == 0 else {
             try? FileManager.default.removeItem(at: temporary)
             throw OutputWriter.Failure.io("cannot write \(url.path)")
