@@ -6,9 +6,15 @@ import PlanModel
 public struct LinkedSite: Sendable {
     public let content: SiteContent
     /// The departments of each unit of each linked plan.
-    public var unitAssignments: UnitValues<[ResolvedAssignment]> { UnitValues(directory: directory, values: assignmentsByUnit) }
+    public var unitAssignments: UnitValues<[ResolvedAssignment]> {
+        let links = unitLinks
+        return UnitValues(directory: directory, planCount: links.count, count: { links[$0].unitCount }, value: { links[$0].assignments($1) })
+    }
     /// The indicators each unit serves.
-    public var unitIndicators: UnitValues<[IndicatorLink]> { UnitValues(directory: directory, values: indicatorsByUnit) }
+    public var unitIndicators: UnitValues<[IndicatorLink]> {
+        let links = unitLinks
+        return UnitValues(directory: directory, planCount: links.count, count: { links[$0].unitCount }, value: { links[$0].indicators($1) })
+    }
     /// Indicator key → the units linked to it, in plan and unit order.
     public var indicatorUnits: UnitLists { UnitLists(directory: directory, lists: indicatorUnitRefs) }
     /// Department key → the units it leads, sorted by unit key.
@@ -20,11 +26,11 @@ public struct LinkedSite: Sendable {
     /// Metric → indicators (of any plan of the region) that measure it.
     public internal(set) var metricIndicators: [String: [String]] = [:]
 
-    // What units link to is held by plan and unit index, and units are named by `UnitRef`,
-    // not by key strings in dictionaries: 115,000 units and 490,000 department assignments
-    // at 1,000 plans.
-    var assignmentsByUnit: [[[ResolvedAssignment]]] = []
-    var indicatorsByUnit: [[[IndicatorLink]]] = []
+    // What units link to is held per plan, packed (`PlanUnitLinks`), and units are named by
+    // `UnitRef`, not by key strings in dictionaries: 115,000 units and 490,000 department
+    // assignments at 1,000 plans.
+    /// Per plan (in `content.plans` order), what its units link to.
+    public internal(set) var unitLinks: [PlanUnitLinks] = []
     var indicatorUnitRefs: [String: [UnitRef]] = [:]
     var departmentLeadRefs: [String: [UnitRef]] = [:]
     var departmentCoRefs: [String: [UnitRef]] = [:]
@@ -60,6 +66,13 @@ public struct LinkedSite: Sendable {
 
     /// The plan with this id (the first, if two had it).
     public func plan(_ id: String) -> Plan? { directory.planIndex[id].map { content.plans[$0] } }
+
+    /// How many units of the plan with this id have a department.
+    public func assignedUnitCount(planID: String) -> Int {
+        guard let p = directory.planIndex[planID] else { return 0 }
+        let links = unitLinks[p]
+        return (0..<links.unitCount).filter(links.hasAssignments).count
+    }
 
     /// The unit with this key (`planID/unitID`).
     public func unit(_ key: String) -> WorkUnit? { directory.ref(key).map(directory.unit) }

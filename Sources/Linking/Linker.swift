@@ -38,12 +38,12 @@ public enum Linker {
     /// several threads, each as soon as it is read). References to another plan's indicator
     /// are checked by `assemble`, which knows every plan.
     public struct PlanLinks: Sendable {
-        struct Unit: Sendable {
-            let assignments: [ResolvedAssignment]
-            /// Explicit links first (not yet checked), then automatic ones.
-            let indicators: [IndicatorLink]
-            /// Every explicit reference as written, with the key it names.
-            let references: [(key: String, location: SourceLocation, target: String)]
+        /// An explicit reference to an indicator as written, with the key it names.
+        struct Reference: Sendable {
+            let unit: Int
+            let key: String
+            let location: SourceLocation
+            let target: String
         }
         struct IndicatorAssignments: Sendable {
             let key: String
@@ -51,7 +51,10 @@ public enum Linker {
         }
         /// False when the plan's region does not exist (nothing else is linked).
         let linked: Bool
-        let units: [Unit]
+        /// Each unit's departments and indicators (explicit links first, not yet checked).
+        let units: PlanUnitLinks
+        /// Every explicit reference of the plan's units, in unit order.
+        let references: [Reference]
         let indicators: [IndicatorAssignments]
         /// Metric key → indicator key, in indicator order.
         let metricIndicators: [(String, String)]
@@ -60,8 +63,8 @@ public enum Linker {
         /// The departments and the indicators (explicit links first, not yet checked against
         /// the other plans) of the plan's unit at `index`; none when the plan was not linked.
         public func unit(_ index: Int) -> (assignments: [ResolvedAssignment], indicators: [IndicatorLink]) {
-            guard units.indices.contains(index) else { return ([], []) }
-            return (units[index].assignments, units[index].indicators)
+            guard index >= 0, index < units.unitCount else { return ([], []) }
+            return (units.assignments(index), units.indicators(index))
         }
     }
 
@@ -72,11 +75,12 @@ public enum Linker {
         guard let region = context.regions[plan.regionID], let resolver = context.resolvers[region.id] else {
             log.add(.error("unknown-region", at: plan.location, "plan '\(plan.id)' names region '\(plan.regionID)', which has no folder under regions/",
                            hint: "create \(context.root)/regions/\(plan.regionID)/ or correct 'region:' in the front matter"))
-            return PlanLinks(linked: false, units: [], indicators: [], metricIndicators: [], diagnostics: log.all)
+            return PlanLinks(linked: false, units: .none, references: [], indicators: [], metricIndicators: [], diagnostics: log.all)
         }
-        let units = linkUnits(plan, resolver: resolver, log: &log)
+        let (units, references) = linkUnits(plan, resolver: resolver, log: &log)
         let (indicators, metrics) = linkIndicators(plan, region: region, resolver: resolver, root: context.root, log: &log)
-        return PlanLinks(linked: true, units: units, indicators: indicators, metricIndicators: metrics, diagnostics: log.all)
+        return PlanLinks(linked: true, units: units, references: references, indicators: indicators, metricIndicators: metrics,
+                         diagnostics: log.all)
     }
 
     /// The linked site from the content and each plan's links (in plan order): explicit
@@ -86,37 +90,33 @@ public enum Linker {
         log.add(contentsOf: context.diagnostics)
         precondition(links.count == content.plans.count, "one PlanLinks per plan, in plan order")
         var site = LinkedSite(content: content)
-        site.assignmentsByUnit.reserveCapacity(links.count)
-        site.indicatorsByUnit.reserveCapacity(links.count)
+        site.unitLinks.reserveCapacity(links.count)
         for (p, plan) in links.enumerated() {
             log.add(contentsOf: plan.diagnostics)
             guard plan.linked else {
-                site.assignmentsByUnit.append([])
-                site.indicatorsByUnit.append([])
+                site.unitLinks.append(.none)
                 continue
             }
-            var assignmentsByUnit: [[ResolvedAssignment]] = []
-            var indicatorsByUnit: [[IndicatorLink]] = []
-            assignmentsByUnit.reserveCapacity(plan.units.count)
-            indicatorsByUnit.reserveCapacity(plan.units.count)
-            for (u, unit) in plan.units.enumerated() {
+            var units = plan.units
+            let unknown = plan.references.filter { site.indicators[$0.key] == nil }
+            if !unknown.isEmpty {
+                var indicators = (0..<units.unitCount).map(units.indicators)
+                for reference in unknown {
+                    log.add(.error("unknown-indicator", at: reference.location, "no indicator '\(reference.target)'",
+                                   hint: "use an id from the plan's indicators.csv, or PLAN/ID for another plan's indicator"))
+                    indicators[reference.unit].removeAll { $0.indicatorKey == reference.key }
+                }
+                units = PlanUnitLinks(assignments: (0..<units.unitCount).map(units.assignments), indicators: indicators)
+            }
+            site.unitLinks.append(units)
+            for u in 0..<units.unitCount {
                 let ref = UnitRef(plan: p, unit: u)
-                assignmentsByUnit.append(unit.assignments)
-                for a in unit.assignments {
+                for a in units.assignments(u) {
                     if a.role == .lead { site.departmentLeadRefs[a.departmentKey, default: []].append(ref) }
                     else { site.departmentCoRefs[a.departmentKey, default: []].append(ref) }
                 }
-                var indicators = unit.indicators
-                for reference in unit.references where site.indicators[reference.key] == nil {
-                    log.add(.error("unknown-indicator", at: reference.location, "no indicator '\(reference.target)'",
-                                   hint: "use an id from the plan's indicators.csv, or PLAN/ID for another plan's indicator"))
-                    indicators.removeAll { $0.indicatorKey == reference.key }
-                }
-                indicatorsByUnit.append(indicators)
-                for link in indicators { site.indicatorUnitRefs[link.indicatorKey, default: []].append(ref) }
+                for link in units.indicators(u) { site.indicatorUnitRefs[link.indicatorKey, default: []].append(ref) }
             }
-            site.assignmentsByUnit.append(assignmentsByUnit)
-            site.indicatorsByUnit.append(indicatorsByUnit)
             for indicator in plan.indicators {
                 site.indicatorAssignments[indicator.key] = indicator.assignments
                 for a in indicator.assignments { site.departmentIndicators[a.departmentKey, default: []].append(indicator.key) }
@@ -128,15 +128,18 @@ public enum Linker {
         return (site, log.sorted)
     }
 
-    static func linkUnits(_ plan: Plan, resolver: DepartmentResolver, log: inout DiagnosticLog) -> [PlanLinks.Unit] {
+    static func linkUnits(_ plan: Plan, resolver: DepartmentResolver, log: inout DiagnosticLog) -> (PlanUnitLinks, [PlanLinks.Reference]) {
         let searchable = plan.indicators.map { indicator in
             (indicator.key, ([cleanName(indicator.name)] + indicator.aliases).filter { $0.count >= minimumAutomaticNameLength })
         }
         // All names of the plan's indicators in one list: each unit's text is searched once.
         let matcher = NameMatcher(searchable.flatMap(\.1))
-        var result: [PlanLinks.Unit] = []
-        result.reserveCapacity(plan.units.count)
-        for unit in plan.units {
+        var assignmentsByUnit: [[ResolvedAssignment]] = []
+        var indicatorsByUnit: [[IndicatorLink]] = []
+        var references: [PlanLinks.Reference] = []
+        assignmentsByUnit.reserveCapacity(plan.units.count)
+        indicatorsByUnit.reserveCapacity(plan.units.count)
+        for (u, unit) in plan.units.enumerated() {
             var assignments: [ResolvedAssignment] = []
             for annotation in unit.annotations {
                 for list in annotation.lists {
@@ -150,10 +153,9 @@ public enum Linker {
             assignments.removeAll { $0.role == .co && leads.contains($0.departmentKey) }
 
             var links: [IndicatorLink] = []
-            var references: [(key: String, location: SourceLocation, target: String)] = []
             for reference in unit.indicatorReferences {
                 let key = reference.target.contains("/") ? reference.target : "\(plan.id)/\(reference.target)"
-                references.append((key, reference.location, reference.target))
+                references.append(PlanLinks.Reference(unit: u, key: key, location: reference.location, target: reference.target))
                 if !links.contains(where: { $0.indicatorKey == key }) { links.append(IndicatorLink(indicatorKey: key, how: .explicit)) }
             }
             let found = matcher.matches(in: unit.text)
@@ -165,9 +167,10 @@ public enum Linker {
                     links.append(IndicatorLink(indicatorKey: key, how: .automatic))
                 }
             }
-            result.append(PlanLinks.Unit(assignments: assignments.exactCapacity(), indicators: links.exactCapacity(), references: references))
+            assignmentsByUnit.append(assignments)
+            indicatorsByUnit.append(links)
         }
-        return result
+        return (PlanUnitLinks(assignments: assignmentsByUnit, indicators: indicatorsByUnit), references)
     }
 
     static func linkIndicators(_ plan: Plan, region: Region, resolver: DepartmentResolver, root: String,

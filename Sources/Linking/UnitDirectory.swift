@@ -90,13 +90,30 @@ public struct UnitDirectory: Sendable {
     }
 }
 
-/// A value for every unit of every linked plan (the departments of each unit, say), stored by
-/// plan and unit index, found by key (`PLAN/UNIT`) or ref. Iterating gives each unit's key and
-/// value, in plan and unit order.
+/// A value for every unit of every linked plan (the departments of each unit, say), found by
+/// key (`PLAN/UNIT`) or ref. Iterating gives each unit's key and value, in plan and unit order.
+/// The values are asked of `value` by plan and unit index (`PlanUnitLinks` makes them from
+/// its packed form), or taken from nested arrays.
 public struct UnitValues<Value: Sendable>: Sendable, Sequence {
     let directory: UnitDirectory
+    /// The number of plans.
+    let planCount: Int
+    /// The number of units with values of the plan at an index (0 for a plan not linked).
+    let count: @Sendable (Int) -> Int
+    let value: @Sendable (_ plan: Int, _ unit: Int) -> Value
+
+    init(directory: UnitDirectory, planCount: Int, count: @escaping @Sendable (Int) -> Int,
+         value: @escaping @Sendable (Int, Int) -> Value) {
+        self.directory = directory
+        self.planCount = planCount
+        self.count = count
+        self.value = value
+    }
+
     /// Per plan, per unit; empty for a plan that was not linked.
-    let values: [[Value]]
+    init(directory: UnitDirectory, values: [[Value]]) {
+        self.init(directory: directory, planCount: values.count, count: { values[$0].count }, value: { values[$0][$1] })
+    }
 
     /// The value of the unit with this key; nil when there is no such unit or its plan was
     /// not linked.
@@ -107,22 +124,24 @@ public struct UnitValues<Value: Sendable>: Sendable, Sequence {
     }
 
     public subscript(ref: UnitRef) -> Value? {
-        let plan = values[Int(ref.plan)]
-        return plan.indices.contains(Int(ref.unit)) ? plan[Int(ref.unit)] : nil
+        Int(ref.unit) < count(Int(ref.plan)) ? value(Int(ref.plan), Int(ref.unit)) : nil
     }
 
     /// The values of the units of the plan with this id, in unit order (none when the plan
     /// was not linked).
-    public func plan(_ id: String) -> [Value] { directory.planIndex[id].map { values[$0] } ?? [] }
+    public func plan(_ id: String) -> [Value] {
+        guard let p = directory.planIndex[id] else { return [] }
+        return (0..<count(p)).map { value(p, $0) }
+    }
 
     public func makeIterator() -> AnyIterator<(key: String, value: Value)> {
         var p = 0
         var u = 0
         return AnyIterator {
-            while p < values.count {
-                if u < values[p].count {
+            while p < planCount {
+                if u < count(p) {
                     defer { u += 1 }
-                    return (directory.key(UnitRef(plan: p, unit: u)), values[p][u])
+                    return (directory.key(UnitRef(plan: p, unit: u)), value(p, u))
                 }
                 p += 1
                 u = 0

@@ -98,7 +98,7 @@ struct ViewBuilder {
 
     func planSummary(_ plan: Plan, root: String) -> PlanSummaryView {
         let keys = plan.indicators.map(\.key)
-        let assigned = site.unitAssignments.plan(plan.id).filter { !$0.isEmpty }.count
+        let assigned = site.assignedUnitCount(planID: plan.id)
         return PlanSummaryView(
             id: plan.id, title: plan.title, url: root + URLs.plan(plan.id), region: regionName(plan.regionID),
             period: plan.periodText, docNumber: opt(plan.docNumber), issuer: plan.issuer, issueDate: plan.issueDate?.description,
