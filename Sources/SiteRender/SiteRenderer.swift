@@ -102,67 +102,60 @@ public struct SiteRenderer: Sendable {
         try Self.run(jobs(threads: threads), threads: threads, fingerprints: regionFingerprints, reuse: reuse, emit: emit, streams: streams)
     }
 
+    /// The jobs of a render, made one at a time when a thread takes the next: the closures of
+    /// 20,000 pages at 1,000 plans held 7 MB from the first page to the last.
+    struct JobList: Sendable {
+        let count: Int
+        let job: @Sendable (Int) -> Job
+
+        init(count: Int, job: @escaping @Sendable (Int) -> Job) {
+            self.count = count
+            self.job = job
+        }
+
+        init(_ jobs: [Job]) {
+            self.init(count: jobs.count, job: { jobs[$0] })
+        }
+    }
+
+    /// What a job makes, in a few bytes: the job itself is made from it when it runs.
+    enum JobSpec: Sendable {
+        case home, departments, indicators, progress, search, assets
+        case plan(Int32), progressPlan(Int32), department(Int32), indicator(Int32)
+        /// One of the files made in pieces, by its index in `listings`.
+        case listing(Int32)
+    }
+
     /// Every file of the site as a job, in a fixed order.
-    func jobs(threads: Int) -> [Job] {
+    func jobs(threads: Int) -> JobList {
         // The job closures share one builder by reference and look indicators and departments
         // up when they run: a closure that captured the builder (the whole linked site) or an
-        // indicator by value would copy it into a box of its own, for each of 19,000 jobs at
-        // 1,000 plans.
+        // indicator by value would copy it into a box of its own.
         final class Shared: Sendable {
             let builder: ViewBuilder
-            init(_ builder: ViewBuilder) { self.builder = builder }
+            let departmentKeys: [String]
+            let indicatorKeys: [String]
+            let listings: [Job]
+            init(_ builder: ViewBuilder, departmentKeys: [String], indicatorKeys: [String], listings: [Job]) {
+                self.builder = builder
+                self.departmentKeys = departmentKeys
+                self.indicatorKeys = indicatorKeys
+                self.listings = listings
+            }
         }
-        let shared = Shared(ViewBuilder(site: site, evaluations: evaluations, labels: labels))
         let templates = self.templates
-        func page(_ path: String, _ template: String, region: String? = nil, _ view: @escaping @Sendable () throws -> Any) -> Job {
-            Job(make: { [(path, Data(Self.showPrivateUseCharacters(templates.render(try view(), template: template)).utf8))] },
-                page: region.map { (path, $0) })
-        }
-        var jobs: [Job] = [page(URLs.home, "index") { shared.builder.home() }]
-        let bodies = self.bodies
-        for plan in site.content.plans {
-            jobs.append(page(URLs.plan(plan.id), "plan", region: plan.regionID) {
-                if plan.hasBody { return shared.builder.planPage(plan) }
-                guard let bodies else { throw Failure.noBody(planID: plan.id) }
-                return shared.builder.planPage(try bodies(plan))
-            })
-        }
-        jobs.append(page(URLs.departments, "departments") { shared.builder.departmentIndex() })
-        for key in site.departments.keys.sorted() {
-            let region = site.departments[key]!.regionID
-            jobs.append(page(URLs.department(key), "department", region: region) {
-                shared.builder.departmentPage(shared.builder.site.departments[key]!)
-            })
-        }
-        jobs.append(page(URLs.indicators, "indicators") { shared.builder.indicatorIndex() })
-        for key in site.indicators.keys.sorted() {
-            let region = self.site.indicators[key].flatMap { self.site.plan($0.planID)?.regionID }
-            jobs.append(page(URLs.indicator(key), "indicator", region: region) {
-                shared.builder.indicatorPage(shared.builder.site.indicators[key]!)
-            })
-        }
-        jobs.append(page(URLs.progress, "progress") { shared.builder.progressPage() })
-        for plan in site.content.plans {
-            let id = plan.id
-            jobs.append(page(URLs.progress(id), "progress-plan", region: plan.regionID) {
-                shared.builder.progressPlanPage(shared.builder.site.plan(id)!)
-            })
-        }
-        let labels = self.labels
-        let kinds = Dictionary(uniqueKeysWithValues: ["plan", "task", "section", "indicator", "department"].map { ($0, labels["search-kind-\($0)"]) })
-        jobs.append(page(URLs.search, "search") {
-            SearchPageView(page: shared.builder.page(path: URLs.search, title: labels["search"]), labels: labels.values,
-                           kindsJSON: SearchIndex.embeddableJSON(kinds))
-        })
         let site = self.site
+        let labels = self.labels
+        let bodies = self.bodies
         let data = DataExport(site: site, evaluations: evaluations, labels: labels)
         let withoutText = site.content.plans.contains { !$0.hasBody }
+        var listings: [Job] = []
         func listing(_ path: String, _ write: @escaping @Sendable (ByteBuffer) -> Void) {
             guard !madeElsewhere.contains(path) else { return }
             if withoutText && PlanListings.paths.contains(path) {
-                jobs.append(Job(make: { throw Failure.listingsNeedText(path: path) }))
+                listings.append(Job(make: { throw Failure.listingsNeedText(path: path) }))
             } else {
-                jobs.append(Job(streamed: (path, write)))
+                listings.append(Job(streamed: (path, write)))
             }
         }
         listing(PlanListings.searchPath) { SearchIndex(site: site).writeScript(to: $0) }
@@ -170,18 +163,84 @@ public struct SiteRenderer: Sendable {
             listing("data/\(name).csv") { data.table(name).writeCSV(to: $0) }
             listing("data/\(name).json") { data.table(name).writeJSON(to: $0) }
         }
-        jobs.append(Job { copyAssets() })
-        return jobs
+        let shared = Shared(ViewBuilder(site: site, evaluations: evaluations, labels: labels),
+                            departmentKeys: site.departments.keys.sorted(), indicatorKeys: site.indicators.keys.sorted(),
+                            listings: listings)
+
+        let plans = Int32(site.content.plans.count)
+        var specs: [JobSpec] = [.home]
+        specs += (0..<plans).map { .plan($0) }
+        specs.append(.departments)
+        specs += (0..<Int32(shared.departmentKeys.count)).map { .department($0) }
+        specs.append(.indicators)
+        specs += (0..<Int32(shared.indicatorKeys.count)).map { .indicator($0) }
+        specs.append(.progress)
+        specs += (0..<plans).map { .progressPlan($0) }
+        specs.append(.search)
+        specs += (0..<Int32(listings.count)).map { .listing($0) }
+        specs.append(.assets)
+
+        let kinds = Dictionary(uniqueKeysWithValues: ["plan", "task", "section", "indicator", "department"].map { ($0, labels["search-kind-\($0)"]) })
+        let copyAssets = self.copyAssets
+        @Sendable func page(_ path: String, _ template: String, region: String? = nil, _ view: @escaping @Sendable () throws -> Any) -> Job {
+            Job(make: { [(path, Data(Self.showPrivateUseCharacters(templates.render(try view(), template: template)).utf8))] },
+                page: region.map { (path, $0) })
+        }
+        let specList = specs
+        return JobList(count: specList.count) { index in
+            let builder = shared.builder
+            switch specList[index] {
+            case .home:
+                return page(URLs.home, "index") { builder.home() }
+            case .plan(let p):
+                let plan = builder.site.content.plans[Int(p)]
+                return page(URLs.plan(plan.id), "plan", region: plan.regionID) {
+                    if plan.hasBody { return builder.planPage(plan) }
+                    guard let bodies else { throw Failure.noBody(planID: plan.id) }
+                    return builder.planPage(try bodies(plan))
+                }
+            case .departments:
+                return page(URLs.departments, "departments") { builder.departmentIndex() }
+            case .department(let d):
+                let key = shared.departmentKeys[Int(d)]
+                return page(URLs.department(key), "department", region: builder.site.departments[key]!.regionID) {
+                    builder.departmentPage(builder.site.departments[key]!)
+                }
+            case .indicators:
+                return page(URLs.indicators, "indicators") { builder.indicatorIndex() }
+            case .indicator(let i):
+                let key = shared.indicatorKeys[Int(i)]
+                let region = builder.site.indicators[key].flatMap { builder.site.plan($0.planID)?.regionID }
+                return page(URLs.indicator(key), "indicator", region: region) {
+                    builder.indicatorPage(builder.site.indicators[key]!)
+                }
+            case .progress:
+                return page(URLs.progress, "progress") { builder.progressPage() }
+            case .progressPlan(let p):
+                let plan = builder.site.content.plans[Int(p)]
+                return page(URLs.progress(plan.id), "progress-plan", region: plan.regionID) {
+                    builder.progressPlanPage(builder.site.content.plans[Int(p)])
+                }
+            case .search:
+                return page(URLs.search, "search") {
+                    SearchPageView(page: builder.page(path: URLs.search, title: labels["search"]), labels: labels.values,
+                                   kindsJSON: SearchIndex.embeddableJSON(kinds))
+                }
+            case .listing(let l):
+                return shared.listings[Int(l)]
+            case .assets:
+                return Job { copyAssets() }
+            }
+        }
     }
 
     /// Runs the jobs on `threads` threads, each taking the next job when it is free. A page
     /// job with a region fingerprint is first offered to `reuse`; the files of the jobs that
     /// run are passed to `emit`. `reuse` and `emit` are called under one lock. Stops at the
     /// first error either throws.
-    static func run(_ jobs: [Job], threads: Int, fingerprints: [String: UInt64] = [:],
+    static func run(_ jobs: JobList, threads: Int, fingerprints: [String: UInt64] = [:],
                     reuse: (String, UInt64) throws -> Bool = { _, _ in false },
                     emit: (String, Data, UInt64) throws -> Void, streams: Streams? = nil) throws {
-        let jobFingerprints = jobs.map { job in job.page.flatMap { fingerprints[$0.region] } ?? 0 }
         final class State: @unchecked Sendable {
             let lock = NSLock()
             var next = 0
@@ -213,15 +272,17 @@ public struct SiteRenderer: Sendable {
                     try buffer.finish()
                     try state.lock.withLock { try streams.close(file, fingerprint) }
                 }
-                /// Under the lock: the next job to render, or nil when there is none left or a
-                /// call failed. Jobs whose page is taken from the previous build are skipped.
-                @Sendable func nextJob() -> Int? {
+                /// Under the lock: the next job to render with its fingerprint, or nil when there
+                /// is none left or a call failed. Jobs whose page is taken from the previous
+                /// build are skipped.
+                @Sendable func nextJob() -> (Job, UInt64)? {
                     while state.failure == nil && state.next < jobs.count {
-                        let index = state.next
+                        let job = jobs.job(state.next)
                         state.next += 1
-                        guard let page = jobs[index].page, jobFingerprints[index] != 0 else { return index }
+                        let fingerprint = job.page.flatMap { fingerprints[$0.region] } ?? 0
+                        guard let page = job.page, fingerprint != 0 else { return (job, fingerprint) }
                         do {
-                            if try !box.reuse(page.path, jobFingerprints[index]) { return index }
+                            if try !box.reuse(page.path, fingerprint) { return (job, fingerprint) }
                         } catch {
                             state.failure = error
                         }
@@ -230,20 +291,20 @@ public struct SiteRenderer: Sendable {
                 }
                 DispatchQueue.concurrentPerform(iterations: max(1, min(threads, jobs.count))) { _ in
                     while true {
-                        guard let index = state.lock.withLock(nextJob) else { return }
-                        if let streamed = jobs[index].streamed {
+                        guard let (job, fingerprint) = state.lock.withLock(nextJob) else { return }
+                        if let streamed = job.streamed {
                             do {
-                                try stream(streamed.path, streamed.write, fingerprint: jobFingerprints[index])
+                                try stream(streamed.path, streamed.write, fingerprint: fingerprint)
                             } catch {
                                 state.lock.withLock { if state.failure == nil { state.failure = error } }
                             }
                             continue
                         }
-                        let made = Result { try jobs[index].make() }
+                        let made = Result { try job.make() }
                         state.lock.withLock {
                             guard state.failure == nil else { return }
                             do {
-                                for (path, data) in try made.get() { try box.emit(path, data, jobFingerprints[index]) }
+                                for (path, data) in try made.get() { try box.emit(path, data, fingerprint) }
                             } catch {
                                 state.failure = error
                             }
