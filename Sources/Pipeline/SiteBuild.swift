@@ -86,7 +86,7 @@ public enum SiteBuild {
                 writer.abort()
                 return .failure(.content(diagnostics.sorted()))
             }
-            let evaluations = ProgressEvaluator(asOf: site.content.config.dataAsOf).evaluate(site)
+            let evaluations = SiteEvaluations(site: site, evaluator: ProgressEvaluator(asOf: site.content.config.dataAsOf))
             clock.mark("evaluate")
             let folder = check.folder
             let renderer = SiteRenderer(site: site, evaluations: evaluations, templates: templates, labels: labels,

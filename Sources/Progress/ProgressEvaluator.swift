@@ -17,13 +17,16 @@ public struct ProgressEvaluator: Sendable {
     public func evaluate(_ site: LinkedSite) -> [String: IndicatorEvaluation] {
         var result: [String: IndicatorEvaluation] = [:]
         for plan in site.content.plans {
-            for indicator in plan.indicators {
-                let metric = site.metricKey(of: indicator).flatMap { site.metrics[$0] }
-                let observations = site.metricKey(of: indicator).map { site.observations(forMetric: $0) } ?? []
-                result[indicator.key] = evaluate(indicator, metric: metric, observations: observations)
-            }
+            for indicator in plan.indicators { result[indicator.key] = evaluate(indicator, in: site) }
         }
         return result
+    }
+
+    /// One indicator of the site against the observations of its region metric.
+    public func evaluate(_ indicator: Indicator, in site: LinkedSite) -> IndicatorEvaluation {
+        let metricKey = site.metricKey(of: indicator)
+        return evaluate(indicator, metric: metricKey.flatMap { site.metrics[$0] },
+                        observations: metricKey.map { site.observations(forMetric: $0) } ?? [])
     }
 
     public func evaluate(_ indicator: Indicator, metric: Metric?, observations: [Observation]) -> IndicatorEvaluation {

@@ -7,7 +7,7 @@ import Progress
 /// quoting, CRLF) and the same records as JSON.
 struct DataExport {
     let site: LinkedSite
-    let evaluations: [String: IndicatorEvaluation]
+    let evaluations: SiteEvaluations
     let labels: Labels
 
     /// A table's columns and its rows, produced one at a time (`rows(emit)` calls `emit`

@@ -13,7 +13,7 @@ public protocol FileStream: AnyObject {
 /// fixed order, so output is deterministic and memory stays small.
 public struct SiteRenderer: Sendable {
     public let site: LinkedSite
-    public let evaluations: [String: IndicatorEvaluation]
+    public let evaluations: SiteEvaluations
     public let templates: TemplateSet
     public let labels: Labels
     /// Gives a plan with its text when the site holds it without (`Plan.withoutBody`): its
@@ -23,7 +23,7 @@ public struct SiteRenderer: Sendable {
     /// made while the plans were read).
     public let madeElsewhere: Set<String>
 
-    public init(site: LinkedSite, evaluations: [String: IndicatorEvaluation], templates: TemplateSet, labels: Labels,
+    public init(site: LinkedSite, evaluations: SiteEvaluations, templates: TemplateSet, labels: Labels,
                 bodies: (@Sendable (Plan) throws -> Plan)? = nil, madeElsewhere: Set<String> = []) {
         self.site = site
         self.evaluations = evaluations

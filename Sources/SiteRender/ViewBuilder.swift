@@ -7,7 +7,7 @@ import Progress
 /// Builds the view structs of every page from the linked site and its evaluations.
 struct ViewBuilder {
     let site: LinkedSite
-    let evaluations: [String: IndicatorEvaluation]
+    let evaluations: SiteEvaluations
     let labels: Labels
 
     var config: SiteConfig { site.content.config }
@@ -24,7 +24,7 @@ struct ViewBuilder {
 
     // MARK: status and values
 
-    func status(of indicatorKey: String) -> ProgressStatus { evaluations[indicatorKey]?.status ?? .noData }
+    func status(of indicatorKey: String) -> ProgressStatus { evaluations.status(of: indicatorKey) }
 
     func display(_ value: ValueExpression?, unit: String) -> String {
         guard let value, value.isGiven else { return labels["not-reported"] }

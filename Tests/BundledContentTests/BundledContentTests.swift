@@ -165,3 +165,24 @@ import Testing
         }
     }
 }
+
+/// A build keeps only each indicator's status and evaluates an indicator again when a page
+/// shows it (`SiteEvaluations`): that must be the evaluation of the whole site, for every
+/// indicator of the bundled plans.
+@Suite struct SiteEvaluationsTests {
+    @Test func evaluationsMadeOnDemandAreThoseOfTheWholeSite() throws {
+        let site = try #require(BundledContentTests.outcome.site)
+        let evaluator = ProgressEvaluator(asOf: site.content.config.dataAsOf)
+        let whole = evaluator.evaluate(site)
+        let onDemand = SiteEvaluations(site: site, evaluator: evaluator)
+        #expect(whole.count > 100)
+        for (key, evaluation) in whole {
+            #expect(onDemand[key] == evaluation, "\(key)")
+            #expect(onDemand.status(of: key) == evaluation.status, "\(key)")
+        }
+        // Several statuses occur, so a constant status would not pass.
+        #expect(Set(whole.values.map(\.status)).count >= 3)
+        #expect(onDemand["huzhou-14th/no-such-indicator"] == nil)
+        #expect(onDemand.status(of: "nope") == .noData)
+    }
+}

@@ -18,7 +18,7 @@ import PlanModel
     func render(_ outcome: ContentCheck.Outcome, bodies: (@Sendable (Plan) throws -> Plan)?) throws -> [String: Data] {
         let site = try #require(outcome.site)
         let (templates, labels) = try SiteRenderer.loadTemplates(Self.templates).get()
-        let evaluations = ProgressEvaluator(asOf: site.content.config.dataAsOf).evaluate(site)
+        let evaluations = SiteEvaluations(site: site, evaluator: ProgressEvaluator(asOf: site.content.config.dataAsOf))
         var files: [String: Data] = [:]
         try SiteRenderer(site: site, evaluations: evaluations, templates: templates, labels: labels, bodies: bodies)
             .render(threads: 2) { path, data in files[path] = data }

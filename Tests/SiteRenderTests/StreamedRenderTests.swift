@@ -18,7 +18,7 @@ import Progress
         let content = PlansWithoutBodyTests.root.appendingPathComponent("Content").path
         let site = try #require(ContentCheck.run(contentDirectory: content).site)
         let (templates, labels) = try SiteRenderer.loadTemplates(PlansWithoutBodyTests.templates).get()
-        let renderer = SiteRenderer(site: site, evaluations: ProgressEvaluator(asOf: site.content.config.dataAsOf).evaluate(site),
+        let renderer = SiteRenderer(site: site, evaluations: SiteEvaluations(site: site, evaluator: ProgressEvaluator(asOf: site.content.config.dataAsOf)),
                                     templates: templates, labels: labels)
         var whole: [String: Data] = [:]
         try renderer.render(threads: 2) { path, data in whole[path] = data }
