@@ -1,33 +1,62 @@
 import Linking
 import PlanModel
 
-/// The evaluation of every indicator of a site, made when a page asks for it: only each
-/// indicator's status is kept (for the counts and charts of the site-wide pages). Evaluating
-/// an indicator takes microseconds and gives the same result every time, while holding the
-/// evaluations of 17,000 indicators (each target with its observation and explanation) took
-/// 21 MB of a 1,000-plan build from evaluation to the last page.
+/// The evaluation of every indicator of a site, made again when a page asks for all of it:
+/// only what an indicator's row in a table shows is kept (`Summary`: status, progress, which
+/// observation is the latest). Evaluating an indicator takes microseconds and gives the same
+/// result every time, while holding the evaluations of 17,000 indicators (each target with
+/// its observation and explanation) took 21 MB of a 1,000-plan build from evaluation to the
+/// last page.
 public struct SiteEvaluations: Sendable {
+    /// What a table row shows of an indicator's evaluation.
+    public struct Summary: Sendable, Equatable {
+        public let status: ProgressStatus
+        /// The headline target's progress.
+        public let progress: Double?
+        /// The headline target's observation, else the latest annual one.
+        public let latest: Observation?
+    }
+
+    private struct Kept: Sendable {
+        let status: ProgressStatus
+        let progress: Double?
+        /// Index of the latest observation in the metric's observations; -1 for none.
+        let latest: Int32
+    }
+
     let site: LinkedSite
     let evaluator: ProgressEvaluator
-    private let statuses: [String: ProgressStatus]
+    private let kept: [String: Kept]
 
     public init(site: LinkedSite, evaluator: ProgressEvaluator) {
         self.site = site
         self.evaluator = evaluator
-        var statuses: [String: ProgressStatus] = [:]
-        statuses.reserveCapacity(site.indicators.count)
+        var kept: [String: Kept] = [:]
+        kept.reserveCapacity(site.indicators.count)
         for plan in site.content.plans {
-            for indicator in plan.indicators { statuses[indicator.key] = evaluator.evaluate(indicator, in: site).status }
+            for indicator in plan.indicators {
+                let evaluation = evaluator.evaluate(indicator, in: site)
+                let latest = (evaluation.headline?.observation ?? evaluation.latest).flatMap { evaluation.observations.firstIndex(of: $0) }
+                kept[indicator.key] = Kept(status: evaluation.status, progress: evaluation.headline?.progress, latest: Int32(latest ?? -1))
+            }
         }
-        self.statuses = statuses
+        self.kept = kept
     }
 
     /// The evaluation of the indicator with this key (nil when there is none).
     public subscript(key: String) -> IndicatorEvaluation? {
-        guard statuses[key] != nil, let indicator = site.indicators[key] else { return nil }
+        guard kept[key] != nil, let indicator = site.indicators[key] else { return nil }
         return evaluator.evaluate(indicator, in: site)
     }
 
     /// The indicator's status (`noData` when there is no such indicator).
-    public func status(of key: String) -> ProgressStatus { statuses[key] ?? .noData }
+    public func status(of key: String) -> ProgressStatus { kept[key]?.status ?? .noData }
+
+    /// What a table row shows of the indicator's evaluation (nil when there is no such indicator).
+    public func summary(of key: String) -> Summary? {
+        guard let k = kept[key] else { return nil }
+        let latest: Observation? = k.latest < 0 ? nil : site.indicators[key].flatMap { site.metricKey(of: $0) }
+            .map { site.observations(forMetric: $0)[Int(k.latest)] }
+        return Summary(status: k.status, progress: k.progress, latest: latest)
+    }
 }

@@ -47,8 +47,8 @@ struct ViewBuilder {
     }
 
     func indicatorRow(_ indicator: Indicator, root: String) -> IndicatorRowView {
-        let evaluation = evaluations[indicator.key]
-        let latest = evaluation?.headline?.observation ?? evaluation?.latest
+        let summary = evaluations.summary(of: indicator.key)
+        let latest = summary?.latest
         let baseline: String
         if let value = indicator.baseline, value.isGiven {
             baseline = display(value, unit: indicator.unit) + (indicator.baselineYear.map { "（\($0)）" } ?? "")
@@ -62,7 +62,7 @@ struct ViewBuilder {
             domain: opt(indicator.domain), name: indicator.name, unit: opt(indicator.unit == "-" ? "" : indicator.unit), nature: indicator.nature?.rawValue ?? labels["not-reported"],
             baseline: baseline, targets: targets.isEmpty ? labels["not-reported"] : targets,
             latest: latest.map { display($0.value, unit: indicator.unit) + "（\($0.year)）" } ?? labels["not-reported"],
-            status: labels.status(status(of: indicator.key)), progress: percent(evaluation?.headline?.progress),
+            status: labels.status(summary?.status ?? .noData), progress: percent(summary?.progress),
             reported: opt(indicator.reported), plan: Link(text: plan?.title ?? indicator.planID, url: root + URLs.plan(indicator.planID)),
             departments: chips(site.indicatorAssignments[indicator.key] ?? [], role: .lead, root: root)
                 + chips(site.indicatorAssignments[indicator.key] ?? [], role: .co, root: root))

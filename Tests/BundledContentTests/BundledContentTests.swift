@@ -179,10 +179,15 @@ import Testing
         for (key, evaluation) in whole {
             #expect(onDemand[key] == evaluation, "\(key)")
             #expect(onDemand.status(of: key) == evaluation.status, "\(key)")
+            let summary = onDemand.summary(of: key)
+            #expect(summary?.latest == (evaluation.headline?.observation ?? evaluation.latest), "\(key)")
+            #expect(summary?.progress == evaluation.headline?.progress, "\(key)")
         }
+        #expect(whole.values.contains { $0.latest != nil } && whole.values.contains { $0.headline?.progress != nil })
         // Several statuses occur, so a constant status would not pass.
         #expect(Set(whole.values.map(\.status)).count >= 3)
         #expect(onDemand["huzhou-14th/no-such-indicator"] == nil)
         #expect(onDemand.status(of: "nope") == .noData)
+        #expect(onDemand.summary(of: "nope") == nil)
     }
 }
