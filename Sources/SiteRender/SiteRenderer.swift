@@ -163,7 +163,9 @@ public struct SiteRenderer: Sendable {
             listing("data/\(name).csv") { data.table(name).writeCSV(to: $0) }
             listing("data/\(name).json") { data.table(name).writeJSON(to: $0) }
         }
-        let shared = Shared(ViewBuilder(site: site, evaluations: evaluations, labels: labels),
+        var builder = ViewBuilder(site: site, evaluations: evaluations, labels: labels)
+        builder.chartsOnHome = templates.mayShow("statusChart", on: "index")
+        let shared = Shared(builder,
                             departmentKeys: site.departments.keys.sorted(), indicatorKeys: site.indicators.keys.sorted(),
                             listings: listings)
 

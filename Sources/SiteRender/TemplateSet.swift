@@ -10,6 +10,8 @@ public struct TemplateSet: Sendable {
 
     let library: MustacheLibrary
     public let directory: String
+    /// The text of each template, by name (without `.mustache`).
+    let sources: [String: String]
 
     public static func load(from directory: String, labels: Labels) -> Result<TemplateSet, DiagnosticList> {
         let root = URL(fileURLWithPath: directory, isDirectory: true)
@@ -44,7 +46,7 @@ public struct TemplateSet: Sendable {
         }
         diagnostics += validateReferences(sources, directory: directory, labels: labels)
         if !diagnostics.isEmpty { return .failure(DiagnosticList(diagnostics)) }
-        return .success(TemplateSet(library: library, directory: directory))
+        return .success(TemplateSet(library: library, directory: directory, sources: sources))
     }
 
     /// Partials `{{> name}}` must exist; labels `{{labels.key}}` must be in labels.yaml.
@@ -73,6 +75,12 @@ public struct TemplateSet: Sendable {
             }
         }
         return diagnostics
+    }
+
+    /// Whether the page template `page`, or any partial (a template that is not a page),
+    /// names `field`: what a page does not show need not be made for it.
+    func mayShow(_ field: String, on page: String) -> Bool {
+        sources.contains { name, text in (name == page || !Self.pages.contains(name)) && text.contains(field) }
     }
 
     func render(_ view: Any, template: String) -> String {

@@ -78,3 +78,21 @@ import Testing
         #expect(Self.matches(#"href="([^"]*indicators/[^"]+/[^"]+)""#, in: index).isEmpty)
     }
 }
+
+/// The home page's plan cards have no status chart in the default templates, so none is made
+/// for them; publishing staff who add `{{{statusChart}}}` to a card get it.
+@Suite struct HomeChartsTests {
+    @Test func aChartAddedToTheHomeTemplateIsRendered() throws {
+        let dir = try CLI.workspace()
+        #expect(try CLI.run(["build"], in: dir).status == 0)
+        #expect(!CLI.read("Output/index.html", in: dir).contains("<svg"))
+        let index = CLI.read("Templates/index.mustache", in: dir)
+        let card = "<h3><a href=\"{{url}}\">{{title}}</a></h3>"
+        #expect(index.contains(card))
+        try CLI.write(index.replacingOccurrences(of: card, with: card + "\n{{{statusChart}}}"), to: "Templates/index.mustache", in: dir)
+        let result = try CLI.run(["build"], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        let home = CLI.read("Output/index.html", in: dir)
+        #expect(home.contains("<svg") && home.contains("id=\"status-demo-2020"))
+    }
+}
