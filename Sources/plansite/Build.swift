@@ -14,6 +14,7 @@ struct Build: ParsableCommand {
     @Flag(help: "Print the time and memory of each stage of the build.") var timings = false
 
     func run() throws {
+        MemoryTuning.apply()
         let started = Date()
         // A progress line on a terminal only; nothing extra when stderr is a file or a pipe.
         let onTerminal = isatty(STDERR_FILENO) == 1

@@ -22,6 +22,7 @@ struct Check: ParsableCommand {
     @Flag(help: "Treat warnings as errors.") var strict = false
 
     func run() throws {
+        MemoryTuning.apply()
         // Nothing shows the plans' text: each is held without it once linked.
         let outcome = ContentCheck.run(contentDirectory: content, keepBodies: false)
         let failed = !outcome.errors.isEmpty || (strict && !outcome.warnings.isEmpty)

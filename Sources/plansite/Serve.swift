@@ -13,6 +13,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port (0 picks a free one).") var port: UInt16 = 8000
 
     func run() async throws {
+        MemoryTuning.apply()
         let server = PreviewServer(content: content, templates: templates, output: output, host: host, port: port)
         try await server.run(log: { Console.error($0) }, onListening: { url in
             FileHandle.standardOutput.write(Data("serving \(url) (Ctrl-C to stop)\n".utf8))
