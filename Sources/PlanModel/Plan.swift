@@ -89,34 +89,95 @@ public struct WorkUnit: Sendable, Identifiable, Hashable {
     public enum Kind: String, Sendable, Hashable { case task, section }
 
     public let id: String
-    public let kind: Kind
-    public let number: Int
     /// Number as written: `15.` or `(三)`.
     public let label: String
     public var title: String
-    /// Plain text of the unit (title paragraph and the paragraphs that belong to it).
-    public var text: String
     public let chapterID: String
     public let sectionID: String?
-    public var annotations: [DepartmentAnnotation]
-    /// Explicit `indicator:` references in the unit's text.
-    public var indicatorReferences: [IndicatorReference]
     public let location: SourceLocation
+    private let storedNumber: Int32
+    public let kind: Kind
+    /// The text, annotations and references: a reference to one shared box, absent in a plan
+    /// held without its text (`withoutBody`), so that such a unit takes 120 bytes, not 160.
+    private var body: Body?
+
+    public var number: Int { Int(storedNumber) }
+
+    /// Plain text of the unit (title paragraph and the paragraphs that belong to it).
+    public var text: String {
+        get { body?.text ?? "" }
+        set { mutableBody().text = newValue }
+    }
+
+    public var annotations: [DepartmentAnnotation] {
+        get { body?.annotations ?? [] }
+        set { mutableBody().annotations = newValue }
+    }
+
+    /// Explicit `indicator:` references in the unit's text.
+    public var indicatorReferences: [IndicatorReference] {
+        get { body?.indicatorReferences ?? [] }
+        set { mutableBody().indicatorReferences = newValue }
+    }
 
     public init(id: String, kind: Kind, number: Int, label: String, title: String, text: String,
                 chapterID: String, sectionID: String?, annotations: [DepartmentAnnotation] = [],
                 indicatorReferences: [IndicatorReference] = [], location: SourceLocation) {
         self.id = id
         self.kind = kind
-        self.number = number
+        self.storedNumber = Int32(clamping: number)
         self.label = label
         self.title = title
-        self.text = text
         self.chapterID = chapterID
         self.sectionID = sectionID
-        self.annotations = annotations
-        self.indicatorReferences = indicatorReferences
         self.location = location
+        if !text.isEmpty || !annotations.isEmpty || !indicatorReferences.isEmpty {
+            body = Body(text: text, annotations: annotations, indicatorReferences: indicatorReferences)
+        }
+    }
+
+    /// The unit with an empty text and no annotations or references.
+    public func withoutText() -> WorkUnit {
+        var unit = self
+        unit.body = nil
+        return unit
+    }
+
+    /// Copy on write: the box is shared by copies of the unit until one of them changes it.
+    private mutating func mutableBody() -> Body {
+        if let body, isKnownUniquelyReferenced(&self.body!) { return body }
+        let copy = Body(text: body?.text ?? "", annotations: body?.annotations ?? [], indicatorReferences: body?.indicatorReferences ?? [])
+        body = copy
+        return copy
+    }
+
+    private final class Body: @unchecked Sendable {
+        // Changed only through `mutableBody()`, on a box no other unit shares.
+        var text: String
+        var annotations: [DepartmentAnnotation]
+        var indicatorReferences: [IndicatorReference]
+
+        init(text: String, annotations: [DepartmentAnnotation], indicatorReferences: [IndicatorReference]) {
+            self.text = text
+            self.annotations = annotations
+            self.indicatorReferences = indicatorReferences
+        }
+    }
+
+    public static func == (a: WorkUnit, b: WorkUnit) -> Bool {
+        a.id == b.id && a.kind == b.kind && a.number == b.number && a.label == b.label && a.title == b.title
+            && a.chapterID == b.chapterID && a.sectionID == b.sectionID && a.location == b.location
+            && a.text == b.text && a.annotations == b.annotations && a.indicatorReferences == b.indicatorReferences
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(kind)
+        hasher.combine(number)
+        hasher.combine(label)
+        hasher.combine(title)
+        hasher.combine(location)
+        hasher.combine(text)
     }
 }
 

@@ -4,8 +4,8 @@
 /// task tables take from the text is made while the plan is read (SiteRender's
 /// `PlanListings`).
 extension Plan {
-    /// The plan without its blocks, with each unit's text empty and its annotations gone
-    /// (linking resolved them). Everything else — structure, titles, labels, indicators,
+    /// The plan without its blocks, with each unit's text empty and its annotations and
+    /// indicator references gone (linking resolved them). Everything else — structure, titles, labels, indicators,
     /// reports — is kept.
     /// `bodyDigest` stands for the dropped text (its blocks, hashed: `digest(of:)`), so that
     /// two plans without body compare equal only when their texts were the same.
@@ -16,12 +16,7 @@ extension Plan {
         plan.hasBody = false
         // Indicators were appended as read: keep them in storage of their own size.
         plan.indicators = indicators.exactCapacity()
-        plan.units = units.map { unit in
-            var unit = unit
-            unit.text = ""
-            unit.annotations = []
-            return unit
-        }
+        plan.units = units.map { $0.withoutText() }
         return plan
     }
 
