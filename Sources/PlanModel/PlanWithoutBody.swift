@@ -5,7 +5,8 @@
 /// `PlanListings`).
 extension Plan {
     /// The plan without its blocks, with each unit's text empty and its annotations and
-    /// indicator references gone (linking resolved them). Everything else — structure, titles, labels, indicators,
+    /// indicator references gone, and each indicator's departments as written (linking
+    /// resolved them). Everything else — structure, titles, labels, indicators,
     /// reports — is kept.
     /// `bodyDigest` stands for the dropped text (its blocks, hashed: `digest(of:)`), so that
     /// two plans without body compare equal only when their texts were the same.
@@ -14,8 +15,13 @@ extension Plan {
         plan.bodyDigest = Int(truncatingIfNeeded: Self.digest(of: blocks))
         plan.blocks = []
         plan.hasBody = false
-        // Indicators were appended as read: keep them in storage of their own size.
-        plan.indicators = indicators.exactCapacity()
+        // Indicators were appended as read: keep them in storage of their own size, without
+        // their departments as written (linking resolved them: `LinkedSite.indicatorAssignments`).
+        plan.indicators = indicators.map { indicator in
+            var indicator = indicator
+            indicator.departments = []
+            return indicator
+        }
         plan.units = units.map { $0.withoutText() }
         return plan
     }
