@@ -127,7 +127,11 @@ import PlanModel
         let plan = try #require(slim.site?.content.plan("demo-2020"))
         let again = try SiteBuild.readAgain(plan, from: slim.folder)
         #expect(again.hasBody && !again.blocks.isEmpty)
-        #expect(again == ContentCheck.run(contentDirectory: content.path, threads: 1).site?.content.plan("demo-2020"))
+        // The text as read at first; what linking resolved (the indicators' departments as
+        // written) is not read again.
+        let full = try #require(ContentCheck.run(contentDirectory: content.path, threads: 1).site?.content.plan("demo-2020"))
+        #expect(again.blocks == full.blocks && again.units == full.units && again.chapters == full.chapters)
+        #expect(again.withoutBody() == full.withoutBody())
 
         let file = content.appendingPathComponent("plans/demo-2020/plan.md")
         let original = try String(contentsOf: file, encoding: .utf8)
