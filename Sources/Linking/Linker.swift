@@ -189,7 +189,7 @@ public enum Linker {
         var assignments: [PlanLinks.IndicatorAssignments] = []
         var metrics: [(String, String)] = []
         for indicator in plan.indicators {
-            assignments.append(PlanLinks.IndicatorAssignments(key: indicator.key, assignments: resolver.resolve(indicator.departments, log: &log)))
+            assignments.append(PlanLinks.IndicatorAssignments(key: indicator.key, assignments: resolver.resolve(indicator.departments, log: &log).exactCapacity()))
             if !indicator.metricID.isEmpty {
                 if metricIDs.contains(indicator.metricID) {
                     metrics.append(("\(region.id)/\(indicator.metricID)", indicator.key))

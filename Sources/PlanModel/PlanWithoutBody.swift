@@ -23,6 +23,12 @@ extension Plan {
             return indicator
         }
         plan.units = units.map { $0.withoutText() }
+        // Chapters and their sections were appended as read: storage of their own size too.
+        plan.chapters = chapters.map { chapter in
+            var chapter = chapter
+            chapter.sections = chapter.sections.exactCapacity()
+            return chapter
+        }
         return plan
     }
 
