@@ -71,15 +71,21 @@ struct ViewBuilder {
                 + chips(site.indicatorAssignments[indicator.key] ?? [], role: .co, root: root))
     }
 
-    func indicatorGroups(_ indicators: [Indicator], root: String) -> [IndicatorGroupView] {
+    /// A plan's indicators by domain (指标分类; "指标" for those without one), domains in the
+    /// order they first appear: the plan page's tables and the indicator index's counts.
+    func byDomain(_ indicators: [Indicator]) -> [(heading: String, indicators: [Indicator])] {
         var order: [String] = []
-        var groups: [String: [IndicatorRowView]] = [:]
+        var groups: [String: [Indicator]] = [:]
         for indicator in indicators {
             let heading = indicator.domain.isEmpty ? labels["indicators"] : indicator.domain
             if groups[heading] == nil { order.append(heading) }
-            groups[heading, default: []].append(indicatorRow(indicator, root: root))
+            groups[heading, default: []].append(indicator)
         }
-        return order.map { IndicatorGroupView(heading: $0, rows: groups[$0] ?? []) }
+        return order.map { ($0, groups[$0] ?? []) }
+    }
+
+    func indicatorGroups(_ indicators: [Indicator], root: String) -> [IndicatorGroupView] {
+        byDomain(indicators).map { IndicatorGroupView(heading: $0.heading, rows: $0.indicators.map { indicatorRow($0, root: root) }) }
     }
 
     func statusCounts(_ keys: [String]) -> [StatusCountView] {
@@ -302,16 +308,9 @@ struct ViewBuilder {
         let path = URLs.indicators
         let root = URLs.root(of: path)
         let plans = site.content.plans.filter { !$0.indicators.isEmpty }.map { plan in
-            var order: [String] = []
-            var counts: [String: Int] = [:]
-            for indicator in plan.indicators {
-                let heading = indicator.domain.isEmpty ? labels["indicators"] : indicator.domain
-                if counts[heading] == nil { order.append(heading) }
-                counts[heading, default: 0] += 1
-            }
-            return IndicatorIndexPlanView(plan: Link(text: plan.title, url: root + URLs.plan(plan.id) + "#indicator-table"),
-                                          region: regionName(plan.regionID), indicatorCount: plan.indicators.count,
-                                          domains: order.map { DomainCountView(name: $0, count: counts[$0] ?? 0) })
+            IndicatorIndexPlanView(plan: Link(text: plan.title, url: root + URLs.plan(plan.id) + "#indicator-table"),
+                                   region: regionName(plan.regionID), indicatorCount: plan.indicators.count,
+                                   domains: byDomain(plan.indicators).map { DomainCountView(name: $0.heading, count: $0.indicators.count) })
         }
         return IndicatorIndexView(page: page(path: path, title: labels["indicators"]), labels: labels.values, plans: plans)
     }
