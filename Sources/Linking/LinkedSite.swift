@@ -6,15 +6,9 @@ import PlanModel
 public struct LinkedSite: Sendable {
     public let content: SiteContent
     /// The departments of each unit of each linked plan.
-    public var unitAssignments: UnitValues<[ResolvedAssignment]> {
-        let links = unitLinks
-        return UnitValues(directory: directory, planCount: links.count, count: { links[$0].unitCount }, value: { links[$0].assignments($1) })
-    }
+    public var unitAssignments: UnitValues<[ResolvedAssignment]> { perUnit { $0.assignments($1) } }
     /// The indicators each unit serves.
-    public var unitIndicators: UnitValues<[IndicatorLink]> {
-        let links = unitLinks
-        return UnitValues(directory: directory, planCount: links.count, count: { links[$0].unitCount }, value: { links[$0].indicators($1) })
-    }
+    public var unitIndicators: UnitValues<[IndicatorLink]> { perUnit { $0.indicators($1) } }
     /// Indicator key → the units linked to it, in plan and unit order.
     public var indicatorUnits: UnitLists { UnitLists(directory: directory, lists: indicatorUnitRefs) }
     /// Department key → the units it leads, sorted by unit key.
@@ -30,7 +24,7 @@ public struct LinkedSite: Sendable {
     // `UnitRef`, not by key strings in dictionaries: 115,000 units and 490,000 department
     // assignments at 1,000 plans.
     /// Per plan (in `content.plans` order), what its units link to.
-    public internal(set) var unitLinks: [PlanUnitLinks] = []
+    var unitLinks: [PlanUnitLinks] = []
     var indicatorUnitRefs: [String: [UnitRef]] = [:]
     var departmentLeadRefs: [String: [UnitRef]] = [:]
     var departmentCoRefs: [String: [UnitRef]] = [:]
@@ -66,6 +60,12 @@ public struct LinkedSite: Sendable {
 
     /// The plan with this id (the first, if two had it).
     public func plan(_ id: String) -> Plan? { directory.planIndex[id].map { content.plans[$0] } }
+
+    /// A value per unit, made from its plan's packed links when asked for.
+    private func perUnit<V: Sendable>(_ value: @escaping @Sendable (PlanUnitLinks, Int) -> V) -> UnitValues<V> {
+        let links = unitLinks
+        return UnitValues(directory: directory, planCount: links.count, count: { links[$0].unitCount }, value: { value(links[$0], $1) })
+    }
 
     /// How many units of the plan with this id have a department.
     public func assignedUnitCount(planID: String) -> Int {
