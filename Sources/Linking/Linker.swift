@@ -123,18 +123,16 @@ public enum Linker {
             }
             for (metric, indicator) in plan.metricIndicators { site.metricIndicators[metric, default: []].append(indicator) }
         }
-        // Each list sorted and kept at its exact size, one at a time: iterating the dictionary
-        // while assigning its values would hold every list twice (4 MB at 1,000 plans) and
-        // appending leaves up to twice the room needed.
-        for key in Array(site.departmentLeadRefs.keys) {
-            site.departmentLeadRefs[key] = site.directory.sortedAsKeys(site.departmentLeadRefs.removeValue(forKey: key)!).exactCapacity()
+        // Each list kept at its exact size (appending leaves up to twice the room needed), one
+        // list at a time: iterating the dictionary while assigning its values would hold every
+        // list twice (4 MB at 1,000 plans). A department's units are listed in key order.
+        func settle(_ lists: inout [String: [UnitRef]], _ order: ([UnitRef]) -> [UnitRef]) {
+            for key in Array(lists.keys) { lists[key] = order(lists.removeValue(forKey: key)!).exactCapacity() }
         }
-        for key in Array(site.departmentCoRefs.keys) {
-            site.departmentCoRefs[key] = site.directory.sortedAsKeys(site.departmentCoRefs.removeValue(forKey: key)!).exactCapacity()
-        }
-        for key in Array(site.indicatorUnitRefs.keys) {
-            site.indicatorUnitRefs[key] = site.indicatorUnitRefs.removeValue(forKey: key)!.exactCapacity()
-        }
+        let directory = site.directory
+        settle(&site.departmentLeadRefs, directory.sortedAsKeys)
+        settle(&site.departmentCoRefs, directory.sortedAsKeys)
+        settle(&site.indicatorUnitRefs) { $0 }
         return (site, log.sorted)
     }
 
