@@ -107,15 +107,6 @@ public struct SiteRenderer: Sendable {
     struct JobList: Sendable {
         let count: Int
         let job: @Sendable (Int) -> Job
-
-        init(count: Int, job: @escaping @Sendable (Int) -> Job) {
-            self.count = count
-            self.job = job
-        }
-
-        init(_ jobs: [Job]) {
-            self.init(count: jobs.count, job: { jobs[$0] })
-        }
     }
 
     /// What a job makes, in a few bytes: the job itself is made from it when it runs.
@@ -220,9 +211,7 @@ public struct SiteRenderer: Sendable {
                 return page(URLs.progress, "progress") { builder.progressPage() }
             case .progressPlan(let p):
                 let plan = builder.site.content.plans[Int(p)]
-                return page(URLs.progress(plan.id), "progress-plan", region: plan.regionID) {
-                    builder.progressPlanPage(builder.site.content.plans[Int(p)])
-                }
+                return page(URLs.progress(plan.id), "progress-plan", region: plan.regionID) { builder.progressPlanPage(plan) }
             case .search:
                 return page(URLs.search, "search") {
                     SearchPageView(page: builder.page(path: URLs.search, title: labels["search"]), labels: labels.values,
