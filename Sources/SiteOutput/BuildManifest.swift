@@ -115,7 +115,8 @@ public struct BuildManifest: Sendable, Equatable {
     public func write(for destination: String) throws {
         let url = Self.location(of: destination)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".tmp-\(getpid())")
-        try bytes.withUnsafeBytes { try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0.baseAddress!), count: $0.count, deallocator: .none).write(to: temporary) }
+        var bytes = self.bytes   // never empty: the header line; written without a copy
+        try bytes.withUnsafeMutableBytes { try Data(bytesNoCopy: $0.baseAddress!, count: $0.count, deallocator: .none).write(to: temporary) }
         guard rename(temporary.path, url.path) == 0 else {
             try? FileManager.default.removeItem(at: temporary)
             throw OutputWriter.Failure.io("cannot write \(url.path)")
