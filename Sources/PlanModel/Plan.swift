@@ -145,7 +145,9 @@ public struct WorkUnit: Sendable, Identifiable, Hashable {
 
     /// Copy on write: the box is shared by copies of the unit until one of them changes it.
     private mutating func mutableBody() -> Body {
-        if let body, isKnownUniquelyReferenced(&self.body!) { return body }
+        // Checked before anything else holds the box: a `let` bound to it first would make
+        // it never unique, and every change would copy it.
+        if body != nil, isKnownUniquelyReferenced(&body!) { return body! }
         let copy = Body(text: body?.text ?? "", annotations: body?.annotations ?? [], indicatorReferences: body?.indicatorReferences ?? [])
         body = copy
         return copy
