@@ -8,7 +8,7 @@ OUTPUT ?= Output
 AUDIT ?= ../shared/tools/site-audit
 PLANSITE = .build/debug/plansite
 
-.PHONY: all deps build site check test unit-test audit clean memcheck bench bench-deps
+.PHONY: all deps build site check serve test unit-test audit clean memcheck bench bench-deps
 
 all: site
 
@@ -23,14 +23,19 @@ deps:
 	fi
 	@command -v $(SWIFT) >/dev/null || { echo "swift is not on PATH (Swift 6 toolchain needed)"; exit 1; }
 
+# plansite, and plansite-serve beside it (the preview server `plansite serve` runs).
 build: deps
 	$(SWIFT) build --product plansite
+	$(SWIFT) build --product plansite-serve
 
 site: build
 	$(PLANSITE) build --content $(CONTENT) --templates $(TEMPLATES) --output $(OUTPUT)
 
 check: build
 	$(PLANSITE) check --content $(CONTENT)
+
+serve: build
+	$(PLANSITE) serve --content $(CONTENT) --templates $(TEMPLATES) --output $(OUTPUT)
 
 unit-test: deps
 	$(SWIFT) build --build-tests

@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "plansite", targets: ["plansite"]),
+        .executable(name: "plansite-serve", targets: ["plansite-serve"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
     ],
     dependencies: [
@@ -45,7 +46,12 @@ let package = Package(
             "Pipeline", .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "plansite", dependencies: [
-            "Pipeline", "PreviewServer", "Importer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Pipeline", "Importer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // The preview server that `plansite serve` runs: a program of its own so that the
+        // server's networking libraries (FoundationNetworking, libcurl) stay out of every build.
+        .executableTarget(name: "plansite-serve", dependencies: [
+            "Pipeline", "PreviewServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer target for the content readers (scripts/fuzz.sh, docs/fuzzing.md); without
         // -DFUZZING it builds as a replayer of saved inputs.
