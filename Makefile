@@ -8,7 +8,7 @@ OUTPUT ?= Output
 AUDIT ?= ../shared/tools/site-audit
 PLANSITE = .build/debug/plansite
 
-.PHONY: all deps build site check serve test unit-test audit clean memcheck bench bench-deps
+.PHONY: all deps build release site check serve test unit-test audit clean memcheck bench bench-deps
 
 all: site
 
@@ -81,7 +81,18 @@ bench-deps: deps
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends hugo python3 >/dev/null; \
 	fi
 
+# Release programs as they are deployed: plansite with the Swift runtime linked in
+# (--static-swift-stdlib: runs where Swift is not installed; needs only libcmark-gfm, libstdc++
+# and libc), plansite-serve beside it (linked dynamically: its networking stack needs libcurl's
+# development files to link statically).
+STATIC = --static-swift-stdlib
+
+release: deps
+	$(SWIFT) build -c release $(STATIC) --product plansite
+	$(SWIFT) build -c release --product plansite-serve
+
+# plansite and the floor are linked the same way (the floor: cmark-gfm alone).
 bench: bench-deps
-	$(SWIFT) build -c release --product plansite
-	$(SWIFT) build -c release --product plansite-floor
+	$(SWIFT) build -c release $(STATIC) --product plansite
+	$(SWIFT) build -c release $(STATIC) --product plansite-floor
 	python3 scripts/bench.py --bin .build/release --sizes $(N) --runs $(RUNS) $(BENCH_ARGS)

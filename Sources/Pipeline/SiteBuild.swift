@@ -47,7 +47,7 @@ public enum SiteBuild {
         progress?(Progress(stage: "checking", plans: 0, filesWritten: 0))
         var clock = StageClock()
         let inputs = InputScan.inputs(contentDirectory: contentDirectory, templatesDirectory: templatesDirectory, threads: threads)
-        let tool = InputScan.tool
+        let tool = ExecutableIdentity.current
         let previous = incremental ? BuildManifest.read(for: outputDirectory) : nil
         clock.mark("scan inputs")
         if let previous, previous.tool == tool, previous.warnings == 0, previous.inputs == inputs,

@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 import Testing
 
 /// `plansite build` after an earlier build: nothing to do when nothing changed, only the
@@ -134,8 +135,10 @@ import Testing
         #expect(Self.stamps(dir.appendingPathComponent("Restored")) == before)
     }
 
-    /// The manifest knows plansite by the bytes of its binary: a copy (restored from a CI
-    /// cache, installed elsewhere) is the same tool, a changed binary is not.
+    /// The manifest knows plansite by its linker build ID (`ExecutableIdentity`): a copy
+    /// (restored from a CI cache, installed elsewhere) is the same tool, and so is a copy with
+    /// bytes appended that do not change the program; a program with another build ID (what
+    /// every rebuild gets) is not.
     @Test func aCopiedPlansiteIsTheSameToolAndAChangedOneIsNot() throws {
         let dir = try CLI.workspace()
         let fm = FileManager.default
@@ -148,14 +151,49 @@ import Testing
         #expect(copied.status == 0)
         #expect(copied.stderr.contains("up to date"), "\(copied.stderr)")
 
-        // The same binary with one more byte at the end (still runs): another tool.
+        #if os(Linux)
+        // One more byte at the end: the same program, the same build ID.
         let handle = try FileHandle(forWritingTo: copy)
         try handle.seekToEnd()
         try handle.write(contentsOf: Data([0]))
         try handle.close()
+        let appended = try CLI.run(["build"], in: dir, binary: copy)
+        #expect(appended.stderr.contains("up to date"), "\(appended.stderr)")
+
+        // Another build ID (one byte of the note changed; the program still runs): another tool.
+        let id = try #require(ExecutableIdentity.buildID(ofELF: copy.path))
+        var bytes = try Data(contentsOf: copy)
+        let at = try #require(bytes.firstRange(of: Data(id)))
+        bytes[at.lowerBound] ^= 0xFF
+        try bytes.write(to: copy)
+        #expect(ExecutableIdentity.buildID(ofELF: copy.path) != id)
         let rebuilt = try CLI.run(["build"], in: dir, binary: copy)
         #expect(rebuilt.status == 0)
         #expect(!rebuilt.stderr.contains("up to date"), "\(rebuilt.stderr)")
         #expect(rebuilt.stderr.contains("unchanged"), "\(rebuilt.stderr)")
+        #endif
     }
+
+    #if os(Linux)
+    /// The build ID read from the ELF headers is the one binutils reports.
+    @Test func theBuildIDIsTheOneReadelfReports() throws {
+        let readelf = Process()
+        readelf.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        readelf.arguments = ["readelf", "-n", CLI.binary.path]
+        let out = Pipe()
+        readelf.standardOutput = out
+        try readelf.run()
+        let notes = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        readelf.waitUntilExit()
+        let reported = try #require(notes.firstMatch(of: /Build ID: ([0-9a-f]+)/)?.1)
+        let id = try #require(ExecutableIdentity.buildID(ofELF: CLI.binary.path))
+        #expect(id.map { String(format: "%02x", $0) }.joined() == String(reported))
+        // Not ELF, or cut short: no build ID (the program is then hashed whole).
+        #expect(ExecutableIdentity.buildID(ofELF: CLI.repoRoot.appendingPathComponent("Package.swift").path) == nil)
+        let cut = FileManager.default.temporaryDirectory.appendingPathComponent("plansite-cut-\(UUID().uuidString)")
+        try Data(try Data(contentsOf: CLI.binary).prefix(100)).write(to: cut)
+        defer { try? FileManager.default.removeItem(at: cut) }
+        #expect(ExecutableIdentity.buildID(ofELF: cut.path) == nil)
+    }
+    #endif
 }
