@@ -1,26 +1,54 @@
 import PlanModel
 
 /// What the units of one plan link to — each unit's departments and indicators — stored flat:
-/// one array of 8-byte assignments and one of 4-byte indicator links for the whole plan, with
-/// each unit's end offset, and the plan's distinct department keys, names as written and
-/// indicator keys once each. A unit's lists are made as `ResolvedAssignment`s and
-/// `IndicatorLink`s when asked for.
+/// one array of assignments and one of indicator links for the whole plan, with each unit's
+/// end offset, and the plan's distinct department keys, names as written and indicator keys
+/// once each. A unit's lists are made as `ResolvedAssignment`s and `IndicatorLink`s when asked
+/// for.
+///
+/// An assignment is a department (index in `departmentKeys`) and a name as written (index in
+/// `written`) with its role and whether it is the canonical name in the two top bits; an
+/// indicator link is an index in `indicatorKeys` with the top bit set when the link is
+/// automatic. Both are stored in 16-bit words when every index of the plan fits (fewer than
+/// 65,536 departments, 16,384 names as written and 32,768 indicators: any real plan), in
+/// 32-bit words otherwise (`Words`).
 ///
 /// An array per unit cost a heap object per unit and 40 bytes per assignment (two strings):
-/// 38 MB at 1,000 plans (490,000 assignments, 115,000 units), ten times that at 10,000.
+/// 38 MB at 1,000 plans (490,000 assignments, 115,000 units), ten times that at 10,000; packed
+/// in 16-bit words it is 4 bytes per assignment and 2 per indicator link.
 public struct PlanUnitLinks: Sendable {
-    /// Department (index in `departmentKeys`), name as written (index in `written`), role and
-    /// whether the name is the canonical one, in 8 bytes.
-    struct Assignment: Sendable {
-        let department: UInt32
-        /// Index in `written` in the low 30 bits; bit 31: co (else lead); bit 30: written as canonical.
-        let writtenAndFlags: UInt32
+    /// Unsigned integers in 16-bit words, or in 32-bit words when one of them needs it.
+    enum Words: Sendable {
+        case narrow([UInt16])
+        case wide([UInt32])
+
+        /// The width that holds every value up to `largest` with `flags` bits above it.
+        static func bits(for largest: Int, flags: Int) -> Int { largest < 1 << (16 - flags) ? 16 : 32 }
+
+        init(_ values: [UInt32], bits: Int) {
+            self = bits == 16 ? .narrow(values.map { UInt16($0) }) : .wide(values)
+        }
+
+        subscript(i: Int) -> UInt32 {
+            switch self {
+            case .narrow(let words): UInt32(words[i])
+            case .wide(let words): words[i]
+            }
+        }
+
+        /// The number of bits of each word.
+        var bits: Int {
+            if case .narrow = self { return 16 }
+            return 32
+        }
     }
 
-    private var assignments: [Assignment] = []
+    /// Two words per assignment: department, then name as written | co (top bit) | written as
+    /// canonical (the bit below).
+    private var assignments: Words = .narrow([])
     private var assignmentEnds: [UInt32] = []
-    /// Index in `indicatorKeys` in the low 31 bits; bit 31: automatic (else explicit).
-    private var indicatorLinks: [UInt32] = []
+    /// One word per link: index in `indicatorKeys` | automatic (top bit).
+    private var indicatorLinks: Words = .narrow([])
     private var indicatorEnds: [UInt32] = []
     private var departmentKeys: [String] = []
     private var written: [String] = []
@@ -43,25 +71,39 @@ public struct PlanUnitLinks: Sendable {
             list.append(value)
             return i
         }
+        // Indices first (their counts decide the width), then the words.
+        var assignmentValues: [UInt32] = []
+        var linkValues: [UInt32] = []
         assignmentEnds.reserveCapacity(assignments.count)
         indicatorEnds.reserveCapacity(indicators.count)
-        self.assignments.reserveCapacity(assignments.reduce(0) { $0 + $1.count })
-        indicatorLinks.reserveCapacity(indicators.reduce(0) { $0 + $1.count })
+        assignmentValues.reserveCapacity(2 * assignments.reduce(0) { $0 + $1.count })
+        linkValues.reserveCapacity(indicators.reduce(0) { $0 + $1.count })
+        var flagged: [(word: Int, co: Bool, canonical: Bool)] = []
         for list in assignments {
             for a in list {
-                var flags: UInt32 = a.role == .co ? 1 << 31 : 0
-                if a.writtenAsCanonical { flags |= 1 << 30 }
-                self.assignments.append(Assignment(department: index(a.departmentKey, in: &departmentIndex, &departmentKeys),
-                                                   writtenAndFlags: index(a.written, in: &writtenIndex, &written) | flags))
+                assignmentValues.append(index(a.departmentKey, in: &departmentIndex, &departmentKeys))
+                flagged.append((assignmentValues.count, a.role == .co, a.writtenAsCanonical))
+                assignmentValues.append(index(a.written, in: &writtenIndex, &written))
             }
-            assignmentEnds.append(UInt32(self.assignments.count))
+            assignmentEnds.append(UInt32(flagged.count))
         }
+        var automatic: [Bool] = []
         for list in indicators {
             for link in list {
-                indicatorLinks.append(index(link.indicatorKey, in: &indicatorIndex, &indicatorKeys) | (link.how == .automatic ? 1 << 31 : 0))
+                linkValues.append(index(link.indicatorKey, in: &indicatorIndex, &indicatorKeys))
+                automatic.append(link.how == .automatic)
             }
-            indicatorEnds.append(UInt32(indicatorLinks.count))
+            indicatorEnds.append(UInt32(linkValues.count))
         }
+        let assignmentBits = max(Words.bits(for: departmentKeys.count, flags: 0), Words.bits(for: written.count, flags: 2))
+        for (word, co, canonical) in flagged {
+            if co { assignmentValues[word] |= 1 << (assignmentBits - 1) }
+            if canonical { assignmentValues[word] |= 1 << (assignmentBits - 2) }
+        }
+        let linkBits = Words.bits(for: indicatorKeys.count, flags: 1)
+        for (i, isAutomatic) in automatic.enumerated() where isAutomatic { linkValues[i] |= 1 << (linkBits - 1) }
+        self.assignments = Words(assignmentValues, bits: assignmentBits)
+        indicatorLinks = Words(linkValues, bits: linkBits)
         departmentKeys = departmentKeys.exactCapacity()
         written = written.exactCapacity()
         indicatorKeys = indicatorKeys.exactCapacity()
@@ -75,19 +117,27 @@ public struct PlanUnitLinks: Sendable {
     /// The departments of the unit at `unit`, in the order they were resolved.
     public func assignments(_ unit: Int) -> [ResolvedAssignment] {
         let start = unit == 0 ? 0 : Int(assignmentEnds[unit - 1])
-        return assignments[start..<Int(assignmentEnds[unit])].map { a in
-            ResolvedAssignment(departmentKey: departmentKeys[Int(a.department)], written: written[Int(a.writtenAndFlags & (1 << 30 - 1))],
-                               role: a.writtenAndFlags & 1 << 31 != 0 ? .co : .lead, writtenAsCanonical: a.writtenAndFlags & 1 << 30 != 0)
+        let co = UInt32(1) << (assignments.bits - 1)
+        let canonical = UInt32(1) << (assignments.bits - 2)
+        return (start..<Int(assignmentEnds[unit])).map { a in
+            let name = assignments[2 * a + 1]
+            return ResolvedAssignment(departmentKey: departmentKeys[Int(assignments[2 * a])], written: written[Int(name & (canonical - 1))],
+                                      role: name & co != 0 ? .co : .lead, writtenAsCanonical: name & canonical != 0)
         }
     }
 
     /// The indicators the unit at `unit` serves: explicit links first, then automatic ones.
     public func indicators(_ unit: Int) -> [IndicatorLink] {
         let start = unit == 0 ? 0 : Int(indicatorEnds[unit - 1])
-        return indicatorLinks[start..<Int(indicatorEnds[unit])].map { link in
-            IndicatorLink(indicatorKey: indicatorKeys[Int(link & (1 << 31 - 1))], how: link & 1 << 31 != 0 ? .automatic : .explicit)
+        let automatic = UInt32(1) << (indicatorLinks.bits - 1)
+        return (start..<Int(indicatorEnds[unit])).map { i in
+            let link = indicatorLinks[i]
+            return IndicatorLink(indicatorKey: indicatorKeys[Int(link & (automatic - 1))], how: link & automatic != 0 ? .automatic : .explicit)
         }
     }
+
+    /// The width of the stored words (16 or 32 bits) of assignments and of indicator links.
+    var wordBits: (assignments: Int, indicators: Int) { (assignments.bits, indicatorLinks.bits) }
 
     /// Whether the unit at `unit` has a department.
     public func hasAssignments(_ unit: Int) -> Bool {
