@@ -25,9 +25,10 @@ public struct LinkedSite: Sendable {
     // assignments at 1,000 plans.
     /// Per plan (in `content.plans` order), what its units link to.
     var unitLinks: [PlanUnitLinks] = []
-    var indicatorUnitRefs: [String: [UnitRef]] = [:]
-    var departmentLeadRefs: [String: [UnitRef]] = [:]
-    var departmentCoRefs: [String: [UnitRef]] = [:]
+    /// The reverse lists, units as ordinals (`UnitDirectory.ordinal`: 4 bytes, not 8).
+    var indicatorUnitRefs: [String: [UInt32]] = [:]
+    var departmentLeadRefs: [String: [UInt32]] = [:]
+    var departmentCoRefs: [String: [UInt32]] = [:]
 
     public let departments: [String: Department]
     /// Indicator key → indicator, found in the plans (not copied out of them).

@@ -110,7 +110,7 @@ public enum Linker {
             }
             site.unitLinks.append(units)
             for u in 0..<units.unitCount {
-                let ref = UnitRef(plan: p, unit: u)
+                let ref = site.directory.ordinal(UnitRef(plan: p, unit: u))
                 for a in units.assignments(u) {
                     if a.role == .lead { site.departmentLeadRefs[a.departmentKey, default: []].append(ref) }
                     else { site.departmentCoRefs[a.departmentKey, default: []].append(ref) }
@@ -126,13 +126,14 @@ public enum Linker {
         // Each list kept at its exact size (appending leaves up to twice the room needed), one
         // list at a time: iterating the dictionary while assigning its values would hold every
         // list twice (4 MB at 1,000 plans). A department's units are listed in key order.
-        func settle(_ lists: inout [String: [UnitRef]], _ order: ([UnitRef]) -> [UnitRef]) {
+        func settle(_ lists: inout [String: [UInt32]], _ order: ([UInt32]) -> [UInt32]) {
             for key in Array(lists.keys) { lists[key] = order(lists.removeValue(forKey: key)!).exactCapacity() }
         }
         let directory = site.directory
-        settle(&site.departmentLeadRefs, directory.sortedAsKeys)
-        settle(&site.departmentCoRefs, directory.sortedAsKeys)
-        settle(&site.indicatorUnitRefs) { $0 }
+        let keyOrder = { (ordinals: [UInt32]) in directory.sortedAsKeys(ordinals.map(directory.ref(ordinal:))).map(directory.ordinal) }
+        settle(&site.departmentLeadRefs, keyOrder)
+        settle(&site.departmentCoRefs, keyOrder)
+        settle(&site.indicatorUnitRefs) { $0 }   // appended in plan and unit order
         return (site, log.sorted)
     }
 

@@ -24,6 +24,8 @@ public struct UnitDirectory: Sendable {
     private let planRank: [Int32]
     /// Per plan and unit, its place among the plan's units sorted by id.
     private let unitRank: [[Int32]]
+    /// Per plan, the ordinal of its first unit (`ordinal(_:)`); one more entry, the unit count.
+    private let planStarts: [UInt32]
 
     init(plans: [Plan]) {
         self.plans = plans
@@ -44,6 +46,14 @@ public struct UnitDirectory: Sendable {
         }
         self.byID = byID
         self.unitRank = unitRank
+        var starts: [UInt32] = [0]
+        starts.reserveCapacity(plans.count + 1)
+        for plan in plans {
+            let next = UInt64(starts.last!) + UInt64(plan.units.count)
+            precondition(next <= UInt64(UInt32.max), "more than 4 billion units")
+            starts.append(UInt32(next))
+        }
+        planStarts = starts
         // A key is PLAN/UNIT and IDs have no '/': keys of two plans compare as PLAN + "/" does,
         // and keys of one plan as their unit IDs do.
         var planRank = [Int32](repeating: 0, count: plans.count)
@@ -79,6 +89,23 @@ public struct UnitDirectory: Sendable {
     func ref(_ key: String) -> UnitRef? {
         guard let slash = key.firstIndex(of: "/") else { return nil }
         return ref(planID: String(key[..<slash]), unitID: String(key[key.index(after: slash)...]))
+    }
+
+    /// The unit's place among all units of the site, in plan and unit order: a 4-byte name
+    /// for a unit in the reverse lists (`UnitLists`), where a `UnitRef` takes 8.
+    func ordinal(_ ref: UnitRef) -> UInt32 { planStarts[Int(ref.plan)] + UInt32(ref.unit) }
+
+    /// The unit with this ordinal.
+    func ref(ordinal: UInt32) -> UnitRef {
+        // The last plan that starts at or before the ordinal: a plan without units starts
+        // where the next one does, so it is never the one found.
+        var low = 0
+        var high = plans.count
+        while high - low > 1 {
+            let mid = (low + high) / 2
+            if planStarts[mid] <= ordinal { low = mid } else { high = mid }
+        }
+        return UnitRef(plan: low, unit: Int(ordinal - planStarts[low]))
     }
 
     /// Sorts as the refs' keys would sort as strings.
@@ -151,15 +178,16 @@ public struct UnitValues<Value: Sendable>: Sendable, Sequence {
     }
 }
 
-/// Lists of units by a string key (a department's units, an indicator's), stored as refs.
-/// The subscript gives the units' keys; `refs` the refs themselves.
+/// Lists of units by a string key (a department's units, an indicator's), each unit stored
+/// as its 4-byte ordinal (`UnitDirectory.ordinal`). The subscript gives the units' keys;
+/// `refs` their refs.
 public struct UnitLists: Sendable {
     let directory: UnitDirectory
-    let lists: [String: [UnitRef]]
+    let lists: [String: [UInt32]]
 
-    public subscript(key: String) -> [String]? { lists[key].map { $0.map(directory.key) } }
-    public func refs(_ key: String) -> [UnitRef] { lists[key] ?? [] }
+    public subscript(key: String) -> [String]? { lists[key].map { $0.map { directory.key(directory.ref(ordinal: $0)) } } }
+    public func refs(_ key: String) -> [UnitRef] { (lists[key] ?? []).map(directory.ref(ordinal:)) }
     public func count(_ key: String) -> Int { lists[key]?.count ?? 0 }
-    public var keys: Dictionary<String, [UnitRef]>.Keys { lists.keys }
+    public var keys: Dictionary<String, [UInt32]>.Keys { lists.keys }
     public var isEmpty: Bool { lists.isEmpty }
 }

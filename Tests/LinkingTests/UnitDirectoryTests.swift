@@ -31,6 +31,19 @@ import PlanModel
         }
     }
 
+    /// The reverse lists name units by ordinal: each unit's is its place in plan and unit
+    /// order, and gives the unit back, also around plans without units (at the start, in the
+    /// middle, at the end).
+    @Test func ordinalsCountUnitsInPlanOrderAndGiveThemBack() {
+        for plans in [Self.plans, [M.plan("e", units: [])] + Self.plans + [M.plan("f", units: [])]] {
+            let directory = UnitDirectory(plans: plans)
+            let refs = plans.enumerated().flatMap { p, plan in plan.units.indices.map { UnitRef(plan: p, unit: $0) } }
+            #expect(refs.count == 6)
+            #expect(refs.map(directory.ordinal) == (0..<6).map(UInt32.init))
+            #expect(refs.map { directory.ref(ordinal: directory.ordinal($0)) } == refs)
+        }
+    }
+
     @Test func findsEveryUnitByKeyAndNothingElse() {
         let directory = UnitDirectory(plans: Self.plans)
         for ref in Self.allRefs {
