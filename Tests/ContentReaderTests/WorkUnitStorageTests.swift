@@ -41,4 +41,30 @@ import PlanModel
         #expect(Self.location.line == 12 && Self.location.column == 3)
         #expect(SourceLocation(path: "x", line: 0, column: -4).description == "x:1:1")
     }
+
+    /// Chapter and section IDs that begin the unit's ID (as the reader makes them) are held
+    /// as lengths; any others whole. Either way they read back as given.
+    @Test func chapterAndSectionIDsReadBackAsGiven() {
+        let cases: [(id: String, chapter: String, section: String?)] = [
+            ("c2-s3-t8", "c2", "c2-s3"),      // a task in a section
+            ("c2-t8", "c2", nil),             // a task in a chapter
+            ("c2-s3", "c2", "c2-s3"),         // a section's own unit
+            ("c2", "c2", nil),                // a chapter's own unit
+            ("c1-s1-t3-2", "c1", "c1-s1"),    // made unique
+            ("第一章-任务", "第一章", ""),       // not ASCII; an empty section ID is not none
+            ("t1", "c1", "c1-s1"),            // not prefixes
+            ("c1-t1", "c1", "c1-s1"),         // the section is not a prefix
+            (String(repeating: "x", count: 300), String(repeating: "x", count: 260), nil),   // too long to count in a byte
+        ]
+        for c in cases {
+            let unit = WorkUnit(id: c.id, kind: .task, number: 1, label: "1.", title: "t", text: "", chapterID: c.chapter,
+                                sectionID: c.section, location: Self.location)
+            #expect(unit.chapterID == c.chapter && unit.sectionID == c.section, "\(c)")
+            #expect(unit.withoutText().chapterID == c.chapter && unit.withoutText().sectionID == c.section)
+        }
+        let a = WorkUnit(id: "t1", kind: .task, number: 1, label: "1.", title: "t", text: "", chapterID: "c1", sectionID: nil, location: Self.location)
+        let b = WorkUnit(id: "t1", kind: .task, number: 1, label: "1.", title: "t", text: "", chapterID: "c2", sectionID: nil, location: Self.location)
+        #expect(a != b)
+        #expect(MemoryLayout<WorkUnit>.stride == 96)
+    }
 }
