@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Compare plansite builds of several commits side by side, in one run (docs/performance.md).
 
-    scripts/bench_commits.py COMMIT [COMMIT …] [--plans 100] [--runs 3] [--threads 1]
+    scripts/bench_commits.py COMMIT [COMMIT …] [--plans 100] [--runs 3] [--threads 1] [--static-stdlib]
 
 Each commit is checked out into its own worktree under .build-bench/commits/SHA and built
-with `swift build -c release` (once; the binary is kept). Then every binary builds the same
+with `swift build -c release` (once, in a clean build folder of its own; the binary is kept;
+`--static-stdlib` links the Swift runtime in, as `make bench` does, in .build-bench/commits/SHA-static:
+commits before e719d51 cannot, their preview server needs libcurl's development files). Then every binary builds the same
 synthetic corpus (.build-bench/corpus-N, made by scripts/gen_corpus.py as `make bench` does)
 from scratch, RUNS rounds with the order rotating, pinned to the first THREADS cores with
 taskset and with `--jobs THREADS --full` where the binary knows those options. Prints user
@@ -33,9 +35,9 @@ def git(*args):
     return subprocess.run(["git", "-C", ROOT, *args], check=True, capture_output=True, text=True).stdout.strip()
 
 
-def binary_for(commit, work):
+def binary_for(commit, work, static=False):
     sha = git("rev-parse", "--verify", commit + "^{commit}")
-    tree = os.path.join(work, "commits", sha[:12])
+    tree = os.path.join(work, "commits", sha[:12] + ("-static" if static else ""))
     binary = os.path.join(tree, ".build", "release", "plansite")
     if os.path.exists(binary):
         return sha, binary
@@ -55,7 +57,8 @@ def binary_for(commit, work):
     if os.path.isfile(os.path.join(ROOT, "Package.resolved")):
         shutil.copy(os.path.join(ROOT, "Package.resolved"), tree)
     print("building %s (%s) ..." % (commit, sha[:12]), flush=True)
-    subprocess.run(["swift", "build", "-c", "release", "--product", "plansite"], cwd=tree, check=True,
+    flags = ["--static-swift-stdlib"] if static else []
+    subprocess.run(["swift", "build", "-c", "release", *flags, "--product", "plansite"], cwd=tree, check=True,
                    stdout=subprocess.DEVNULL)
     return sha, binary
 
@@ -88,10 +91,11 @@ def main():
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--seed", type=int, default=6)
     ap.add_argument("--work", default=os.path.join(ROOT, ".build-bench"))
+    ap.add_argument("--static-stdlib", action="store_true", help="link the Swift runtime in (as make bench does)")
     args = ap.parse_args()
 
     corpus, _ = bench.ensure_corpus(args.work, args.plans, args.seed)
-    binaries = [(c,) + binary_for(c, args.work) for c in args.commits]
+    binaries = [(c,) + binary_for(c, args.work, args.static_stdlib) for c in args.commits]
     cores = ",".join(str(i) for i in range(args.threads))
     scratch = os.path.join(args.work, "commits-out")
     shutil.rmtree(scratch, ignore_errors=True)
