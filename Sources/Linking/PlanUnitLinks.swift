@@ -6,49 +6,53 @@ import PlanModel
 /// once each. A unit's lists are made as `ResolvedAssignment`s and `IndicatorLink`s when asked
 /// for.
 ///
-/// An assignment is a department (index in `departmentKeys`) and a name as written (index in
-/// `written`) with its role and whether it is the canonical name in the two top bits; an
-/// indicator link is an index in `indicatorKeys` with the top bit set when the link is
-/// automatic. Both are stored in 16-bit words when every index of the plan fits (fewer than
-/// 65,536 departments, 16,384 names as written and 32,768 indicators: any real plan), in
-/// 32-bit words otherwise (`Words`).
+/// An assignment is two words: a department (index in `departmentKeys`), then a name as
+/// written (index in `written`) with co (else lead) in the top bit and "written as canonical"
+/// in the bit below; an indicator link is one word, an index in `indicatorKeys` with the top
+/// bit set when the link is automatic. The words are made 32 bits wide, then stored in 16 bits
+/// when every index of the plan fits below its flags (fewer than 16,384 departments and names
+/// as written, 32,768 indicators: any real plan; `Words`).
 ///
 /// An array per unit cost a heap object per unit and 40 bytes per assignment (two strings):
 /// 38 MB at 1,000 plans (490,000 assignments, 115,000 units), ten times that at 10,000; packed
 /// in 16-bit words it is 4 bytes per assignment and 2 per indicator link.
 public struct PlanUnitLinks: Sendable {
-    /// Unsigned integers in 16-bit words, or in 32-bit words when one of them needs it.
+    /// 32-bit words whose top `flags` bits are flags and whose other bits are an index, held in
+    /// 16 bits (the flags moved to the top of those) when there are fewer than 1 << (16 - flags)
+    /// indices.
     enum Words: Sendable {
-        case narrow([UInt16])
+        case narrow([UInt16], flags: Int)
         case wide([UInt32])
 
-        /// The width that holds every value up to `largest` with `flags` bits above it.
-        static func bits(for largest: Int, flags: Int) -> Int { largest < 1 << (16 - flags) ? 16 : 32 }
-
-        init(_ values: [UInt32], bits: Int) {
-            self = bits == 16 ? .narrow(values.map { UInt16($0) }) : .wide(values)
+        init(_ words: [UInt32], flags: Int, indices: Int) {
+            guard indices < 1 << (16 - flags) else { self = .wide(words); return }
+            let index = UInt32(1) << (32 - flags) - 1
+            self = .narrow(words.map { UInt16(truncatingIfNeeded: ($0 & index) | ($0 & ~index) >> 16) }, flags: flags)
         }
 
+        /// The word at `i`, 32 bits wide.
         subscript(i: Int) -> UInt32 {
             switch self {
-            case .narrow(let words): UInt32(words[i])
-            case .wide(let words): words[i]
+            case .narrow(let words, let flags):
+                let word = UInt32(words[i])
+                let index = UInt32(1) << (16 - flags) - 1
+                return (word & index) | (word & ~index) << 16
+            case .wide(let words):
+                return words[i]
             }
         }
 
-        /// The number of bits of each word.
+        /// The number of bits each word is held in.
         var bits: Int {
             if case .narrow = self { return 16 }
             return 32
         }
     }
 
-    /// Two words per assignment: department, then name as written | co (top bit) | written as
-    /// canonical (the bit below).
-    private var assignments: Words = .narrow([])
+    /// Two words per assignment (see above).
+    private var assignments: Words = .wide([])
     private var assignmentEnds: [UInt32] = []
-    /// One word per link: index in `indicatorKeys` | automatic (top bit).
-    private var indicatorLinks: Words = .narrow([])
+    private var indicatorLinks: Words = .wide([])
     private var indicatorEnds: [UInt32] = []
     private var departmentKeys: [String] = []
     private var written: [String] = []
@@ -71,39 +75,30 @@ public struct PlanUnitLinks: Sendable {
             list.append(value)
             return i
         }
-        // Indices first (their counts decide the width), then the words.
-        var assignmentValues: [UInt32] = []
-        var linkValues: [UInt32] = []
+        var assignmentWords: [UInt32] = []
+        var linkWords: [UInt32] = []
         assignmentEnds.reserveCapacity(assignments.count)
         indicatorEnds.reserveCapacity(indicators.count)
-        assignmentValues.reserveCapacity(2 * assignments.reduce(0) { $0 + $1.count })
-        linkValues.reserveCapacity(indicators.reduce(0) { $0 + $1.count })
-        var flagged: [(word: Int, co: Bool, canonical: Bool)] = []
+        assignmentWords.reserveCapacity(2 * assignments.reduce(0) { $0 + $1.count })
+        linkWords.reserveCapacity(indicators.reduce(0) { $0 + $1.count })
         for list in assignments {
             for a in list {
-                assignmentValues.append(index(a.departmentKey, in: &departmentIndex, &departmentKeys))
-                flagged.append((assignmentValues.count, a.role == .co, a.writtenAsCanonical))
-                assignmentValues.append(index(a.written, in: &writtenIndex, &written))
+                var flags: UInt32 = a.role == .co ? 1 << 31 : 0
+                if a.writtenAsCanonical { flags |= 1 << 30 }
+                assignmentWords.append(index(a.departmentKey, in: &departmentIndex, &departmentKeys))
+                assignmentWords.append(index(a.written, in: &writtenIndex, &written) | flags)
             }
-            assignmentEnds.append(UInt32(flagged.count))
+            assignmentEnds.append(UInt32(assignmentWords.count / 2))
         }
-        var automatic: [Bool] = []
         for list in indicators {
             for link in list {
-                linkValues.append(index(link.indicatorKey, in: &indicatorIndex, &indicatorKeys))
-                automatic.append(link.how == .automatic)
+                linkWords.append(index(link.indicatorKey, in: &indicatorIndex, &indicatorKeys) | (link.how == .automatic ? 1 << 31 : 0))
             }
-            indicatorEnds.append(UInt32(linkValues.count))
+            indicatorEnds.append(UInt32(linkWords.count))
         }
-        let assignmentBits = max(Words.bits(for: departmentKeys.count, flags: 0), Words.bits(for: written.count, flags: 2))
-        for (word, co, canonical) in flagged {
-            if co { assignmentValues[word] |= 1 << (assignmentBits - 1) }
-            if canonical { assignmentValues[word] |= 1 << (assignmentBits - 2) }
-        }
-        let linkBits = Words.bits(for: indicatorKeys.count, flags: 1)
-        for (i, isAutomatic) in automatic.enumerated() where isAutomatic { linkValues[i] |= 1 << (linkBits - 1) }
-        self.assignments = Words(assignmentValues, bits: assignmentBits)
-        indicatorLinks = Words(linkValues, bits: linkBits)
+        // Department words have no flags; their indices are held below the same two bits.
+        self.assignments = Words(assignmentWords, flags: 2, indices: max(departmentKeys.count, written.count))
+        indicatorLinks = Words(linkWords, flags: 1, indices: indicatorKeys.count)
         departmentKeys = departmentKeys.exactCapacity()
         written = written.exactCapacity()
         indicatorKeys = indicatorKeys.exactCapacity()
@@ -117,22 +112,19 @@ public struct PlanUnitLinks: Sendable {
     /// The departments of the unit at `unit`, in the order they were resolved.
     public func assignments(_ unit: Int) -> [ResolvedAssignment] {
         let start = unit == 0 ? 0 : Int(assignmentEnds[unit - 1])
-        let co = UInt32(1) << (assignments.bits - 1)
-        let canonical = UInt32(1) << (assignments.bits - 2)
         return (start..<Int(assignmentEnds[unit])).map { a in
             let name = assignments[2 * a + 1]
-            return ResolvedAssignment(departmentKey: departmentKeys[Int(assignments[2 * a])], written: written[Int(name & (canonical - 1))],
-                                      role: name & co != 0 ? .co : .lead, writtenAsCanonical: name & canonical != 0)
+            return ResolvedAssignment(departmentKey: departmentKeys[Int(assignments[2 * a])], written: written[Int(name & (1 << 30 - 1))],
+                                      role: name & 1 << 31 != 0 ? .co : .lead, writtenAsCanonical: name & 1 << 30 != 0)
         }
     }
 
     /// The indicators the unit at `unit` serves: explicit links first, then automatic ones.
     public func indicators(_ unit: Int) -> [IndicatorLink] {
         let start = unit == 0 ? 0 : Int(indicatorEnds[unit - 1])
-        let automatic = UInt32(1) << (indicatorLinks.bits - 1)
         return (start..<Int(indicatorEnds[unit])).map { i in
             let link = indicatorLinks[i]
-            return IndicatorLink(indicatorKey: indicatorKeys[Int(link & (automatic - 1))], how: link & automatic != 0 ? .automatic : .explicit)
+            return IndicatorLink(indicatorKey: indicatorKeys[Int(link & (1 << 31 - 1))], how: link & 1 << 31 != 0 ? .automatic : .explicit)
         }
     }
 

@@ -8,8 +8,7 @@ import Foundation
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Preview the site on loopback; rebuild when Content/ or Templates/ change and reload open pages.",
-        discussion: "Options: --content, --templates, --output, --host (127.0.0.1), --port (8000; 0 picks a free one). "
-            + "`plansite serve --help` lists them.")
+        discussion: "The server's options (--content, --templates, --output, --host, --port) are listed by `plansite serve --help`.")
 
     @Argument(parsing: .captureForPassthrough, help: "Options of the preview server.")
     var options: [String] = []
