@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "ProgressTests", dependencies: ["Progress", "ContentReader", "PlanModel"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["__Snapshots__"]),
         .testTarget(name: "SiteRenderTests", dependencies: [
-            "SiteRender", "Pipeline", "Progress", "Linking", "PlanModel", .product(name: "Mustache", package: "swift-mustache"),
+            "SiteRender", "Pipeline", "ContentReader", "Progress", "Linking", "PlanModel", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .testTarget(name: "SiteOutputTests", dependencies: ["SiteOutput", "Fingerprint"]),
         .testTarget(name: "PlansiteCLITests", dependencies: ["Pipeline"]),

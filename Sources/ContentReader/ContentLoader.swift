@@ -20,7 +20,7 @@ public enum ContentLoader {
     public static func open(_ contentDirectory: String) -> Folder {
         var log = DiagnosticLog()
         let root = URL(fileURLWithPath: contentDirectory, isDirectory: true)
-        let display = contentDirectory.hasSuffix("/") ? String(contentDirectory.dropLast()) : contentDirectory
+        let display = displayPath(contentDirectory)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             log.add(.error("missing-content", at: SourceLocation(path: display), "the content folder does not exist",
@@ -33,6 +33,11 @@ public enum ContentLoader {
         }
         let folders = subfolders(root.appendingPathComponent("plans"), "\(display)/plans", log: &log).map { PlanFolder(id: $0.0, url: $0.1, path: $0.2) }
         return Folder(display: display, exists: true, config: config, regions: regions, planFolders: folders, log: log)
+    }
+
+    /// The content folder as diagnostics name it: as given, without a trailing slash.
+    public static func displayPath(_ contentDirectory: String) -> String {
+        contentDirectory.hasSuffix("/") ? String(contentDirectory.dropLast()) : contentDirectory
     }
 
     /// A content folder whose settings and regions are read and whose plans are listed.
@@ -64,14 +69,24 @@ public enum ContentLoader {
         /// plan order. Plans that could not be read are not passed to `each`.
         public func readPlans<T: Sendable>(threads: Int? = nil,
                                            each: @Sendable (Plan, inout [Diagnostic]) -> T) -> PlansRead<T> {
-            let allowRawHTML = config?.allowRawHTML ?? false
-            let read = Parallel.map(planFolders, threads: threads) { folder -> (T?, [Diagnostic]) in
-                var planLog = DiagnosticLog()
-                let plan = PlanReader(directory: folder.url, displayPath: folder.path, id: folder.id, allowRawHTML: allowRawHTML).read(log: &planLog)
-                var diagnostics = planLog.all
+            let read = Parallel.map(Array(planFolders.indices), threads: threads) { index -> (T?, [Diagnostic]) in
+                var (plan, diagnostics) = readPlan(at: index)
                 return (plan.map { each($0, &diagnostics) }, diagnostics)
             }
             return PlansRead(results: read.compactMap(\.0), diagnostics: read.flatMap(\.1))
+        }
+
+        /// The IDs of the plans (their folder names), in plan order.
+        public var planIDs: [String] { planFolders.map(\.id) }
+
+        /// Reads the plan at `index` of `planIDs` whole, with the diagnostics of reading it
+        /// (nil plan when reading stopped at an error).
+        public func readPlan(at index: Int) -> (Plan?, [Diagnostic]) {
+            let folder = planFolders[index]
+            var planLog = DiagnosticLog()
+            let plan = PlanReader(directory: folder.url, displayPath: folder.path, id: folder.id,
+                                  allowRawHTML: config?.allowRawHTML ?? false).read(log: &planLog)
+            return (plan, planLog.all)
         }
 
         /// A plan of this folder with its text read again from plan.md (a build renders a

@@ -60,6 +60,9 @@ public enum Linker {
         let metricIndicators: [(String, String)]
         let diagnostics: [Diagnostic]
 
+        /// The plan's units (0 when it was not linked).
+        public var unitCount: Int { units.unitCount }
+
         /// The departments and the indicators (explicit links first, not yet checked against
         /// the other plans) of the plan's unit at `index`; none when the plan was not linked.
         public func unit(_ index: Int) -> (assignments: [ResolvedAssignment], indicators: [IndicatorLink]) {

@@ -42,6 +42,13 @@ public struct PlanUnitLinks: Sendable {
             }
         }
 
+        var count: Int {
+            switch self {
+            case .narrow(let words, _): return words.count
+            case .wide(let words): return words.count
+            }
+        }
+
         /// The number of bits each word is held in.
         var bits: Int {
             if case .narrow = self { return 16 }
@@ -49,14 +56,15 @@ public struct PlanUnitLinks: Sendable {
         }
     }
 
+    // Internal, not private, for `PlanLinksCoding.swift` only.
     /// Two words per assignment (see above).
-    private var assignments: Words = .wide([])
-    private var assignmentEnds: [UInt32] = []
-    private var indicatorLinks: Words = .wide([])
-    private var indicatorEnds: [UInt32] = []
-    private var departmentKeys: [String] = []
-    private var written: [String] = []
-    private var indicatorKeys: [String] = []
+    var assignments: Words = .wide([])
+    var assignmentEnds: [UInt32] = []
+    var indicatorLinks: Words = .wide([])
+    var indicatorEnds: [UInt32] = []
+    var departmentKeys: [String] = []
+    var written: [String] = []
+    var indicatorKeys: [String] = []
 
     /// No units (a plan that was not linked).
     public static let none = PlanUnitLinks()

@@ -4,31 +4,84 @@ import SiteOutput
 import SiteRender
 
 extension SiteBuild {
+    /// A plan's part of the files that list every unit: made from the plan as it was read, or
+    /// the part the previous build wrote for it, copied from the previous output.
+    enum ListingPart: Sendable {
+        case made(PlanListings)
+        case previous
+    }
+
     /// The search index and the task tables, written plan by plan as the plans are read
-    /// (`PlanListings`, handed over on the reading threads in any order) and put in plan
-    /// order here: a plan's part waits until every plan before it has been written.
+    /// (`ListingPart`, handed over on the reading threads in any order) and put in plan
+    /// order here: a plan's part waits until every plan before it has been written. Where
+    /// each plan's part went is recorded (`recorded`) for the next build's manifest.
     final class ListingFiles: @unchecked Sendable {
+        /// The files, in the order a plan's parts are recorded.
+        static let paths = [PlanListings.searchPath, PlanListings.tasksCSVPath, PlanListings.tasksJSONPath]
+
         private let lock = NSLock()
         private let writer: OutputWriter
         private var files: [String: OutputWriter.StreamedFile] = [:]
+        private var sizes: [String: Int] = [:]
         private var written: Set<String> = []
-        private var waiting: [Int: PlanListings] = [:]
+        private var waiting: [Int: (planID: String, key: UInt64?, part: ListingPart)] = [:]
         private var next = 0
         private var failure: Error?
+        /// Plan ID → where its parts were written in this build.
+        private(set) var recorded: [String: BuildManifest.PlanParts] = [:]
+        private let previous: Previous?
 
-        init(writer: OutputWriter) throws {
+        /// The previous output's listing files, open for copying plans' parts out of them.
+        private final class Previous {
+            let plans: [String: BuildManifest.PlanParts]
+            let files: [String: (fd: Int32, path: String, stamp: FileStamp)]
+            var copied = false
+            init(plans: [String: BuildManifest.PlanParts], files: [String: (fd: Int32, path: String, stamp: FileStamp)]) {
+                self.plans = plans
+                self.files = files
+            }
+            deinit { for file in files.values { close(file.fd) } }
+        }
+
+        /// - Parameter previous: the previous build's manifest; its plans' parts are copied
+        ///   when each listing file of the output folder is the one it records (same stamp).
+        init(writer: OutputWriter, previous: BuildManifest?) throws {
             self.writer = writer
+            self.previous = previous.flatMap { Self.open(previous: $0, in: writer.destination.path) }
             for (path, opening) in PlanListings.openings {
                 let file = try writer.beginStream(path)
                 files[path] = file
                 try opening.withUnsafeBytes { try file.write($0) }
+                sizes[path] = opening.count
             }
         }
 
-        /// Takes the part of the plan at `index` (in plan order); any thread.
-        func add(_ listings: PlanListings, at index: Int) {
+        private static func open(previous: BuildManifest, in destination: String) -> Previous? {
+            guard !previous.plans.isEmpty else { return nil }
+            var files: [String: (fd: Int32, path: String, stamp: FileStamp)] = [:]
+            for path in paths {
+                let location = destination + "/" + path
+                guard let recorded = previous.outputs[path], FileStamp(path: location) == recorded.stamp else { break }
+                let fd = Foundation.open(location, O_RDONLY | O_CLOEXEC)
+                guard fd >= 0 else { break }
+                files[path] = (fd, location, recorded.stamp)
+            }
+            let result = Previous(plans: previous.plans, files: files)
+            return files.count == paths.count ? result : nil   // closes the files otherwise
+        }
+
+        /// Whether the previous output holds the parts of this plan made from inputs with this
+        /// key (then `add(.previous, …)` copies them).
+        func hasPrevious(planID: String, key: UInt64) -> Bool {
+            guard let record = previous?.plans[planID] else { return false }
+            return record.key == key && record.parts.count == Self.paths.count
+        }
+
+        /// Takes the part of the plan at `index` (in plan order); any thread. `key` (the
+        /// plan's `PlanCache.Keys` key) is recorded with it; nil records nothing.
+        func add(_ part: ListingPart, planID: String, key: UInt64?, at index: Int) {
             lock.withLock {
-                waiting[index] = listings
+                waiting[index] = (planID, key, part)
                 while let ready = waiting.removeValue(forKey: next) {
                     next += 1
                     write(ready)
@@ -36,34 +89,66 @@ extension SiteBuild {
             }
         }
 
-        private func write(_ listings: PlanListings) {
-            append(listings.search, to: PlanListings.searchPath)
-            append(listings.tasksCSV, to: PlanListings.tasksCSVPath)
-            append(listings.tasksJSON, to: PlanListings.tasksJSONPath)
+        private func write(_ ready: (planID: String, key: UInt64?, part: ListingPart)) {
+            var parts: [BuildManifest.PlanParts.Part] = []
+            switch ready.part {
+            case .made(let listings):
+                for (path, data) in zip(Self.paths, [listings.search, listings.tasksCSV, listings.tasksJSON]) {
+                    parts.append(data.withUnsafeBytes { append($0, to: path) })
+                }
+            case .previous:
+                guard let previous, let record = previous.plans[ready.planID] else {
+                    failure = failure ?? OutputWriter.Failure.io("no previous part for plan \(ready.planID)")
+                    return
+                }
+                previous.copied = true
+                for (path, old) in zip(Self.paths, record.parts) {
+                    var bytes = [UInt8](repeating: 0, count: old.length)
+                    let file = previous.files[path]!
+                    let count = bytes.withUnsafeMutableBytes { pread(file.fd, $0.baseAddress, old.length, off_t(old.offset)) }
+                    guard count == old.length else {
+                        failure = failure ?? OutputWriter.Failure.io("cannot read \(file.path); build again")
+                        return
+                    }
+                    parts.append(bytes.withUnsafeBytes { append($0, to: path) })
+                }
+            }
+            if let key = ready.key { recorded[ready.planID] = BuildManifest.PlanParts(key: key, parts: parts) }
         }
 
-        /// Under the lock: a part, after the separator when the file has a part already.
-        private func append(_ part: Data, to path: String) {
-            guard failure == nil, !part.isEmpty, let file = files[path] else { return }
+        /// Under the lock: a part, after the separator when the file has a part already; where
+        /// the part went (not the separator).
+        private func append(_ part: UnsafeRawBufferPointer, to path: String) -> BuildManifest.PlanParts.Part {
+            guard failure == nil, !part.isEmpty, let file = files[path] else { return .init(offset: sizes[path] ?? 0, length: 0) }
             do {
                 if written.contains(path), let separator = PlanListings.separators[path], !separator.isEmpty {
                     try separator.withUnsafeBytes { try file.write($0) }
+                    sizes[path, default: 0] += separator.count
                 }
-                try part.withUnsafeBytes { try file.write($0) }
+                let offset = sizes[path, default: 0]
+                try file.write(part)
+                sizes[path, default: 0] += part.count
                 written.insert(path)
+                return .init(offset: offset, length: part.count)
             } catch {
                 failure = error
+                return .init(offset: 0, length: 0)
             }
         }
 
         /// After every plan was read: the parts still waiting (behind a plan that could not be
         /// read — the build fails then anyway), the departments, the closings; the files staged.
+        /// Fails when a previous file parts were copied from changed meanwhile.
         func finish(regions: [Region]) throws {
             try lock.withLock {
                 for index in waiting.keys.sorted() { write(waiting[index]!) }
                 waiting = [:]
+                if let previous, previous.copied,
+                   let changed = previous.files.values.first(where: { FileStamp(path: $0.path) != $0.stamp }) {
+                    throw OutputWriter.Failure.io("\(changed.path) changed during the build; build again")
+                }
                 for (path, (part, closing)) in PlanListings.closings(regions: regions).sorted(by: { $0.key < $1.key }) {
-                    append(part, to: path)
+                    _ = part.withUnsafeBytes { append($0, to: path) }
                     if let failure { throw failure }
                     try closing.withUnsafeBytes { try files[path]!.write($0) }
                     try writer.finishStream(files[path]!)

@@ -17,6 +17,10 @@ public enum SiteBuild {
         /// Of those, the pages taken from the previous build without being rendered: their
         /// region's inputs had not changed (`PageDependencies`).
         public var notRendered: Int = 0
+        /// Plans read and linked in this build, and of them the plans taken from the plan
+        /// cache (`PlanCache`) instead of being read.
+        public var plans = 0
+        public var plansFromCache = 0
         /// Nothing to do: inputs, plansite and the output folder were as the last build left them.
         public var upToDate = false
         /// Time and memory per stage (`plansite build --timings`).
@@ -65,17 +69,30 @@ public enum SiteBuild {
         let listingFiles: ListingFiles
         do {
             writer = try OutputWriter(destination: outputDirectory, previous: previous)
-            listingFiles = try ListingFiles(writer: writer)
+            listingFiles = try ListingFiles(writer: writer, previous: previous)
         } catch {
             return .failure(.output("\(error)"))
         }
         var pages = 0
         let warnings: [Diagnostic]
+        let planCache = PlanCache(for: outputDirectory)
+        var planIDs: [String] = []
+        var plansFromCache = 0
         // The site, its evaluations and renderer live in this scope only: they are released
         // before the manifest is made (at 10,000 plans both are hundreds of MB).
         do {
+            // Plans whose inputs did not change since the last build are taken from the plan
+            // cache, their listing parts from the previous output (`PlanCache`).
+            let cache = ContentCheck.CacheUse(
+                store: planCache,
+                keys: PlanCache.Keys(inputs: inputs, contentDirectory: contentDirectory,
+                                     display: ContentLoader.displayPath(contentDirectory), tool: tool),
+                readEntries: incremental, hasPreviousListings: { listingFiles.hasPrevious(planID: $0, key: $1) })
             let check = ContentCheck.run(contentDirectory: contentDirectory, threads: threads, keepBodies: false,
-                                         listings: { index, listings in listingFiles.add(listings, at: index) })
+                                         listings: { index, id, key, part in listingFiles.add(part, planID: id, key: key, at: index) },
+                                         cache: cache)
+            planIDs = check.folder.planIDs
+            plansFromCache = check.plansFromCache
             var diagnostics = check.diagnostics
             clock.mark("read and link")
             let loaded = SiteRenderer.loadTemplates(templatesDirectory)
@@ -128,10 +145,12 @@ public enum SiteBuild {
             warnings = check.warnings
         }
         try? BuildManifest(tool: tool, pages: pages, warnings: warnings.count, inputs: inputs,
-                           outputs: writer.written).write(for: outputDirectory)
+                           outputs: writer.written, plans: listingFiles.recorded).write(for: outputDirectory)
+        planCache.removeEntries(except: Set(planIDs))
         clock.mark("swap in, manifest")
         return .success(Summary(pages: pages, files: writer.filesWritten, warnings: warnings,
-                                unchanged: writer.filesReused, notRendered: writer.filesNotRendered, stages: clock.stages))
+                                unchanged: writer.filesReused, notRendered: writer.filesNotRendered,
+                                plans: planIDs.count, plansFromCache: plansFromCache, stages: clock.stages))
     }
 
     public enum ReadAgainFailure: Error, CustomStringConvertible {

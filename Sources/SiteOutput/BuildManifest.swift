@@ -33,6 +33,28 @@ public struct BuildManifest: Sendable, Equatable {
         }
     }
 
+    /// Where a plan's part is in each of the files that list every plan's units (the search
+    /// index and the task tables: Pipeline's `ListingFiles`), and the key of the plan's
+    /// inputs it was made from (`PlanCache.Keys`): the next build copies the part from this
+    /// output instead of reading the plan again when the key is the same.
+    public struct PlanParts: Sendable, Equatable {
+        public struct Part: Sendable, Equatable {
+            public let offset: Int
+            public let length: Int
+            public init(offset: Int, length: Int) {
+                self.offset = offset
+                self.length = length
+            }
+        }
+        public let key: UInt64
+        /// One part per listing file, in the order the build names them.
+        public let parts: [Part]
+        public init(key: UInt64, parts: [Part]) {
+            self.key = key
+            self.parts = parts
+        }
+    }
+
     /// Fingerprint of the plansite executable: another version may render differently.
     public var tool: UInt64
     public var pages: Int
@@ -43,16 +65,20 @@ public struct BuildManifest: Sendable, Equatable {
     public var inputs: [String: UInt64]
     /// Output path relative to the output folder → hash and stamp of the file written.
     public var outputs: [String: OutputFile]
+    /// Plan ID → its parts of the listing files.
+    public var plans: [String: PlanParts]
 
-    public init(tool: UInt64, pages: Int, warnings: Int, inputs: [String: UInt64], outputs: [String: OutputFile]) {
+    public init(tool: UInt64, pages: Int, warnings: Int, inputs: [String: UInt64], outputs: [String: OutputFile],
+                plans: [String: PlanParts] = [:]) {
         self.tool = tool
         self.pages = pages
         self.warnings = warnings
         self.inputs = inputs
         self.outputs = outputs
+        self.plans = plans
     }
 
-    static let header = "plansite-manifest 2"
+    static let header = "plansite-manifest 3"
 
     /// Where the manifest of an output folder lives: beside it, hidden.
     public static func location(of destination: String) -> URL {
@@ -85,6 +111,15 @@ public struct BuildManifest: Sendable, Equatable {
                       let inode = UInt64(f[4]), let dependency = UInt64(f[5], radix: 16), let path = unescape(f[6]) else { return nil }
                 manifest.outputs[path] = OutputFile(hash: h, stamp: FileStamp(size: size, modified: modified, inode: inode),
                                                     dependency: dependency)
+            case ("plan", 4):
+                guard let key = UInt64(f[1], radix: 16), let id = unescape(f[3]) else { return nil }
+                var parts: [PlanParts.Part] = []
+                for field in f[2].split(separator: ",") {
+                    let pair = field.split(separator: ":")
+                    guard pair.count == 2, let offset = Int(pair[0]), let length = Int(pair[1]), offset >= 0, length >= 0 else { return nil }
+                    parts.append(PlanParts.Part(offset: offset, length: length))
+                }
+                manifest.plans[id] = PlanParts(key: key, parts: parts)
             default: return nil
             }
         }
@@ -107,6 +142,12 @@ public struct BuildManifest: Sendable, Equatable {
             let file = outputs[path]!
             add("output\t"); add(ContentHash.hex(file.hash)); add("\t\(file.stamp.size)\t\(file.stamp.modified)\t\(file.stamp.inode)\t")
             add(ContentHash.hex(file.dependency)); add("\t"); add(Self.escape(path)); add("\n")
+        }
+        for id in plans.keys.sorted() {
+            let record = plans[id]!
+            add("plan\t"); add(ContentHash.hex(record.key)); add("\t")
+            add(record.parts.map { "\($0.offset):\($0.length)" }.joined(separator: ","))
+            add("\t"); add(Self.escape(id)); add("\n")
         }
         return out
     }

@@ -34,8 +34,9 @@ struct Build: ParsableCommand {
             if !summary.warnings.isEmpty { Console.error(DiagnosticFormat.text.render(summary.warnings)) }
             let unchanged = summary.notRendered > 0
                 ? "\(summary.unchanged) unchanged, \(summary.notRendered) of them not rendered again" : "\(summary.unchanged) unchanged"
-            Console.error(String(format: "build: %d pages, %d files (%@), %d warnings in %.2f s → %@",
-                                 summary.pages, summary.files, unchanged, summary.warnings.count,
+            let cached = summary.plansFromCache > 0 ? ", \(summary.plansFromCache) of \(summary.plans) plans from the cache" : ""
+            Console.error(String(format: "build: %d pages, %d files (%@), %d warnings%@ in %.2f s → %@",
+                                 summary.pages, summary.files, unchanged, summary.warnings.count, cached,
                                  Date().timeIntervalSince(started), output))
         case .failure(.content(let diagnostics)):
             Console.error(DiagnosticFormat.text.render(diagnostics))
