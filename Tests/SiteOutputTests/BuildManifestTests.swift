@@ -22,18 +22,25 @@ import Fingerprint
             tool: 0x1234, pages: 7, warnings: 2,
             inputs: ["content/plans/a/plan.md": 1, "content/odd\tname%20\n.md": UInt64.max],
             outputs: ["index.html": .init(hash: 42, stamp: FileStamp(size: 10, modified: 1_700_000_000_123_456_789, inode: 99)),
-                      "plans/a.html": .init(hash: 43, stamp: FileStamp(size: 11, modified: 5, inode: 100), dependency: 0xfeed)])
+                      "plans/a.html": .init(hash: 43, stamp: FileStamp(size: 11, modified: 5, inode: 100), dependency: 0xfeed)],
+            plans: ["a": .init(key: 0xabc, parts: [.init(offset: 24, length: 100), .init(offset: 3, length: 0), .init(offset: 7, length: 9)]),
+                    "b%c": .init(key: UInt64.max, parts: [])])
         let text = manifest.text
-        #expect(text.hasPrefix("plansite-manifest 2\n"))
-        #expect(text.split(separator: "\n").count == 8)
+        #expect(text.hasPrefix("plansite-manifest 3\n"))
+        #expect(text.split(separator: "\n").count == 10)
+        #expect(text.contains("plan\t0000000000000abc\t24:100,3:0,7:9\ta\n"), "\(text)")
         #expect(BuildManifest.parse(text) == manifest)
         #expect(BuildManifest.parse(text)?.outputs["plans/a.html"]?.dependency == 0xfeed)
-        // Anything else is not a manifest: the build is then a full one. A manifest of the
-        // first format (no page dependencies) is not read either.
+        #expect(BuildManifest.parse(text)?.plans["a"]?.parts.first == .init(offset: 24, length: 100))
+        // Anything else is not a manifest: the build is then a full one. Manifests of the
+        // earlier formats (no page dependencies; no plans' listing parts) are not read either.
         #expect(BuildManifest.parse("plansite-manifest 1\n") == nil)
-        #expect(BuildManifest.parse("plansite-manifest 3\n") == nil)
+        #expect(BuildManifest.parse("plansite-manifest 2\n") == nil)
+        #expect(BuildManifest.parse("plansite-manifest 4\n") == nil)
         #expect(BuildManifest.parse(text.replacingOccurrences(of: "pages\t7", with: "pages\tseven")) == nil)
         #expect(BuildManifest.parse(text + "output\tzz\t1\t2\t3\tx.html\n") == nil)
+        #expect(BuildManifest.parse(text + "plan\t1\t1:-2\tc\n") == nil)
+        #expect(BuildManifest.parse(text + "plan\t1\t1;2\tc\n") == nil)
     }
 
     @Test func writerTakesUnrenderedPagesOnlyWithTheSameDependencyAndIntactBytes() throws {

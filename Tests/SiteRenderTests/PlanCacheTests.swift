@@ -52,4 +52,86 @@ import PlanModel
             #expect(PlanCache.encode(back, key: 42) == bytes, "\(a.id)")
         }
     }
+
+    @Test func numbersAndStringsReadBackAsWritten() throws {
+        let numbers = [0, 1, -1, 63, -64, 64, 127, 128, -129, 300, Int(Int32.max), Int(Int32.min), Int.max, Int.min, Int.max - 1]
+        var w = BinaryWriter()
+        for n in numbers { w.int(n) }
+        w.string("湖州"); w.string(""); w.string("湖州"); w.optionalString(nil); w.optionalString("x")
+        w.double(-0.0); w.double(31.79); w.uint64(UInt64.max); w.bool(true)
+        let bytes = w.finished()
+        try bytes.withUnsafeBytes { raw in
+            var r = try BinaryReader(raw)
+            for n in numbers { #expect(try r.int() == n) }
+            #expect(try r.string() == "湖州")
+            #expect(try r.string() == "")
+            #expect(try r.string() == "湖州")
+            #expect(try r.optionalString() == nil)
+            #expect(try r.optionalString() == "x")
+            #expect(try r.double().bitPattern == (-0.0).bitPattern)
+            #expect(try r.double() == 31.79)
+            #expect(try r.uint64() == UInt64.max)
+            #expect(try r.bool())
+            #expect(r.isAtEnd)
+            #expect(throws: BinaryReader.Damaged.self) { try r.int() }
+        }
+        // A string written twice is held once in the table.
+        var once = BinaryWriter()
+        once.string("湖州市生态环境局")
+        var twice = BinaryWriter()
+        twice.string("湖州市生态环境局"); twice.string("湖州市生态环境局")
+        #expect(twice.finished().count == once.finished().count + 1)
+    }
+
+    /// An entry is used only under its own key, complete and with the bytes it was written
+    /// with: anything else reads as no entry (the plan is then read), never as another plan.
+    @Test func entriesAreUsedOnlyUnderTheirKeyAndIntact() throws {
+        let entry = try #require(Self.entries.first { $0.plan.id == "shengzhou-2024" })
+        let bytes = PlanCache.encode(entry, key: 7)
+        #expect(PlanCache.decode(Data(bytes), key: 7) != nil)
+        #expect(PlanCache.decode(Data(bytes), key: 8) == nil)
+        // Cut anywhere.
+        for end in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 500)) {
+            #expect(PlanCache.decode(Data(bytes[..<end]), key: 7) == nil, "cut at \(end)")
+        }
+        // One byte changed anywhere after the header: the checksum tells.
+        var changed = bytes
+        for at in stride(from: PlanCache.magic.count + 16, to: bytes.count, by: max(1, bytes.count / 200)) {
+            changed[at] ^= 0x20
+            #expect(PlanCache.decode(Data(changed), key: 7) == nil, "byte \(at)")
+            changed[at] ^= 0x20
+        }
+    }
+
+    /// What the decoder checks without the checksum: damaged values throw, they do not trap.
+    @Test func damagedPayloadsThrowInsteadOfTrapping() throws {
+        let entry = try #require(Self.entries.first { $0.plan.id == "huzhou-14th" })
+        var w = BinaryWriter()
+        entry.plan.encodeWithoutBody(to: &w)
+        entry.links.encode(to: &w)
+        let payload = w.finished()
+        var generator = SplitMix64(seed: 6)   // the same damage on every run
+        for _ in 0..<300 {
+            var damaged = payload
+            for _ in 0..<3 { damaged[Int.random(in: 0..<damaged.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator) }
+            damaged.withUnsafeBytes { raw in
+                guard var r = try? BinaryReader(raw) else { return }
+                _ = try? Plan.decodeWithoutBody(from: &r)
+                _ = try? Linker.PlanLinks.decode(from: &r)
+            }
+        }
+    }
+}
+
+/// A seeded generator (SplitMix64), so that a failure can be run again.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }
