@@ -52,13 +52,26 @@ public struct Labels: Sendable {
         StatusView(key: status.rawValue, symbol: Self.symbols[status] ?? "", label: self["status-\(status.rawValue)"])
     }
 
-    /// A label with `{name}` placeholders filled in.
+    /// A label with `{name}` placeholders filled in, in one pass: a value is never searched
+    /// for placeholders itself (values come from content: a target written `{year}` stays so),
+    /// and a `{…}` that names no value is kept as written.
     func format(_ key: String, _ values: [String: String]) -> String {
-        var text = self[key]
-        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
-            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        let template = self[key]
+        var out = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let value = values[String(after[..<close])] {
+                out += value
+                rest = after[after.index(after: close)...]
+            } else {
+                out += "{"
+                rest = after
+            }
         }
-        return text
+        out += rest
+        return out
     }
 
     func reason(_ reason: EvaluationReason) -> String {

@@ -23,6 +23,15 @@ import Mustache
         #expect(set.render(["page": ["language": "zh-CN"]], template: "status").contains("status-"))
     }
 
+    /// Placeholders are filled in one pass: values (from content) are not searched for
+    /// placeholders, and an unknown or unclosed `{` stays as written.
+    @Test func labelPlaceholdersAreFilledOnce() {
+        let labels = Labels(values: ["k": "{year}年 {value}/{target} {unknown} {year", "plain": "无"], path: "labels.yaml")
+        #expect(labels.format("k", ["year": "2020", "value": "{target}", "target": "≥95%"]) == "2020年 {target}/≥95% {unknown} {year")
+        #expect(labels.format("plain", ["year": "2020"]) == "无")
+        #expect(labels.format("missing", [:]) == "missing")
+    }
+
     @Test func syntaxErrorNamesFileAndLine() throws {
         let dir = try copyTemplates()
         try Data("<p>\n{{#a}}\nx\n{{/b}}\n".utf8).write(to: dir.appendingPathComponent("index.mustache"))
