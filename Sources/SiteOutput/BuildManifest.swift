@@ -90,31 +90,58 @@ public struct BuildManifest: Sendable, Equatable {
     /// build is then a full one).
     public static func read(for destination: String) -> BuildManifest? {
         guard let data = FileManager.default.contents(atPath: location(of: destination).path) else { return nil }
-        return parse(String(decoding: data, as: UTF8.self))
+        return data.withUnsafeBytes { parse($0) }
     }
 
     static func parse(_ text: String) -> BuildManifest? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
-        guard lines.popFirst() == Substring(header) else { return nil }
+        var text = text
+        return text.withUTF8 { parse(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Parsed on bytes, not on Characters: a 1,000-plan site's manifest has 22,000 lines, and
+    /// splitting it as a String took 0.09 s of every incremental build.
+    static func parse(_ bytes: UnsafeRawBufferPointer) -> BuildManifest? {
         var manifest = BuildManifest(tool: 0, pages: 0, warnings: 0, inputs: [:], outputs: [:])
-        for line in lines {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-            switch (f.first, f.count) {
-            case ("tool", 2): guard let v = UInt64(f[1], radix: 16) else { return nil }; manifest.tool = v
-            case ("pages", 2): guard let v = Int(f[1]) else { return nil }; manifest.pages = v
-            case ("warnings", 2): guard let v = Int(f[1]) else { return nil }; manifest.warnings = v
+        var first = true
+        var fields: [Range<Int>] = []
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            defer { start = end + 1 }
+            guard end > start else { continue }
+            if first {
+                guard bytes[start..<end].elementsEqual(header.utf8) else { return nil }
+                first = false
+                continue
+            }
+            fields.removeAll(keepingCapacity: true)
+            var from = start
+            for i in start..<end where bytes[i] == 0x09 {
+                fields.append(from..<i)
+                from = i + 1
+            }
+            fields.append(from..<end)
+            func text(_ i: Int) -> String { String(decoding: UnsafeRawBufferPointer(rebasing: bytes[fields[i]]), as: UTF8.self) }
+            func hex(_ i: Int) -> UInt64? { Self.hex(bytes[fields[i]]) }
+            func int(_ i: Int) -> Int64? { Self.decimal(bytes[fields[i]]) }
+            func path(_ i: Int) -> String? { unescape(Substring(text(i))) }
+            switch (text(0), fields.count) {
+            case ("tool", 2): guard let v = hex(1) else { return nil }; manifest.tool = v
+            case ("pages", 2): guard let v = int(1) else { return nil }; manifest.pages = Int(v)
+            case ("warnings", 2): guard let v = int(1) else { return nil }; manifest.warnings = Int(v)
             case ("input", 3):
-                guard let h = UInt64(f[1], radix: 16), let path = unescape(f[2]) else { return nil }
+                guard let h = hex(1), let path = path(2) else { return nil }
                 manifest.inputs[path] = h
             case ("output", 7):
-                guard let h = UInt64(f[1], radix: 16), let size = Int64(f[2]), let modified = Int64(f[3]),
-                      let inode = UInt64(f[4]), let dependency = UInt64(f[5], radix: 16), let path = unescape(f[6]) else { return nil }
+                guard let h = hex(1), let size = int(2), let modified = int(3), let inode = Self.unsigned(bytes[fields[4]]),
+                      let dependency = hex(5), let path = path(6) else { return nil }
                 manifest.outputs[path] = OutputFile(hash: h, stamp: FileStamp(size: size, modified: modified, inode: inode),
                                                     dependency: dependency)
             case ("plan", 4):
-                guard let key = UInt64(f[1], radix: 16), let id = unescape(f[3]) else { return nil }
+                guard let key = hex(1), let id = path(3) else { return nil }
                 var parts: [PlanParts.Part] = []
-                for field in f[2].split(separator: ",") {
+                for field in text(2).split(separator: ",") {
                     let pair = field.split(separator: ":")
                     guard pair.count == 2, let offset = Int(pair[0]), let length = Int(pair[1]), offset >= 0, length >= 0 else { return nil }
                     parts.append(PlanParts.Part(offset: offset, length: length))
@@ -123,7 +150,45 @@ public struct BuildManifest: Sendable, Equatable {
             default: return nil
             }
         }
-        return manifest
+        return first ? nil : manifest
+    }
+
+    /// 1 to 16 hexadecimal digits.
+    static func hex(_ digits: Slice<UnsafeRawBufferPointer>) -> UInt64? {
+        guard !digits.isEmpty, digits.count <= 16 else { return nil }
+        var v: UInt64 = 0
+        for d in digits {
+            switch d {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): v = v << 4 | UInt64(d - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): v = v << 4 | UInt64(d - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): v = v << 4 | UInt64(d - UInt8(ascii: "A") + 10)
+            default: return nil
+            }
+        }
+        return v
+    }
+
+    /// An optional minus sign and decimal digits, within Int64.
+    static func decimal(_ digits: Slice<UnsafeRawBufferPointer>) -> Int64? {
+        var rest = digits[...]
+        let negative = rest.first == UInt8(ascii: "-")
+        if negative { rest = rest.dropFirst() }
+        guard let v = unsigned(rest), v <= UInt64(Int64.max) else { return nil }
+        return negative ? -Int64(v) : Int64(v)
+    }
+
+    /// Decimal digits, within UInt64.
+    static func unsigned(_ digits: Slice<UnsafeRawBufferPointer>) -> UInt64? {
+        guard !digits.isEmpty else { return nil }
+        var v: UInt64 = 0
+        for d in digits {
+            guard d >= UInt8(ascii: "0"), d <= UInt8(ascii: "9") else { return nil }
+            let (times, o1) = v.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times.addingReportingOverflow(UInt64(d - UInt8(ascii: "0")))
+            guard !o1, !o2 else { return nil }
+            v = sum
+        }
+        return v
     }
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }

@@ -41,6 +41,12 @@ import Fingerprint
         #expect(BuildManifest.parse(text + "output\tzz\t1\t2\t3\tx.html\n") == nil)
         #expect(BuildManifest.parse(text + "plan\t1\t1:-2\tc\n") == nil)
         #expect(BuildManifest.parse(text + "plan\t1\t1;2\tc\n") == nil)
+        #expect(BuildManifest.parse(text + "pages\t99999999999999999999\n") == nil)   // past Int64
+        #expect(BuildManifest.parse(text + "tool\t1234567890abcdef0\n") == nil)      // 17 hex digits
+        #expect(BuildManifest.parse(text + "output\t2a\t1\t2\t-3\t0\tx.html\n") == nil) // negative inode
+        #expect(BuildManifest.parse(text + "output\t2a\t1\t2\t3\t0\tx.html\n")?.outputs["x.html"]?.stamp.inode == 3)
+        #expect(BuildManifest.parse("") == nil)
+        #expect(BuildManifest.parse("\n\nplansite-manifest 3\n\ntool\tff\n")?.tool == 0xff)
     }
 
     @Test func writerTakesUnrenderedPagesOnlyWithTheSameDependencyAndIntactBytes() throws {
