@@ -15,7 +15,7 @@ For every size N:
         hugo      hugo --source SITE -d OUT --cacheDir CACHE   (fresh OUT and CACHE)
         plansite  plansite build --content CORPUS --templates Templates --output OUT (fresh OUT)
         plansite-one   plansite build after one plan's text changed (the previous build's
-                       output and manifest in place: an incremental build)
+                       output, manifest and plan cache in place: an incremental build)
         plansite-none  plansite build with nothing changed since the previous build
      The incremental runs work on .build-bench/corpus-N-edit (a hard-linked copy of the
      corpus; the edited plan.md is replaced, never written through the link), whose output is
@@ -169,6 +169,9 @@ def clear(*paths):
         manifest = os.path.join(os.path.dirname(p), ".%s.plansite-manifest" % os.path.basename(p))
         if os.path.lexists(manifest):
             os.remove(manifest)
+        cache = os.path.join(os.path.dirname(p), ".%s.plansite-cache" % os.path.basename(p))
+        if os.path.lexists(cache):
+            shutil.rmtree(cache)
 
 
 def edit_corpus(work, n, corpus):
