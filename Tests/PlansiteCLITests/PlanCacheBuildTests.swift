@@ -130,4 +130,38 @@ import Testing
         #expect(result.stderr.contains("3 of 3 plans from the cache"), "\(result.stderr)")
         #expect(Self.entries(dir) == ["huzhou-14th.plan", "shengzhou-2024.plan", "zhejiang-2020.plan"])
     }
+
+    /// A cached plan's links to another plan's indicator are checked against the plans of
+    /// this build: when the indicator goes, the build fails at the cached plan's line.
+    @Test func aCachedPlansLinkToARemovedIndicatorIsAnError() throws {
+        let dir = try CLI.workspace()   // the minimal site: plan demo-2020, indicator pm25
+        try CLI.write("""
+            ---
+            title: 示例市2021年工作要点
+            issuer: 示例市人民政府
+            period: 2021
+            region: demo
+            source: https://example.org/2021.html
+            ---
+
+            ## 一、重点任务
+
+            1.巩固[细颗粒物治理成果](indicator:demo-2020/pm25)。(牵头单位:市环保局)
+
+            """, to: "Content/plans/demo-2021/plan.md", in: dir)
+        let first = try CLI.run(["build"], in: dir)
+        #expect(first.status == 0, "\(first.stderr)")
+        try Self.edit("Content/plans/demo-2020/indicators.csv", in: dir) { $0.replacingOccurrences(of: "\npm25,", with: "\npm10,") }
+        let second = try CLI.run(["build"], in: dir)
+        #expect(second.status == 1, "\(second.stderr)")
+        #expect(second.stderr.contains("Content/plans/demo-2021/plan.md:11:"), "\(second.stderr)")
+        #expect(second.stderr.contains("no indicator 'demo-2020/pm25'"), "\(second.stderr)")
+        #expect(second.stderr.contains("Output/ was not changed"), "\(second.stderr)")
+        // demo-2021 is the cached one in these builds: with the indicator back (and a line
+        // added, so that this is not the first build's content), only demo-2020 is read.
+        try Self.edit("Content/plans/demo-2020/indicators.csv", in: dir) { $0.replacingOccurrences(of: "\npm10,", with: "\npm25,") + "\n" }
+        let third = try CLI.run(["build"], in: dir)
+        #expect(third.status == 0, "\(third.stderr)")
+        #expect(third.stderr.contains("1 of 2 plans from the cache"), "\(third.stderr)")
+    }
 }
