@@ -61,9 +61,6 @@ public enum ContentLoader {
             folderIndex = Dictionary(planFolders.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         }
 
-        /// The place of a plan in the order plans are read and listed (by folder name).
-        public func position(of planID: String) -> Int? { folderIndex[planID] }
-
         /// Reads every plan on `threads` threads and hands each to `each` on the thread that
         /// read it, with the plan's diagnostics (it may add more); the results come back in
         /// plan order. Plans that could not be read are not passed to `each`.

@@ -25,7 +25,8 @@ public enum Scaffold {
             try fm.copyItem(atPath: templates, toPath: target.appendingPathComponent("Templates").path)
             try Data(makefile.utf8).write(to: target.appendingPathComponent("Makefile"))
             try Data(readme.utf8).write(to: target.appendingPathComponent("README.md"))
-            try Data("Output/\n.Output.staging-*\n".utf8).write(to: target.appendingPathComponent(".gitignore"))
+            // The output, and what builds keep beside it: staging folders, manifest, plan cache.
+            try Data("Output/\n.Output.*\n".utf8).write(to: target.appendingPathComponent(".gitignore"))
         } catch {
             throw Failure.io("cannot create the site: \(error.localizedDescription)")
         }

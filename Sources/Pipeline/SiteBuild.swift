@@ -17,8 +17,8 @@ public enum SiteBuild {
         /// Of those, the pages taken from the previous build without being rendered: their
         /// region's inputs had not changed (`PageDependencies`).
         public var notRendered: Int = 0
-        /// Plans read and linked in this build, and of them the plans taken from the plan
-        /// cache (`PlanCache`) instead of being read.
+        /// The plans of the content, and of them the plans taken from the plan cache
+        /// (`PlanCache`) instead of being read.
         public var plans = 0
         public var plansFromCache = 0
         /// Nothing to do: inputs, plansite and the output folder were as the last build left them.

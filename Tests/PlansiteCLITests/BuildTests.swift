@@ -155,6 +155,20 @@ import Testing
         #expect(try CLI.run(["check", "--strict"], in: dir).status == 0)
         #expect(try CLI.run(["build"], in: dir).status == 0)
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("Output/index.html").path))
+        // What the build made is ignored by git: the output, its manifest and plan cache.
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(".Output.plansite-cache").path))
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        git.arguments = ["sh", "-c", "git init -q && git status --porcelain --untracked-files=all"]
+        git.currentDirectoryURL = dir
+        let out = Pipe()
+        git.standardOutput = out
+        try git.run()
+        let status = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        git.waitUntilExit()
+        #expect(git.terminationStatus == 0)
+        #expect(status.contains("Content/site.yaml"), "\(status)")
+        #expect(!status.contains("Output"), "\(status)")
         // A second init into the same folder refuses to overwrite.
         let again = try CLI.run(["init", dir.path], in: CLI.repoRoot)
         #expect(again.status == 1)
