@@ -55,11 +55,13 @@ public enum ContentCheck {
         for region in folder.regions { for d in region.departments { names[d.key] = d.name } }
         let departmentNames = names
         let ids = folder.planIDs
+        // Entries hold plans without their text: a run that keeps the text does not use them.
+        let cache = keepBodies ? nil : cache
         typealias Read = (plan: Plan, links: Linker.PlanLinks, explicit: Set<String>, cached: Bool)
         let read = Parallel.map(Array(ids.indices), threads: threads) { index -> (Read?, [Diagnostic]) in
             let id = ids[index]
             let key = cache?.keys[id]
-            if let cache, cache.readEntries, let key, cache.hasPreviousListings(id, key), !keepBodies,
+            if let cache, cache.readEntries, let key, cache.hasPreviousListings(id, key),
                let entry = cache.store.read(id, key: key) {
                 listings?(index, id, key, .previous)
                 return ((entry.plan, entry.links, entry.explicitIndicatorPlans, true), entry.diagnostics)
@@ -70,7 +72,7 @@ public enum ContentCheck {
             listings?(index, id, key, .made(PlanListings(plan: plan, links: links.unit, departmentName: { departmentNames[$0] })))
             let result = (plan: keepBodies ? plan : plan.withoutBody(), links: links,
                           explicit: PageDependencies.explicitIndicatorPlans(in: plan), cached: false)
-            if let cache, let key, !keepBodies, cache.keys.unchangedSinceScan(id) {
+            if let cache, let key, cache.keys.unchangedSinceScan(id) {
                 cache.store.write(.init(plan: result.plan, links: links, explicitIndicatorPlans: result.explicit,
                                         diagnostics: diagnostics), planID: id, key: key)
             }

@@ -123,15 +123,9 @@ extension PlanCache {
                 files.sorted { $0.0 < $1.0 }.map { "\(ContentHash.hex($0.1)) \($0.0)\n" }.joined()
             }
             let common = "\(String(decoding: PlanCache.magic, as: UTF8.self))tool \(ContentHash.hex(tool))\ncontent \(display)\n" + listing(shared)
-            var keys: [String: UInt64] = [:]
-            var files: [String: [(String, UInt64)]] = [:]
             let root = URL(fileURLWithPath: contentDirectory).standardizedFileURL.path
-            for (plan, list) in perPlan {
-                keys[plan] = ContentHash.of(Data((common + "plan \(plan)\n" + listing(list)).utf8))
-                files[plan] = list.map { (root + "/" + $0.0.dropFirst("content/".count), $0.1) }
-            }
-            self.keys = keys
-            self.files = files.mapValues { $0.map { (path: $0.0, hash: $0.1) } }
+            keys = perPlan.mapValues { list in ContentHash.of(Data((common + listing(list)).utf8)) }
+            files = perPlan.mapValues { list in list.map { (path: root + "/" + $0.0.dropFirst("content/".count), hash: $0.1) } }
         }
 
         subscript(planID: String) -> UInt64? { keys[planID] }

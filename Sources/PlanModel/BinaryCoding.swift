@@ -148,12 +148,6 @@ package struct BinaryReader {
         try array { try $0.string() }
     }
 
-    package mutating func data() throws -> [UInt8] {
-        let n = try length()
-        defer { offset += n }
-        return Array(bytes[offset..<(offset + n)])
-    }
-
     package mutating func array<T>(_ each: (inout BinaryReader) throws -> T) throws -> [T] {
         let n = try length()   // every element takes at least one byte
         var result: [T] = []
