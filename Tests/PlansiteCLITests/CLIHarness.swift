@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the real `plansite` binary in a subprocess on real files.
 enum CLI {
@@ -53,6 +54,25 @@ enum CLI {
                                          to: dir.appendingPathComponent("Content"))
         try FileManager.default.copyItem(at: repoRoot.appendingPathComponent("Templates"), to: dir.appendingPathComponent("Templates"))
         return dir
+    }
+
+    /// `plansite build` in `dir`, then checks its output is byte-identical to a `build --full`
+    /// of the same content (made in a folder that is removed again); the build's result.
+    static func buildMatchesFull(_ dir: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> Result {
+        let result = try run(["build"], in: dir)
+        #expect(result.status == 0, "\(result.stderr)", sourceLocation: sourceLocation)
+        let full = try run(["build", "--full", "--output", "Full"], in: dir)
+        #expect(full.status == 0, sourceLocation: sourceLocation)
+        #expect(!full.stderr.contains("from the cache"), "\(full.stderr)", sourceLocation: sourceLocation)
+        let output = snapshot(dir.appendingPathComponent("Output"))
+        let expected = snapshot(dir.appendingPathComponent("Full"))
+        #expect(output.count == expected.count, sourceLocation: sourceLocation)
+        let differing = expected.keys.filter { output[$0] != expected[$0] }.sorted()
+        #expect(differing.isEmpty, "stale or wrong: \(differing.prefix(10))", sourceLocation: sourceLocation)
+        for made in ["Full", ".Full.plansite-manifest", ".Full.plansite-cache"] {
+            try? FileManager.default.removeItem(at: dir.appendingPathComponent(made))
+        }
+        return result
     }
 
     /// Every file under a folder with its bytes, keyed by relative path.

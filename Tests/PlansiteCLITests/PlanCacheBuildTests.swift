@@ -12,19 +12,7 @@ import Testing
     /// Builds, checks the output is a full build's, and returns how many plans the build says
     /// it took from the cache (0 when it says nothing) with its stderr.
     static func build(_ dir: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> (fromCache: Int, stderr: String) {
-        let result = try CLI.run(["build"], in: dir)
-        #expect(result.status == 0, "\(result.stderr)", sourceLocation: sourceLocation)
-        let full = try CLI.run(["build", "--full", "--output", "Full"], in: dir)
-        #expect(full.status == 0, sourceLocation: sourceLocation)
-        #expect(!full.stderr.contains("from the cache"), "\(full.stderr)", sourceLocation: sourceLocation)
-        let output = CLI.snapshot(dir.appendingPathComponent("Output"))
-        let expected = CLI.snapshot(dir.appendingPathComponent("Full"))
-        #expect(output.count == expected.count, sourceLocation: sourceLocation)
-        let differing = expected.keys.filter { output[$0] != expected[$0] }.sorted()
-        #expect(differing.isEmpty, "stale or wrong: \(differing.prefix(10))", sourceLocation: sourceLocation)
-        try? FileManager.default.removeItem(at: dir.appendingPathComponent("Full"))
-        try? FileManager.default.removeItem(at: dir.appendingPathComponent(".Full.plansite-manifest"))
-        try? FileManager.default.removeItem(at: dir.appendingPathComponent(".Full.plansite-cache"))
+        let result = try CLI.buildMatchesFull(dir, sourceLocation: sourceLocation)
         guard let range = result.stderr.range(of: #"(\d+) of 4 plans from the cache"#, options: .regularExpression) else {
             return (0, result.stderr)
         }
@@ -135,20 +123,8 @@ import Testing
     /// this build: when the indicator goes, the build fails at the cached plan's line.
     @Test func aCachedPlansLinkToARemovedIndicatorIsAnError() throws {
         let dir = try CLI.workspace()   // the minimal site: plan demo-2020, indicator pm25
-        try CLI.write("""
-            ---
-            title: 示例市2021年工作要点
-            issuer: 示例市人民政府
-            period: 2021
-            region: demo
-            source: https://example.org/2021.html
-            ---
-
-            ## 一、重点任务
-
-            1.巩固[细颗粒物治理成果](indicator:demo-2020/pm25)。(牵头单位:市环保局)
-
-            """, to: "Content/plans/demo-2021/plan.md", in: dir)
+        try FileManager.default.copyItem(at: CLI.fixtures.appendingPathComponent("plans/demo-2021"),
+                                         to: dir.appendingPathComponent("Content/plans/demo-2021"))
         let first = try CLI.run(["build"], in: dir)
         #expect(first.status == 0, "\(first.stderr)")
         try Self.edit("Content/plans/demo-2020/indicators.csv", in: dir) { $0.replacingOccurrences(of: "\npm25,", with: "\npm10,") }

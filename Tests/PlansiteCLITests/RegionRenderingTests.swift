@@ -11,16 +11,7 @@ import Testing
     /// Builds again and checks the result is byte-identical to `build --full`; returns the
     /// number of pages the build says it did not render again (0 when it says nothing).
     static func rebuildMatchesFull(_ dir: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
-        let result = try CLI.run(["build"], in: dir)
-        #expect(result.status == 0, "\(result.stderr)", sourceLocation: sourceLocation)
-        let full = try CLI.run(["build", "--full", "--output", "Full"], in: dir)
-        #expect(full.status == 0, sourceLocation: sourceLocation)
-        let output = CLI.snapshot(dir.appendingPathComponent("Output"))
-        let expected = CLI.snapshot(dir.appendingPathComponent("Full"))
-        #expect(output.count == expected.count, sourceLocation: sourceLocation)
-        let differing = expected.keys.filter { output[$0] != expected[$0] }.sorted()
-        #expect(differing.isEmpty, "stale or wrong: \(differing.prefix(10))", sourceLocation: sourceLocation)
-        try? FileManager.default.removeItem(at: dir.appendingPathComponent("Full"))
+        let result = try CLI.buildMatchesFull(dir, sourceLocation: sourceLocation)
         guard let range = result.stderr.range(of: #"(\d+) of them not rendered again"#, options: .regularExpression) else { return 0 }
         return Int(result.stderr[range].prefix { $0.isNumber }) ?? 0
     }

@@ -26,29 +26,12 @@ import PlanModel
     }
 
     /// The minimal fixture plus a second plan that links to the first plan's indicator
-    /// (`indicator:demo-2020/pm25`), in a temporary folder.
+    /// (`indicator:demo-2020/pm25`; `Tests/Fixtures/plans/demo-2021`), in a temporary folder.
     func contentWithTwoPlans() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plansite-nobody-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: Self.root.appendingPathComponent("Tests/Fixtures/sites/minimal/Content"), to: dir)
-        let second = dir.appendingPathComponent("plans/demo-2021")
-        try FileManager.default.createDirectory(at: second, withIntermediateDirectories: true)
-        try Data("""
-            ---
-            title: 示例市2021年工作要点
-            issuer: 示例市人民政府
-            period: 2021
-            region: demo
-            source: https://example.org/2021.html
-            ---
-
-            ## 一、重点任务
-
-            1.巩固[细颗粒物治理成果](indicator:demo-2020/pm25)。PM2.5年均浓度继续下降。(牵头单位:市环保局)
-
-            2.推进城市污水处理。\u{0301}全市城市污水处理率保持95%以上，
-            加强管网建设，持续推进雨污分流改造，逐步消除城市黑臭水体，加强农村生活污水治理，推进污水资源化利用，强化工业园区污水集中处理设施建设与运行管理，提高污泥无害化处理处置水平，完善污水处理收费政策，健全运行维护长效机制，落实河长制湖长制各项任务要求。(责任单位:市发改委)
-
-            """.utf8).write(to: second.appendingPathComponent("plan.md"))
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("Tests/Fixtures/plans/demo-2021"),
+                                         to: dir.appendingPathComponent("plans/demo-2021"))
         return dir
     }
 
