@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "Progress", dependencies: ["PlanModel", "Linking"]),
         .target(name: "Charts"),
         .target(name: "SiteRender", dependencies: [
-            "PlanModel", "Linking", "Progress", "Charts", "MarkdownTree",
+            "PlanModel", "Linking", "Progress", "Charts", "MarkdownTree", "Fingerprint",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "CFileSwap"),

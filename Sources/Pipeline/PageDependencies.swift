@@ -84,6 +84,18 @@ enum PageDependencies {
         return result
     }
 
+    /// What a page is rendered with besides its view: the templates folder (templates,
+    /// partials, labels) and the plansite executable. With the same key, a page whose view
+    /// has the same `ViewFingerprint` comes out the same (never 0).
+    static func viewKey(inputs: [String: UInt64], tool: UInt64) -> UInt64 {
+        var text = "tool \(ContentHash.hex(tool))\n"
+        for (path, hash) in inputs.filter({ $0.key.hasPrefix("templates/") }).sorted(by: { $0.key < $1.key }) {
+            text += "\(ContentHash.hex(hash)) \(path)\n"
+        }
+        let key = ContentHash.of(Data(text.utf8))
+        return key == 0 ? 1 : key
+    }
+
     static func planID(_ key: String) -> String {
         String(key[..<(key.firstIndex(of: "/") ?? key.endIndex)])
     }

@@ -17,6 +17,9 @@ public enum SiteBuild {
         /// Of those, the pages taken from the previous build without being rendered: their
         /// region's inputs had not changed (`PageDependencies`).
         public var notRendered: Int = 0
+        /// Of those, the pages whose view was made and found as before (`ViewFingerprint`);
+        /// the others are pages of regions whose inputs did not change.
+        public var notRenderedByView: Int = 0
         /// The plans of the content, and of them the plans taken from the plan cache
         /// (`PlanCache`) instead of being read.
         public var plans = 0
@@ -122,12 +125,18 @@ public enum SiteBuild {
                         progress?(Progress(stage: "writing", plans: plans, filesWritten: writer.filesWritten))
                     }
                 }
+                // Pages that are rendered have their view made first: one whose view is as the
+                // previous build's file was made from is taken from it unrendered.
                 try renderer.render(threads: threads, regionFingerprints: fingerprints, reuse: { path, fingerprint in
                     guard try writer.reuse(path, dependency: fingerprint) else { return false }
                     count(path)
                     return true
-                }, emit: { path, data, fingerprint in
-                    try writer.write(path, data, dependency: fingerprint)
+                }, viewKey: PageDependencies.viewKey(inputs: inputs, tool: tool), reuseView: { path, made in
+                    guard try writer.reuse(path, view: made.view, dependency: made.dependency) else { return false }
+                    count(path)
+                    return true
+                }, emit: { path, data, made in
+                    try writer.write(path, data, dependency: made.dependency, view: made.view)
                     count(path)
                 }, streams: SiteRenderer.Streams(open: { StagedStream(try writer.beginStream($0)) }, close: { stream, fingerprint in
                     let file = (stream as! StagedStream).file
@@ -150,6 +159,7 @@ public enum SiteBuild {
         clock.mark("swap in, manifest")
         return .success(Summary(pages: pages, files: writer.filesWritten, warnings: warnings,
                                 unchanged: writer.filesReused, notRendered: writer.filesNotRendered,
+                                notRenderedByView: writer.filesNotRenderedByView,
                                 plans: planIDs.count, plansFromCache: plansFromCache, stages: clock.stages))
     }
 

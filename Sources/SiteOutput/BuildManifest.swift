@@ -15,11 +15,16 @@ public struct BuildManifest: Sendable, Equatable {
         /// region's content only (see `PageDependencies` in Pipeline); 0 for files that depend
         /// on the whole site. A page whose fingerprint is unchanged is not rendered again.
         public let dependency: UInt64
+        /// Fingerprint of the view a page was rendered from, with the templates and plansite
+        /// (`ViewFingerprint` in SiteRender); 0 for a file that is not a page. A page whose
+        /// view has the same fingerprint is not rendered again.
+        public let view: UInt64
 
-        public init(hash: UInt64, stamp: FileStamp, dependency: UInt64 = 0) {
+        public init(hash: UInt64, stamp: FileStamp, dependency: UInt64 = 0, view: UInt64 = 0) {
             self.hash = hash
             self.stamp = stamp
             self.dependency = dependency
+            self.view = view
         }
 
         /// The stamp of the file at `path` when it still holds these bytes: at once when its
@@ -78,7 +83,7 @@ public struct BuildManifest: Sendable, Equatable {
         self.plans = plans
     }
 
-    static let header = "plansite-manifest 3"
+    static let header = "plansite-manifest 4"
 
     /// Where the manifest of an output folder lives: beside it, hidden.
     public static func location(of destination: String) -> URL {
@@ -133,11 +138,11 @@ public struct BuildManifest: Sendable, Equatable {
             case ("input", 3):
                 guard let h = hex(1), let path = path(2) else { return nil }
                 manifest.inputs[path] = h
-            case ("output", 7):
+            case ("output", 8):
                 guard let h = hex(1), let size = int(2), let modified = int(3), let inode = Self.unsigned(bytes[fields[4]]),
-                      let dependency = hex(5), let path = path(6) else { return nil }
+                      let dependency = hex(5), let view = hex(6), let path = path(7) else { return nil }
                 manifest.outputs[path] = OutputFile(hash: h, stamp: FileStamp(size: size, modified: modified, inode: inode),
-                                                    dependency: dependency)
+                                                    dependency: dependency, view: view)
             case ("plan", 4):
                 guard let key = hex(1), let id = path(3) else { return nil }
                 var parts: [PlanParts.Part] = []
@@ -206,7 +211,8 @@ public struct BuildManifest: Sendable, Equatable {
         for path in outputs.keys.sorted() {
             let file = outputs[path]!
             add("output\t"); add(ContentHash.hex(file.hash)); add("\t\(file.stamp.size)\t\(file.stamp.modified)\t\(file.stamp.inode)\t")
-            add(ContentHash.hex(file.dependency)); add("\t"); add(Self.escape(path)); add("\n")
+            add(ContentHash.hex(file.dependency)); add("\t"); add(ContentHash.hex(file.view)); add("\t")
+            add(Self.escape(path)); add("\n")
         }
         for id in plans.keys.sorted() {
             let record = plans[id]!
@@ -248,7 +254,8 @@ public struct BuildManifest: Sendable, Equatable {
             if (st.st_mode & S_IFMT) == S_IFDIR { continue }
             guard let recorded = outputs[relative], let stamp = recorded.current(at: path) else { return nil }
             if stamp != recorded.stamp {
-                current.outputs[relative] = OutputFile(hash: recorded.hash, stamp: stamp, dependency: recorded.dependency)
+                current.outputs[relative] = OutputFile(hash: recorded.hash, stamp: stamp, dependency: recorded.dependency,
+                                                       view: recorded.view)
             }
             count += 1
         }

@@ -30,6 +30,8 @@ public final class OutputWriter {
     public private(set) var filesReused = 0
     /// Of those, the files taken without being rendered (`reuse`).
     public private(set) var filesNotRendered = 0
+    /// Of those, the pages whose view was made but was as before (`reuse(_:view:dependency:)`).
+    public private(set) var filesNotRenderedByView = 0
     /// Hash and stamp of every file staged, for the next build's manifest.
     public private(set) var written: [String: BuildManifest.OutputFile] = [:]
     private let previous: [String: BuildManifest.OutputFile]
@@ -81,21 +83,33 @@ public final class OutputWriter {
     /// file still holds the bytes recorded. false when the caller has to render it.
     public func reuse(_ path: String, dependency: UInt64) throws -> Bool {
         guard dependency != 0, let old = previous[path], old.dependency == dependency else { return false }
-        guard try linkPrevious(path, old, dependency: dependency) else { return false }
+        guard try linkPrevious(path, old, dependency: dependency, view: old.view) else { return false }
         filesNotRendered += 1
         return true
     }
 
+    /// Takes the previous build's file at `path` as it is when it was rendered from a view
+    /// with the fingerprint `view` (not 0; the fingerprint covers the templates and plansite)
+    /// and still holds the bytes recorded. false when the caller has to render it.
+    public func reuse(_ path: String, view: UInt64, dependency: UInt64) throws -> Bool {
+        guard view != 0, let old = previous[path], old.view == view else { return false }
+        guard try linkPrevious(path, old, dependency: dependency, view: view) else { return false }
+        filesNotRendered += 1
+        filesNotRenderedByView += 1
+        return true
+    }
+
     /// Stages a file. `dependency`: the fingerprint of the inputs it was made from, when it
-    /// depends on part of the content only (0: on all of it), recorded for `reuse`.
-    public func write(_ path: String, _ data: Data, dependency: UInt64 = 0) throws {
+    /// depends on part of the content only (0: on all of it), recorded for `reuse`; `view`:
+    /// for a page, the fingerprint of its view (0: not a page).
+    public func write(_ path: String, _ data: Data, dependency: UInt64 = 0, view: UInt64 = 0) throws {
         let hash = ContentHash.of(data)
-        if let old = previous[path], old.hash == hash, try linkPrevious(path, old, dependency: dependency) { return }
+        if let old = previous[path], old.hash == hash, try linkPrevious(path, old, dependency: dependency, view: view) { return }
         let url = try stagingURL(path)
         guard Self.writeFile(url.path, data), let stamp = FileStamp(path: url.path) else {
             throw Failure.io("cannot write \(url.path): \(String(cString: strerror(errno)))")
         }
-        written[path] = BuildManifest.OutputFile(hash: hash, stamp: stamp, dependency: dependency)
+        written[path] = BuildManifest.OutputFile(hash: hash, stamp: stamp, dependency: dependency, view: view)
         filesWritten += 1
     }
 
@@ -182,7 +196,7 @@ public final class OutputWriter {
             // The old file was intact just now; if it changes before the link, fail the build
             // (the new bytes are gone) rather than stage something else.
             unlink(file.location)
-            if try linkPrevious(file.path, old, dependency: dependency) { return }
+            if try linkPrevious(file.path, old, dependency: dependency, view: 0) { return }
             throw Failure.io("\(destination.path)/\(file.path) changed during the build; build again")
         }
         guard let stamp = FileStamp(path: file.location) else {
@@ -194,11 +208,11 @@ public final class OutputWriter {
 
     /// Hard-links the previous output's file at `path` into the staging folder when it still
     /// holds the bytes `old` records; false when it is gone or was changed.
-    private func linkPrevious(_ path: String, _ old: BuildManifest.OutputFile, dependency: UInt64) throws -> Bool {
+    private func linkPrevious(_ path: String, _ old: BuildManifest.OutputFile, dependency: UInt64, view: UInt64) throws -> Bool {
         let url = try stagingURL(path)
         let oldPath = destination.path + "/" + path
         guard let stamp = old.current(at: oldPath), link(oldPath, url.path) == 0 else { return false }
-        written[path] = BuildManifest.OutputFile(hash: old.hash, stamp: stamp, dependency: dependency)
+        written[path] = BuildManifest.OutputFile(hash: old.hash, stamp: stamp, dependency: dependency, view: view)
         filesWritten += 1
         filesReused += 1
         return true

@@ -65,6 +65,33 @@ public struct SiteRenderer: Sendable {
         /// a department page): its path and the region. Such a page can be taken from the
         /// previous build unrendered when that region's inputs did not change.
         var page: (path: String, region: String)? = nil
+        /// For a page: makes its view, with the view's fingerprint, before it is rendered
+        /// (used instead of `make`). A page whose view has the fingerprint recorded for the
+        /// previous build's file is taken from it unrendered.
+        var prepare: (@Sendable () throws -> PreparedPage)? = nil
+    }
+
+    /// A page's view, ready to be rendered.
+    struct PreparedPage {
+        let path: String
+        /// `ViewFingerprint` of the view (0: none, always rendered).
+        let fingerprint: UInt64
+        let render: () -> Data
+    }
+
+    /// What a file staged by the renderer was made from, for the next build's manifest.
+    public struct Made: Sendable, Equatable {
+        /// The fingerprint of the region whose inputs a page shows (`regionFingerprints`),
+        /// 0 for a file made from the whole site.
+        public let dependency: UInt64
+        /// The fingerprint of a page's view with the templates and plansite (`viewKey`), 0
+        /// for a file that is not a page.
+        public let view: UInt64
+
+        public init(dependency: UInt64 = 0, view: UInt64 = 0) {
+            self.dependency = dependency
+            self.view = view
+        }
     }
 
     /// Renders everything and hands each file to `emit`. Files are rendered on `threads`
@@ -91,15 +118,22 @@ public struct SiteRenderer: Sendable {
     /// shows one region's content to `reuse` with the fingerprint of that region's inputs
     /// (`regionFingerprints`, made by the caller from everything such a page is made of);
     /// when `reuse` returns true (the caller took the previous build's file) the page is not
-    /// rendered. `emit` gets each rendered file with its fingerprint (0 for files made from
-    /// the whole site). `reuse` and `emit` are never called concurrently.
+    /// rendered.
+    /// Then, with a `viewKey` (not 0: the fingerprint of the templates and of plansite),
+    /// each page that is rendered has its view made first and offered to `reuseView` with the
+    /// view's fingerprint (`ViewFingerprint`) and its region's: when `reuseView` returns true
+    /// (the previous build's file was made from the same view) the page is not rendered.
+    /// `emit` gets each rendered file with what it was made from (`Made`). `reuse`,
+    /// `reuseView` and `emit` are never called concurrently.
     /// The open data and the search index go to `streams` in pieces when given (they are
     /// 35–75 MB each for 1,000 plans), otherwise to `emit` whole.
     public func render(threads: Int? = nil, regionFingerprints: [String: UInt64],
                        reuse: (String, UInt64) throws -> Bool,
-                       emit: (String, Data, UInt64) throws -> Void, streams: Streams? = nil) throws {
+                       viewKey: UInt64 = 0, reuseView: (String, Made) throws -> Bool = { _, _ in false },
+                       emit: (String, Data, Made) throws -> Void, streams: Streams? = nil) throws {
         let threads = threads ?? Parallel.defaultThreads
-        try Self.run(jobs(threads: threads), threads: threads, fingerprints: regionFingerprints, reuse: reuse, emit: emit, streams: streams)
+        try Self.run(jobs(threads: threads, viewKey: viewKey), threads: threads, fingerprints: regionFingerprints,
+                     reuse: reuse, reuseView: reuseView, emit: emit, streams: streams)
     }
 
     /// The jobs of a render, made one at a time when a thread takes the next: the closures of
@@ -118,7 +152,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Every file of the site as a job, in a fixed order.
-    func jobs(threads: Int) -> JobList {
+    func jobs(threads: Int, viewKey: UInt64 = 0) -> JobList {
         // The job closures share one builder by reference and look indicators and departments
         // up when they run: a closure that captured the builder (the whole linked site) or an
         // indicator by value would copy it into a box of its own.
@@ -175,9 +209,13 @@ public struct SiteRenderer: Sendable {
 
         let kinds = Dictionary(uniqueKeysWithValues: ["plan", "task", "section", "indicator", "department"].map { ($0, labels["search-kind-\($0)"]) })
         let copyAssets = self.copyAssets
-        @Sendable func page(_ path: String, _ template: String, region: String? = nil, _ view: @escaping @Sendable () throws -> Any) -> Job {
-            Job(make: { [(path, Data(Self.showPrivateUseCharacters(templates.render(try view(), template: template)).utf8))] },
-                page: region.map { (path, $0) })
+        @Sendable func page<View: Encodable>(_ path: String, _ template: String, region: String? = nil,
+                                             _ view: @escaping @Sendable () throws -> View) -> Job {
+            Job(page: region.map { (path, $0) }, prepare: {
+                let made = try view()
+                return PreparedPage(path: path, fingerprint: viewKey == 0 ? 0 : ViewFingerprint.of(made, template: template, key: viewKey),
+                                    render: { Data(Self.showPrivateUseCharacters(templates.render(made, template: template)).utf8) })
+            })
         }
         let specList = specs
         return JobList(count: specList.count) { index in
@@ -231,7 +269,8 @@ public struct SiteRenderer: Sendable {
     /// first error either throws.
     static func run(_ jobs: JobList, threads: Int, fingerprints: [String: UInt64] = [:],
                     reuse: (String, UInt64) throws -> Bool = { _, _ in false },
-                    emit: (String, Data, UInt64) throws -> Void, streams: Streams? = nil) throws {
+                    reuseView: (String, Made) throws -> Bool = { _, _ in false },
+                    emit: (String, Data, Made) throws -> Void, streams: Streams? = nil) throws {
         final class State: @unchecked Sendable {
             let lock = NSLock()
             var next = 0
@@ -239,13 +278,15 @@ public struct SiteRenderer: Sendable {
         }
         struct Unchecked: @unchecked Sendable {
             let reuse: (String, UInt64) throws -> Bool
-            let emit: (String, Data, UInt64) throws -> Void
+            let reuseView: (String, Made) throws -> Bool
+            let emit: (String, Data, Made) throws -> Void
             let streams: Streams?
         }
         let state = State()
         try withoutActuallyEscaping(reuse) { reuse in
+          try withoutActuallyEscaping(reuseView) { reuseView in
             try withoutActuallyEscaping(emit) { emit in
-                let box = Unchecked(reuse: reuse, emit: emit, streams: streams)
+                let box = Unchecked(reuse: reuse, reuseView: reuseView, emit: emit, streams: streams)
                 /// Writes a file made in pieces, to `streams` or whole to `emit`.
                 @Sendable func stream(_ path: String, _ write: (ByteBuffer) -> Void, fingerprint: UInt64) throws {
                     guard let streams = box.streams else {
@@ -253,7 +294,7 @@ public struct SiteRenderer: Sendable {
                         write(buffer)
                         let data = buffer.data()
                         try state.lock.withLock {
-                            if state.failure == nil { try box.emit(path, data, fingerprint) }
+                            if state.failure == nil { try box.emit(path, data, Made(dependency: fingerprint)) }
                         }
                         return
                     }
@@ -291,11 +332,38 @@ public struct SiteRenderer: Sendable {
                             }
                             continue
                         }
+                        if let prepare = job.prepare {
+                            // The view first: a page whose view is as before is not rendered.
+                            let prepared = Result { try prepare() }
+                            let toRender: PreparedPage? = state.lock.withLock {
+                                guard state.failure == nil else { return nil }
+                                do {
+                                    let page = try prepared.get()
+                                    if page.fingerprint != 0,
+                                       try box.reuseView(page.path, Made(dependency: fingerprint, view: page.fingerprint)) { return nil }
+                                    return page
+                                } catch {
+                                    state.failure = error
+                                    return nil
+                                }
+                            }
+                            guard let page = toRender else { continue }
+                            let data = page.render()
+                            state.lock.withLock {
+                                guard state.failure == nil else { return }
+                                do {
+                                    try box.emit(page.path, data, Made(dependency: fingerprint, view: page.fingerprint))
+                                } catch {
+                                    state.failure = error
+                                }
+                            }
+                            continue
+                        }
                         let made = Result { try job.make() }
                         state.lock.withLock {
                             guard state.failure == nil else { return }
                             do {
-                                for (path, data) in try made.get() { try box.emit(path, data, fingerprint) }
+                                for (path, data) in try made.get() { try box.emit(path, data, Made(dependency: fingerprint)) }
                             } catch {
                                 state.failure = error
                             }
@@ -304,6 +372,7 @@ public struct SiteRenderer: Sendable {
                 }
                 if let failure = state.failure { throw failure }
             }
+          }
         }
     }
 

@@ -3,7 +3,7 @@
 // through the switches in ViewLookup.swift (faster than reflection): add a new property
 // there too.
 
-struct PageView {
+struct PageView: Encodable {
     /// Relative path from the page to the site root ("", "../", "../../").
     let root: String
     let siteTitle: String
@@ -14,18 +14,18 @@ struct PageView {
     let labels: [String: String]
 }
 
-struct Link {
+struct Link: Encodable {
     let text: String
     let url: String
 }
 
-struct StatusView {
+struct StatusView: Encodable {
     let key: String
     let symbol: String
     let label: String
 }
 
-struct StatusCountView {
+struct StatusCountView: Encodable {
     let status: StatusView
     let count: Int
     let nonZero: Bool
@@ -36,7 +36,7 @@ struct StatusCountView {
     }
 }
 
-struct DepartmentChip {
+struct DepartmentChip: Encodable {
     let name: String
     let url: String
     /// As the document wrote it, when it differs from the registry name.
@@ -44,21 +44,21 @@ struct DepartmentChip {
     let differs: Bool
 }
 
-struct IndicatorChip {
+struct IndicatorChip: Encodable {
     let name: String
     let url: String
     let status: StatusView
     let automatic: Bool
 }
 
-struct CommitmentView {
+struct CommitmentView: Encodable {
     let text: String
     let year: String
     let value: String
     let indicator: Link?
 }
 
-struct UnitView {
+struct UnitView: Encodable {
     let id: String
     let label: String
     let title: String
@@ -78,24 +78,24 @@ struct UnitView {
     let html: String
 }
 
-struct SegmentView {
+struct SegmentView: Encodable {
     let unit: UnitView?
     let html: String
 }
 
-struct TocSection {
+struct TocSection: Encodable {
     let id: String
     let heading: String
 }
 
-struct TocChapter {
+struct TocChapter: Encodable {
     let id: String
     let heading: String
     let sections: [TocSection]
     let hasSections: Bool
 }
 
-struct IndicatorRowView {
+struct IndicatorRowView: Encodable {
     let id: String
     let url: String
     let number: String?
@@ -114,12 +114,12 @@ struct IndicatorRowView {
     let departments: [DepartmentChip]
 }
 
-struct IndicatorGroupView {
+struct IndicatorGroupView: Encodable {
     let heading: String
     let rows: [IndicatorRowView]
 }
 
-struct PlanSummaryView {
+struct PlanSummaryView: Encodable {
     let id: String
     let title: String
     let url: String
@@ -138,7 +138,7 @@ struct PlanSummaryView {
     let progressURL: String
 }
 
-struct PlanPageView {
+struct PlanPageView: Encodable {
     let page: PageView
     let labels: [String: String]
     let plan: PlanSummaryView
@@ -153,7 +153,7 @@ struct PlanPageView {
     let hasIndicators: Bool
 }
 
-struct HomeView {
+struct HomeView: Encodable {
     let page: PageView
     let labels: [String: String]
     let plans: [PlanSummaryView]
@@ -162,7 +162,7 @@ struct HomeView {
     let taskCount: Int
 }
 
-struct DepartmentRowView {
+struct DepartmentRowView: Encodable {
     let name: String
     let url: String
     let kind: String
@@ -171,7 +171,7 @@ struct DepartmentRowView {
     let indicatorCount: Int
 }
 
-struct RegionDepartmentsView {
+struct RegionDepartmentsView: Encodable {
     let name: String
     let id: String
     let departments: [DepartmentRowView]
@@ -179,20 +179,20 @@ struct RegionDepartmentsView {
     let hasChart: Bool
 }
 
-struct DepartmentIndexView {
+struct DepartmentIndexView: Encodable {
     let page: PageView
     let labels: [String: String]
     let regions: [RegionDepartmentsView]
 }
 
-struct TaskLinkView {
+struct TaskLinkView: Encodable {
     let label: String
     let title: String
     let url: String
     let id: String
 }
 
-struct DepartmentPlanView {
+struct DepartmentPlanView: Encodable {
     let plan: Link
     let leads: [TaskLinkView]
     let cos: [TaskLinkView]
@@ -200,7 +200,7 @@ struct DepartmentPlanView {
     let hasCos: Bool
 }
 
-struct DepartmentPageView {
+struct DepartmentPageView: Encodable {
     let page: PageView
     let labels: [String: String]
     let name: String
@@ -215,7 +215,7 @@ struct DepartmentPageView {
 }
 
 /// One row of the indicator index: a plan, linking to the indicator table on its page.
-struct IndicatorIndexPlanView {
+struct IndicatorIndexPlanView: Encodable {
     let plan: Link
     let region: String
     let indicatorCount: Int
@@ -223,20 +223,20 @@ struct IndicatorIndexPlanView {
 }
 
 /// A domain (指标分类) of a plan's indicators and how many it has.
-struct DomainCountView {
+struct DomainCountView: Encodable {
     let name: String
     let count: Int
 }
 
 /// indicators/index.html: one row per plan with indicators, in site order. The indicators
 /// themselves are listed on each plan's page, so this page grows by a row per plan.
-struct IndicatorIndexView {
+struct IndicatorIndexView: Encodable {
     let page: PageView
     let labels: [String: String]
     let plans: [IndicatorIndexPlanView]
 }
 
-struct TargetEvaluationView {
+struct TargetEvaluationView: Encodable {
     let year: Int
     let value: String
     let status: StatusView
@@ -249,7 +249,7 @@ struct TargetEvaluationView {
     let otherBasis: String?
 }
 
-struct ObservationView {
+struct ObservationView: Encodable {
     let year: Int
     let value: String
     let basis: String
@@ -257,7 +257,7 @@ struct ObservationView {
     let note: String
 }
 
-struct IndicatorPageView {
+struct IndicatorPageView: Encodable {
     let page: PageView
     let labels: [String: String]
     let row: IndicatorRowView
@@ -282,7 +282,7 @@ struct IndicatorPageView {
 }
 
 /// progress/PLAN.html: one plan's indicators grouped by status and its task reports.
-struct ProgressPlanView {
+struct ProgressPlanView: Encodable {
     let page: PageView
     let labels: [String: String]
     let plan: PlanSummaryView
@@ -294,7 +294,7 @@ struct ProgressPlanView {
 }
 
 /// One row of the progress overview: a plan, its status counts, a link to its progress page.
-struct ProgressRowView {
+struct ProgressRowView: Encodable {
     let plan: Link
     let region: String
     let indicatorCount: Int
@@ -304,7 +304,7 @@ struct ProgressRowView {
 /// progress.html: the status of every indicator of the site in one chart, then one row per
 /// plan. Each plan's indicators are on its own progress page, so this page grows by a row
 /// per plan (it listed every indicator until issue 6: 9.5 MB at 1,000 plans).
-struct ProgressPageView {
+struct ProgressPageView: Encodable {
     let page: PageView
     let labels: [String: String]
     let totals: [StatusCountView]
@@ -313,7 +313,7 @@ struct ProgressPageView {
     let plans: [ProgressRowView]
 }
 
-struct SearchPageView {
+struct SearchPageView: Encodable {
     let page: PageView
     let labels: [String: String]
     /// JSON object of kind → label, escaped for a <script type="application/json"> block.

@@ -32,8 +32,11 @@ struct Build: ParsableCommand {
                                  summary.pages, summary.files, Date().timeIntervalSince(started), output))
         case .success(let summary):
             if !summary.warnings.isEmpty { Console.error(DiagnosticFormat.text.render(summary.warnings)) }
+            let byRegion = summary.notRendered - summary.notRenderedByView
             let unchanged = summary.notRendered > 0
-                ? "\(summary.unchanged) unchanged, \(summary.notRendered) of them not rendered again" : "\(summary.unchanged) unchanged"
+                ? "\(summary.unchanged) unchanged, \(summary.notRendered) of them not rendered again: "
+                    + "\(byRegion) of unchanged regions, \(summary.notRenderedByView) with an unchanged view"
+                : "\(summary.unchanged) unchanged"
             let cached = summary.plansFromCache > 0 ? ", \(summary.plansFromCache) of \(summary.plans) plans from the cache" : ""
             Console.error(String(format: "build: %d pages, %d files (%@), %d warnings%@ in %.2f s → %@",
                                  summary.pages, summary.files, unchanged, summary.warnings.count, cached,

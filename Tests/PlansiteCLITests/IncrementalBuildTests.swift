@@ -76,7 +76,7 @@ import Testing
         #expect(after["departments/demo/kjj.html"] == before["departments/demo/kjj.html"])
         let unchanged = after.filter { before[$0.key] == $0.value }.count
         #expect(unchanged > 5 && unchanged < after.count)
-        #expect(result.stderr.contains("(\(unchanged) unchanged)"), "\(result.stderr)")
+        #expect(result.stderr.contains("(\(unchanged) unchanged, "), "\(result.stderr)")
     }
 
     @Test func handEditedOrMissingOutputIsRebuilt() throws {

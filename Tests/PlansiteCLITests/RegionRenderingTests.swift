@@ -8,12 +8,37 @@ import Testing
 @Suite struct RegionRenderingTests {
     static let bundled = CLI.repoRoot.appendingPathComponent("Content")
 
+    /// What a build says it did not render: pages of unchanged regions (taken without their
+    /// view being made), pages whose view was made and was as before, and the pages it did render.
+    struct NotRendered {
+        var byRegion = 0
+        var byView = 0
+        var rendered = 0
+    }
+
     /// Builds again and checks the result is byte-identical to `build --full`; returns the
-    /// number of pages the build says it did not render again (0 when it says nothing).
+    /// pages the build says it did not render again (0 when it says nothing).
     static func rebuildMatchesFull(_ dir: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
+        try rebuild(dir, sourceLocation: sourceLocation).byRegion
+    }
+
+    static func rebuild(_ dir: URL, sourceLocation: SourceLocation = #_sourceLocation) throws -> NotRendered {
         let result = try CLI.buildMatchesFull(dir, sourceLocation: sourceLocation)
-        guard let range = result.stderr.range(of: #"(\d+) of them not rendered again"#, options: .regularExpression) else { return 0 }
-        return Int(result.stderr[range].prefix { $0.isNumber }) ?? 0
+        func number(_ pattern: String) -> Int? {
+            guard let range = result.stderr.range(of: pattern, options: .regularExpression) else { return nil }
+            return Int(result.stderr[range].prefix { $0.isNumber })
+        }
+        let pages = number(#"\d+ pages"#) ?? 0
+        let total = number(#"\d+ of them not rendered again"#) ?? 0
+        let byRegion = number(#"\d+ of unchanged regions"#) ?? 0
+        let byView = number(#"\d+ with an unchanged view"#) ?? 0
+        #expect(byRegion + byView == total, "\(result.stderr)", sourceLocation: sourceLocation)
+        return NotRendered(byRegion: byRegion, byView: byView, rendered: pages - total)
+    }
+
+    /// Pages (.html) whose bytes differ between two snapshots of the output.
+    static func changedPages(_ before: [String: Data], _ after: [String: Data]) -> Int {
+        after.filter { $0.key.hasSuffix(".html") && before[$0.key] != $0.value }.count
     }
 
     /// Output pages of a region: its plans' pages, progress pages and indicator pages, its
@@ -38,13 +63,19 @@ import Testing
         var edited = text
         edited.insert(contentsOf: "（测试增补）", at: stop.lowerBound)
         try CLI.write(edited, to: plan, in: dir)
+        let before = CLI.snapshot(dir.appendingPathComponent("Output"))
 
-        let notRendered = try Self.rebuildMatchesFull(dir)
-        // Every page of huzhou and zhejiang, none of shengzhou's.
+        let notRendered = try Self.rebuild(dir)
+        // Every page of huzhou and zhejiang unmade; of shengzhou's and the site-wide pages,
+        // their views are made and only those that changed are rendered: the plan's page.
         let others = Self.regionPages(dir, plans: ["huzhou-2018", "huzhou-14th"], region: "huzhou")
             + Self.regionPages(dir, plans: ["zhejiang-2020"], region: "zhejiang")
         #expect(others > 30)
-        #expect(notRendered == others)
+        #expect(notRendered.byRegion == others)
+        let changed = Self.changedPages(before, CLI.snapshot(dir.appendingPathComponent("Output")))
+        #expect(changed == 1)
+        #expect(notRendered.rendered == changed)
+        #expect(notRendered.byView > 30)
         #expect(CLI.read("Output/plans/shengzhou-2024.html", in: dir).contains("（测试增补）"))
     }
 
@@ -57,9 +88,13 @@ import Testing
         #expect(lines.count > 3)
         // Drop one observation: evaluations and charts of huzhou's indicators change.
         try CLI.write(lines.enumerated().filter { $0.offset != 2 }.map(\.element).joined(separator: "\n"), to: registry, in: dir)
-        let notRendered = try Self.rebuildMatchesFull(dir)
-        #expect(notRendered == Self.regionPages(dir, plans: ["shengzhou-2024"], region: "shengzhou")
+        let before = CLI.snapshot(dir.appendingPathComponent("Output"))
+        let notRendered = try Self.rebuild(dir)
+        #expect(notRendered.byRegion == Self.regionPages(dir, plans: ["shengzhou-2024"], region: "shengzhou")
             + Self.regionPages(dir, plans: ["zhejiang-2020"], region: "zhejiang"))
+        let changed = Self.changedPages(before, CLI.snapshot(dir.appendingPathComponent("Output")))
+        #expect(changed > 1)
+        #expect(notRendered.rendered == changed)
     }
 
     /// A task of zhejiang's plan links an indicator of a huzhou plan: the chip on zhejiang's

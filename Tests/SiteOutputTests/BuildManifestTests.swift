@@ -22,31 +22,37 @@ import Fingerprint
             tool: 0x1234, pages: 7, warnings: 2,
             inputs: ["content/plans/a/plan.md": 1, "content/odd\tname%20\n.md": UInt64.max],
             outputs: ["index.html": .init(hash: 42, stamp: FileStamp(size: 10, modified: 1_700_000_000_123_456_789, inode: 99)),
-                      "plans/a.html": .init(hash: 43, stamp: FileStamp(size: 11, modified: 5, inode: 100), dependency: 0xfeed)],
+                      "plans/a.html": .init(hash: 43, stamp: FileStamp(size: 11, modified: 5, inode: 100), dependency: 0xfeed, view: 0xbeef)],
             plans: ["a": .init(key: 0xabc, parts: [.init(offset: 24, length: 100), .init(offset: 3, length: 0), .init(offset: 7, length: 9)]),
                     "b%c": .init(key: UInt64.max, parts: [])])
         let text = manifest.text
-        #expect(text.hasPrefix("plansite-manifest 3\n"))
+        #expect(text.hasPrefix("plansite-manifest 4\n"))
         #expect(text.split(separator: "\n").count == 10)
         #expect(text.contains("plan\t0000000000000abc\t24:100,3:0,7:9\ta\n"), "\(text)")
         #expect(BuildManifest.parse(text) == manifest)
         #expect(BuildManifest.parse(text)?.outputs["plans/a.html"]?.dependency == 0xfeed)
+        #expect(BuildManifest.parse(text)?.outputs["plans/a.html"]?.view == 0xbeef)
+        #expect(text.contains("output\t000000000000002b\t11\t5\t100\t000000000000feed\t000000000000beef\tplans/a.html\n"), "\(text)")
         #expect(BuildManifest.parse(text)?.plans["a"]?.parts.first == .init(offset: 24, length: 100))
         // Anything else is not a manifest: the build is then a full one. Manifests of the
-        // earlier formats (no page dependencies; no plans' listing parts) are not read either.
+        // earlier formats (no page dependencies; no plans' listing parts; no views) are not
+        // read either.
         #expect(BuildManifest.parse("plansite-manifest 1\n") == nil)
         #expect(BuildManifest.parse("plansite-manifest 2\n") == nil)
-        #expect(BuildManifest.parse("plansite-manifest 4\n") == nil)
+        #expect(BuildManifest.parse("plansite-manifest 3\n") == nil)
+        #expect(BuildManifest.parse("plansite-manifest 5\n") == nil)
         #expect(BuildManifest.parse(text.replacingOccurrences(of: "pages\t7", with: "pages\tseven")) == nil)
-        #expect(BuildManifest.parse(text + "output\tzz\t1\t2\t3\tx.html\n") == nil)
+        #expect(BuildManifest.parse(text + "output\tzz\t1\t2\t3\t0\t0\tx.html\n") == nil)
+        #expect(BuildManifest.parse(text + "output\t2a\t1\t2\t3\t0\tx.html\n") == nil)   // a format 3 line
         #expect(BuildManifest.parse(text + "plan\t1\t1:-2\tc\n") == nil)
         #expect(BuildManifest.parse(text + "plan\t1\t1;2\tc\n") == nil)
         #expect(BuildManifest.parse(text + "pages\t99999999999999999999\n") == nil)   // past Int64
         #expect(BuildManifest.parse(text + "tool\t1234567890abcdef0\n") == nil)      // 17 hex digits
-        #expect(BuildManifest.parse(text + "output\t2a\t1\t2\t-3\t0\tx.html\n") == nil) // negative inode
-        #expect(BuildManifest.parse(text + "output\t2a\t1\t2\t3\t0\tx.html\n")?.outputs["x.html"]?.stamp.inode == 3)
+        #expect(BuildManifest.parse(text + "output\t2a\t1\t2\t-3\t0\t0\tx.html\n") == nil) // negative inode
+        #expect(BuildManifest.parse(text + "output\t2a\t1\t2\t3\t0\tg\tx.html\n") == nil)  // view not hex
+        #expect(BuildManifest.parse(text + "output\t2a\t1\t2\t3\t0\t0\tx.html\n")?.outputs["x.html"]?.stamp.inode == 3)
         #expect(BuildManifest.parse("") == nil)
-        #expect(BuildManifest.parse("\n\nplansite-manifest 3\n\ntool\tff\n")?.tool == 0xff)
+        #expect(BuildManifest.parse("\n\nplansite-manifest 4\n\ntool\tff\n")?.tool == 0xff)
     }
 
     @Test func writerTakesUnrenderedPagesOnlyWithTheSameDependencyAndIntactBytes() throws {
@@ -80,6 +86,39 @@ import Fingerprint
         #expect(String(decoding: FileManager.default.contents(atPath: out + "/c/edited.html") ?? Data(), as: UTF8.self) == "region c")
         #expect(second.written["a/same.html"]?.dependency == 7)
         #expect(second.written["b/other.html"]?.dependency == 80)
+    }
+
+    @Test func writerTakesUnrenderedPagesOnlyWithTheSameViewAndIntactBytes() throws {
+        let dir = try tempDir()
+        let out = dir.appendingPathComponent("Output").path
+        let first = try OutputWriter(destination: out)
+        try first.write("same.html", Data("view 1".utf8), dependency: 7, view: 1)
+        try first.write("other.html", Data("view 2".utf8), dependency: 7, view: 2)
+        try first.write("edited.html", Data("view 3".utf8), view: 3)
+        try first.write("data.csv", Data("no view".utf8))
+        try first.commit()
+        let manifest = BuildManifest(tool: 1, pages: 3, warnings: 0, inputs: [:], outputs: first.written)
+        #expect(manifest.outputs["same.html"]?.view == 1)
+        try Data("view 4".utf8).write(to: URL(fileURLWithPath: out + "/edited.html"))
+        let before = FileStamp(path: out + "/same.html")
+
+        let second = try OutputWriter(destination: out, previous: manifest)
+        #expect(try second.reuse("same.html", view: 1, dependency: 8))      // same view, region changed
+        #expect(try !second.reuse("other.html", view: 22, dependency: 7))   // another view
+        #expect(try !second.reuse("edited.html", view: 3, dependency: 0))   // edited by hand
+        #expect(try !second.reuse("data.csv", view: 0, dependency: 0))      // not a page
+        #expect(try !second.reuse("new.html", view: 1, dependency: 0))      // not in the previous build
+        #expect(second.filesNotRendered == 1 && second.filesNotRenderedByView == 1)
+        // Taken by its region, a page keeps the view it was rendered from.
+        #expect(try !second.reuse("other.html", dependency: 8))
+        #expect(try second.reuse("other.html", dependency: 7))
+        #expect(second.written["other.html"]?.view == 2)
+        #expect(second.written["same.html"] == BuildManifest.OutputFile(hash: manifest.outputs["same.html"]!.hash, stamp: before!,
+                                                                        dependency: 8, view: 1))
+        try second.write("edited.html", Data("view 3".utf8), view: 3)
+        try second.commit()
+        #expect(FileStamp(path: out + "/same.html") == before)
+        #expect(String(decoding: FileManager.default.contents(atPath: out + "/edited.html") ?? Data(), as: UTF8.self) == "view 3")
     }
 
     @Test func writerLinksUnchangedFilesAndWritesChangedOnes() throws {
