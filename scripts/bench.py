@@ -169,9 +169,10 @@ def clear(*paths):
         manifest = os.path.join(os.path.dirname(p), ".%s.plansite-manifest" % os.path.basename(p))
         if os.path.lexists(manifest):
             os.remove(manifest)
-        cache = os.path.join(os.path.dirname(p), ".%s.plansite-cache" % os.path.basename(p))
-        if os.path.lexists(cache):
-            shutil.rmtree(cache)
+        for hidden in ("plansite-cache", "plansite-spare"):
+            folder = os.path.join(os.path.dirname(p), ".%s.%s" % (os.path.basename(p), hidden))
+            if os.path.lexists(folder):
+                shutil.rmtree(folder)
 
 
 def edit_corpus(work, n, corpus):

@@ -8,7 +8,9 @@ import Fingerprint
 ///
 /// Given the manifest of the previous build, a file whose bytes are the same as the one
 /// already in the output folder (same hash, and that file still holding those bytes) is
-/// hard-linked into the staging folder instead of being written again.
+/// hard-linked into the staging folder instead of being written again. The staging folder of
+/// such a build is the output folder the build before it replaced (`SpareTree`), brought up to
+/// date: its files that are the output's own are kept, the others replaced or removed.
 public final class OutputWriter {
     public enum Failure: Error, CustomStringConvertible {
         case unsafePath(String)
@@ -35,23 +37,38 @@ public final class OutputWriter {
     /// Hash and stamp of every file staged, for the next build's manifest.
     public private(set) var written: [String: BuildManifest.OutputFile] = [:]
     private let previous: [String: BuildManifest.OutputFile]
+    /// When the staging folder is the spare tree: what it held that has not been used yet.
+    private var spare: SpareTree?
+    /// Whether the output this build replaces is kept as the next build's spare tree: when
+    /// the build took files from it (a full build's output shares no file with the one it
+    /// replaced, so that tree would only be in the way of the next build).
+    private let keepsSpare: Bool
 
     public init(destination: String, previous: BuildManifest? = nil) throws {
         let dest = URL(fileURLWithPath: destination).standardizedFileURL
         self.destination = dest
         self.previous = previous?.outputs ?? [:]
+        keepsSpare = previous != nil
         let parent = dest.deletingLastPathComponent()
         let name = ".\(dest.lastPathComponent).staging-\(getpid())"
         staging = parent.appendingPathComponent(name)
         let fm = FileManager.default
         try? fm.removeItem(at: staging)
+        Self.removeStaleStaging(in: parent, base: dest.lastPathComponent, keep: name)
+        // With a previous build to take files from, start from the tree it replaced.
+        if previous != nil, rename(SpareTree.location(of: dest).path, staging.path) == 0 {
+            var tree = SpareTree.scan(staging.path)
+            directories = Set(tree.folders)
+            tree.folders.removeFirst()
+            spare = tree
+            return
+        }
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
             throw Failure.io("cannot create the staging folder \(staging.path): \(error.localizedDescription)")
         }
-        Self.removeStaleStaging(in: parent, base: dest.lastPathComponent, keep: name)
     }
 
     deinit {
@@ -66,16 +83,42 @@ public final class OutputWriter {
         }
     }
 
-    /// The staging location of `path`, its folder created.
-    private func stagingURL(_ path: String) throws -> URL {
+    /// The staging location of `path`, its folder created. A file of the spare tree at that
+    /// place is removed unless `keep` is its stamp (it is then the output's file itself);
+    /// returns whether it was kept.
+    private func stage(_ path: String, keep: FileStamp? = nil) throws -> (path: String, kept: Bool) {
         guard Self.isSafe(path) else { throw Failure.unsafePath(path) }
-        let url = staging.appendingPathComponent(path)
-        let folder = url.deletingLastPathComponent().path
+        let location = staging.path + "/" + path
+        if spare?.files.remove(path) != nil {
+            if let keep, FileStamp(path: location) == keep { return (location, true) }
+            unlink(location)
+        } else if spare != nil, directories.contains(location) {
+            // A folder of the spare tree where a file goes now.
+            try? FileManager.default.removeItem(atPath: location)
+            directories = directories.filter { $0 != location && !$0.hasPrefix(location + "/") }
+            if let files = spare?.files { spare?.files = files.filter { !$0.hasPrefix(path + "/") } }
+        }
+        let folder = String(location[..<location.lastIndex(of: "/")!])
         if !directories.contains(folder) {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch where spare != nil {
+                // A file of the spare tree where a folder goes now.
+                clearFolders(above: path)
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
             directories.insert(folder)
         }
-        return url
+        return (location, false)
+    }
+
+    /// Removes the spare tree's files that stand where the folders of `path` go.
+    private func clearFolders(above path: String) {
+        var prefix = ""
+        for part in path.split(separator: "/").dropLast() {
+            prefix += prefix.isEmpty ? String(part) : "/" + part
+            if spare?.files.remove(prefix) != nil { unlink(staging.path + "/" + prefix) }
+        }
     }
 
     /// Takes the previous build's file at `path` as it is, without its bytes being made again,
@@ -105,9 +148,9 @@ public final class OutputWriter {
     public func write(_ path: String, _ data: Data, dependency: UInt64 = 0, view: UInt64 = 0) throws {
         let hash = ContentHash.of(data)
         if let old = previous[path], old.hash == hash, try linkPrevious(path, old, dependency: dependency, view: view) { return }
-        let url = try stagingURL(path)
-        guard Self.writeFile(url.path, data), let stamp = FileStamp(path: url.path) else {
-            throw Failure.io("cannot write \(url.path): \(String(cString: strerror(errno)))")
+        let url = try stage(path).path
+        guard Self.writeFile(url, data), let stamp = FileStamp(path: url) else {
+            throw Failure.io("cannot write \(url): \(String(cString: strerror(errno)))")
         }
         written[path] = BuildManifest.OutputFile(hash: hash, stamp: stamp, dependency: dependency, view: view)
         filesWritten += 1
@@ -134,8 +177,10 @@ public final class OutputWriter {
         return true
     }
 
+    /// The file must not exist (`stage` removed a spare tree's file, which may be a link to the
+    /// output's): nothing is ever written into an existing file.
     static func writeFile(_ path: String, _ data: Data) -> Bool {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard fd >= 0 else { return false }
         let ok = data.withUnsafeBytes { writeAll(fd, $0) }
         let saved = errno
@@ -182,10 +227,10 @@ public final class OutputWriter {
 
     /// Starts a file that is written in pieces; `finishStream` stages it.
     public func beginStream(_ path: String) throws -> StreamedFile {
-        let url = try stagingURL(path)
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw Failure.io("cannot write \(url.path): \(String(cString: strerror(errno)))") }
-        return StreamedFile(path: path, location: url.path, fd: fd)
+        let url = try stage(path).path
+        let fd = open(url, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw Failure.io("cannot write \(url): \(String(cString: strerror(errno)))") }
+        return StreamedFile(path: path, location: url, fd: fd)
     }
 
     /// Stages a file written with `beginStream`, as `write` stages a whole one: when its bytes
@@ -209,9 +254,10 @@ public final class OutputWriter {
     /// Hard-links the previous output's file at `path` into the staging folder when it still
     /// holds the bytes `old` records; false when it is gone or was changed.
     private func linkPrevious(_ path: String, _ old: BuildManifest.OutputFile, dependency: UInt64, view: UInt64) throws -> Bool {
-        let url = try stagingURL(path)
         let oldPath = destination.path + "/" + path
-        guard let stamp = old.current(at: oldPath), link(oldPath, url.path) == 0 else { return false }
+        guard let stamp = old.current(at: oldPath) else { return false }
+        let (url, kept) = try stage(path, keep: stamp)
+        guard kept || link(oldPath, url) == 0 else { return false }
         written[path] = BuildManifest.OutputFile(hash: old.hash, stamp: stamp, dependency: dependency, view: view)
         filesWritten += 1
         filesReused += 1
@@ -224,12 +270,20 @@ public final class OutputWriter {
     /// (renameat2 RENAME_EXCHANGE); otherwise the staging folder is renamed into place.
     public func commit() throws {
         let fm = FileManager.default
+        spare?.removeUnused(in: staging.path)
+        spare = nil
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: destination.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw Failure.io("\(destination.path) exists and is not a folder") }
             if plansite_exchange_paths(staging.path, destination.path) == 0 {
                 finished = true
-                try? fm.removeItem(at: staging)  // now holds the previous output
+                // The staging folder now holds the previous output: the next build's staging
+                // folder (`SpareTree`), in place of an older one.
+                let spare = SpareTree.location(of: destination)
+                if !keepsSpare || rename(staging.path, spare.path) != 0 {
+                    try? fm.removeItem(at: spare)
+                    if !keepsSpare || rename(staging.path, spare.path) != 0 { try? fm.removeItem(at: staging) }
+                }
                 return
             }
             // No atomic exchange on this file system: move the old output aside first.

@@ -69,8 +69,21 @@ enum CLI {
         #expect(output.count == expected.count, sourceLocation: sourceLocation)
         let differing = expected.keys.filter { output[$0] != expected[$0] }.sorted()
         #expect(differing.isEmpty, "stale or wrong: \(differing.prefix(10))", sourceLocation: sourceLocation)
+        #expect(folders(dir.appendingPathComponent("Output")) == folders(dir.appendingPathComponent("Full")), sourceLocation: sourceLocation)
         for made in ["Full", ".Full.plansite-manifest", ".Full.plansite-cache"] {
             try? FileManager.default.removeItem(at: dir.appendingPathComponent(made))
+        }
+        return result
+    }
+
+    /// Every folder under a folder, by relative path (an empty one too).
+    static func folders(_ dir: URL) -> Set<String> {
+        var result: Set<String> = []
+        guard let enumerator = FileManager.default.enumerator(atPath: dir.path) else { return result }
+        for case let path as String in enumerator {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: dir.appendingPathComponent(path).path, isDirectory: &isDirectory),
+               isDirectory.boolValue { result.insert(path) }
         }
         return result
     }

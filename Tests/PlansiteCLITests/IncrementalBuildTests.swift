@@ -79,6 +79,34 @@ import Testing
         #expect(result.stderr.contains("(\(unchanged) unchanged, "), "\(result.stderr)")
     }
 
+    /// Each incremental build stages into the tree the one before it replaced
+    /// (`.Output.plansite-spare`): along a chain of edits every result is a full build's,
+    /// files added by hand to the output or to the spare tree do not come back, and a build
+    /// that fails leaves the output as it was.
+    @Test func aChainOfEditsStagedInTheReplacedTreeGivesFullBuildsBytes() throws {
+        let dir = try CLI.workspace()
+        let planPath = "Content/plans/demo-2020/plan.md"
+        let original = CLI.read(planPath, in: dir)
+        let spare = dir.appendingPathComponent(".Output.plansite-spare")
+        #expect(try CLI.run(["build"], in: dir).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: spare.path))
+        for (step, suffix) in ["一", "二", "", "三"].enumerated() {
+            try CLI.write(original.replacingOccurrences(of: "污水", with: "污水\(suffix)"), to: planPath, in: dir)
+            if step == 1 { try CLI.write("planted", to: "Output/plans/planted.html", in: dir) }
+            if step == 2 { try CLI.write("planted", to: ".Output.plansite-spare/planted/x.html", in: dir) }
+            let result = try CLI.buildMatchesFull(dir)
+            #expect(result.stderr.contains("with an unchanged view"), "\(result.stderr)")
+            #expect(FileManager.default.fileExists(atPath: spare.appendingPathComponent("index.html").path))
+        }
+        let good = CLI.snapshot(dir.appendingPathComponent("Output"))
+        try CLI.write(original.replacingOccurrences(of: "(责任单位:住建局、", with: "(责任单位:市火星开发局、住建局、"), to: planPath, in: dir)
+        let failed = try CLI.run(["build"], in: dir)
+        #expect(failed.status != 0)
+        #expect(CLI.snapshot(dir.appendingPathComponent("Output")) == good)
+        try CLI.write(original, to: planPath, in: dir)
+        _ = try CLI.buildMatchesFull(dir)
+    }
+
     @Test func handEditedOrMissingOutputIsRebuilt() throws {
         let dir = try CLI.workspace()
         #expect(try CLI.run(["build"], in: dir).status == 0)

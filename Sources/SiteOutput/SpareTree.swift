@@ -1,0 +1,65 @@
+import Foundation
+
+/// The output folder that the last build replaced, kept beside the output
+/// (`.NAME.plansite-spare`) to be the next build's staging folder: most of its files are hard
+/// links to the current output's (the pages that did not change), and its folders exist, so
+/// the next build only replaces what changed instead of making 20,000 links and 1,000 folders
+/// in an empty tree and removing the old tree after the swap.
+///
+/// Nothing in it is trusted: a file is kept only when it is the current output's file itself
+/// (same device and inode, `OutputWriter`), every other file is replaced (unlinked, never
+/// written in place: its inode may be the output's) or removed at the end, and anything that
+/// is neither a regular file nor a folder (a symbolic link) is removed before it is used.
+struct SpareTree {
+    /// Relative paths of the regular files found in it.
+    var files: Set<String> = []
+    /// Absolute paths of its folders (the root included), parents before children.
+    var folders: [String] = []
+
+    static func location(of destination: URL) -> URL {
+        destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).plansite-spare")
+    }
+
+    /// Lists the tree at `root` (without following links), removing what is neither a regular
+    /// file nor a folder.
+    static func scan(_ root: String) -> SpareTree {
+        var tree = SpareTree()
+        var pending: [(absolute: String, relative: String)] = [(root, "")]
+        while let (folder, relative) = pending.popLast() {
+            tree.folders.append(folder)
+            guard let dir = opendir(folder) else { continue }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let path = folder + "/" + name
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_UNKNOWN) {
+                    var st = stat()
+                    guard lstat(path, &st) == 0 else { continue }
+                    switch st.st_mode & S_IFMT {
+                    case S_IFREG: type = Int32(DT_REG)
+                    case S_IFDIR: type = Int32(DT_DIR)
+                    default: type = Int32(DT_LNK)
+                    }
+                }
+                switch type {
+                case Int32(DT_REG): tree.files.insert(child)
+                case Int32(DT_DIR): pending.append((path, child))
+                default: unlink(path)
+                }
+            }
+        }
+        return tree
+    }
+
+    /// Removes the files that were not used (`files` then holds them) and the folders left
+    /// empty, children before parents.
+    func removeUnused(in root: String) {
+        for path in files { unlink(root + "/" + path) }
+        for folder in folders.reversed() where folder != root { rmdir(folder) }
+    }
+}
