@@ -53,16 +53,26 @@ struct DataExport {
         }
 
         func writeJSON(to buffer: ByteBuffer) {
-            var out = buffer
+            write(csv: nil, json: buffer)
+        }
+
+        /// The table as CSV and as JSON at once (either may be nil): its rows are made once.
+        func write(csv: ByteBuffer?, json: ByteBuffer?) {
             let layout = JSONLayout(columns)
-            out.append(JSONLayout.opening)
+            var csvOut = csv
+            var jsonOut = json
+            if csvOut != nil { Self.appendCSVRow(columns, to: &csvOut!) }
+            jsonOut?.append(JSONLayout.opening)
             var first = true
             rows { row in
-                if !first { out.append(contentsOf: JSONLayout.separator) }
+                if csvOut != nil { Self.appendCSVRow(row, to: &csvOut!) }
+                if jsonOut != nil {
+                    if !first { jsonOut!.append(contentsOf: JSONLayout.separator) }
+                    layout.appendRecord(row, to: &jsonOut!)
+                }
                 first = false
-                layout.appendRecord(row, to: &out)
             }
-            out.append(JSONLayout.closing)
+            jsonOut?.append(JSONLayout.closing)
         }
 
         /// How the records of a table are written as JSON: `opening`, the records separated by

@@ -58,9 +58,11 @@ public struct SiteRenderer: Sendable {
     /// One unit of rendering work: a page, or a few files made together.
     struct Job: Sendable {
         var make: @Sendable () throws -> [(String, Data)] = { [] }
-        /// A file made in pieces (open data, search index): its path and what writes it.
-        /// Given to `Streams` when there are, otherwise made whole and passed to `emit`.
-        var streamed: (path: String, write: @Sendable (ByteBuffer) -> Void)? = nil
+        /// Files made in pieces (open data, search index): their paths and what writes them
+        /// (one buffer per path, in order; a table's CSV and JSON are written together, from
+        /// one pass over its rows). Given to `Streams` when there are, otherwise made whole
+        /// and passed to `emit`.
+        var streamed: (paths: [String], write: @Sendable ([ByteBuffer]) -> Void)? = nil
         /// For a page that shows one region's content only (a plan page, an indicator page,
         /// a department page): its path and the region. Such a page can be taken from the
         /// previous build unrendered when that region's inputs did not change.
@@ -175,18 +177,23 @@ public struct SiteRenderer: Sendable {
         let data = DataExport(site: site, evaluations: evaluations, labels: labels)
         let withoutText = site.content.plans.contains { !$0.hasBody }
         var listings: [Job] = []
-        func listing(_ path: String, _ write: @escaping @Sendable (ByteBuffer) -> Void) {
-            guard !madeElsewhere.contains(path) else { return }
-            if withoutText && PlanListings.paths.contains(path) {
+        /// Files made together; `write` gets a buffer for each of `paths` that is not made
+        /// elsewhere, nil for the others.
+        func listing(_ paths: [String], _ write: @escaping @Sendable ([ByteBuffer?]) -> Void) {
+            let made = paths.filter { !madeElsewhere.contains($0) }
+            guard !made.isEmpty else { return }
+            if withoutText, let path = made.first(where: { PlanListings.paths.contains($0) }) {
                 listings.append(Job(make: { throw Failure.listingsNeedText(path: path) }))
             } else {
-                listings.append(Job(streamed: (path, write)))
+                listings.append(Job(streamed: (made, { buffers in
+                    var given = buffers[...]
+                    write(paths.map { made.contains($0) ? given.popFirst() : nil })
+                })))
             }
         }
-        listing(PlanListings.searchPath) { SearchIndex(site: site).writeScript(to: $0) }
+        listing([PlanListings.searchPath]) { SearchIndex(site: site).writeScript(to: $0[0]!) }
         for name in ["tasks", "indicators", "departments", "observations"] {
-            listing("data/\(name).csv") { data.table(name).writeCSV(to: $0) }
-            listing("data/\(name).json") { data.table(name).writeJSON(to: $0) }
+            listing(["data/\(name).csv", "data/\(name).json"]) { data.table(name).write(csv: $0[0], json: $0[1]) }
         }
         var builder = ViewBuilder(site: site, evaluations: evaluations, labels: labels)
         builder.chartsOnHome = templates.mayShow("statusChart", on: "index")
@@ -287,22 +294,23 @@ public struct SiteRenderer: Sendable {
           try withoutActuallyEscaping(reuseView) { reuseView in
             try withoutActuallyEscaping(emit) { emit in
                 let box = Unchecked(reuse: reuse, reuseView: reuseView, emit: emit, streams: streams)
-                /// Writes a file made in pieces, to `streams` or whole to `emit`.
-                @Sendable func stream(_ path: String, _ write: (ByteBuffer) -> Void, fingerprint: UInt64) throws {
+                /// Writes files made in pieces, to `streams` or whole to `emit`.
+                @Sendable func stream(_ paths: [String], _ write: ([ByteBuffer]) -> Void, fingerprint: UInt64) throws {
                     guard let streams = box.streams else {
-                        let buffer = ByteBuffer()
-                        write(buffer)
-                        let data = buffer.data()
+                        let buffers = paths.map { _ in ByteBuffer() }
+                        write(buffers)
                         try state.lock.withLock {
-                            if state.failure == nil { try box.emit(path, data, Made(dependency: fingerprint)) }
+                            for (path, buffer) in zip(paths, buffers) where state.failure == nil {
+                                try box.emit(path, buffer.data(), Made(dependency: fingerprint))
+                            }
                         }
                         return
                     }
-                    guard let file = try state.lock.withLock({ state.failure == nil ? try streams.open(path) : nil }) else { return }
-                    let buffer = ByteBuffer(drain: { try file.write($0) })
-                    write(buffer)
-                    try buffer.finish()
-                    try state.lock.withLock { try streams.close(file, fingerprint) }
+                    guard let files = try state.lock.withLock({ state.failure == nil ? try paths.map { try streams.open($0) } : nil }) else { return }
+                    let buffers = files.map { file in ByteBuffer(drain: { try file.write($0) }) }
+                    write(buffers)
+                    for buffer in buffers { try buffer.finish() }
+                    try state.lock.withLock { for file in files { try streams.close(file, fingerprint) } }
                 }
                 /// Under the lock: the next job to render with its fingerprint, or nil when there
                 /// is none left or a call failed. Jobs whose page is taken from the previous
@@ -326,7 +334,7 @@ public struct SiteRenderer: Sendable {
                         guard let (job, fingerprint) = state.lock.withLock(nextJob) else { return }
                         if let streamed = job.streamed {
                             do {
-                                try stream(streamed.path, streamed.write, fingerprint: fingerprint)
+                                try stream(streamed.paths, streamed.write, fingerprint: fingerprint)
                             } catch {
                                 state.lock.withLock { if state.failure == nil { state.failure = error } }
                             }
