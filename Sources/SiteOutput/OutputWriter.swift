@@ -84,7 +84,8 @@ public final class OutputWriter {
     }
 
     /// The staging location of `path`, its folder created. A file of the spare tree at that
-    /// place is removed unless `keep` is its stamp (it is then the output's file itself);
+    /// place is removed unless `keep` is its stamp (the stamp recorded for the previous
+    /// output's file: same inode, size and time, so the same file with the bytes recorded);
     /// returns whether it was kept.
     private func stage(_ path: String, keep: FileStamp? = nil) throws -> (path: String, kept: Bool) {
         guard Self.isSafe(path) else { throw Failure.unsafePath(path) }
@@ -254,10 +255,17 @@ public final class OutputWriter {
     /// Hard-links the previous output's file at `path` into the staging folder when it still
     /// holds the bytes `old` records; false when it is gone or was changed.
     private func linkPrevious(_ path: String, _ old: BuildManifest.OutputFile, dependency: UInt64, view: UInt64) throws -> Bool {
+        // A spare tree's file with the recorded stamp is the file recorded, bytes and all
+        // (whether or not the output still has it): kept without looking at the output.
+        let (url, kept) = try stage(path, keep: old.stamp)
+        if kept {
+            written[path] = BuildManifest.OutputFile(hash: old.hash, stamp: old.stamp, dependency: dependency, view: view)
+            filesWritten += 1
+            filesReused += 1
+            return true
+        }
         let oldPath = destination.path + "/" + path
-        guard let stamp = old.current(at: oldPath) else { return false }
-        let (url, kept) = try stage(path, keep: stamp)
-        guard kept || link(oldPath, url) == 0 else { return false }
+        guard let stamp = old.current(at: oldPath), link(oldPath, url) == 0 else { return false }
         written[path] = BuildManifest.OutputFile(hash: old.hash, stamp: stamp, dependency: dependency, view: view)
         filesWritten += 1
         filesReused += 1

@@ -6,10 +6,11 @@ import Foundation
 /// the next build only replaces what changed instead of making 20,000 links and 1,000 folders
 /// in an empty tree and removing the old tree after the swap.
 ///
-/// Nothing in it is trusted: a file is kept only when it is the current output's file itself
-/// (same device and inode, `OutputWriter`), every other file is replaced (unlinked, never
-/// written in place: its inode may be the output's) or removed at the end, and anything that
-/// is neither a regular file nor a folder (a symbolic link) is removed before it is used.
+/// Nothing in it is trusted: a file is kept only when it has the stamp the manifest records
+/// for the previous output's file at that path (inode, size and modification time: it is that
+/// file, with the bytes recorded; `OutputWriter`), every other file is replaced (unlinked,
+/// never written in place: its inode may be the output's) or removed at the end, and anything
+/// that is neither a regular file nor a folder (a symbolic link) is removed before it is used.
 struct SpareTree {
     /// Relative paths of the regular files found in it.
     var files: Set<String> = []
