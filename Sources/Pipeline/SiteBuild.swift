@@ -78,6 +78,7 @@ public enum SiteBuild {
         }
         var pages = 0
         let warnings: [Diagnostic]
+        let tableFiles = TableFiles(previous: previous, destination: writer.destination.path)
         let planCache = PlanCache(for: outputDirectory)
         var planIDs: [String] = []
         var plansFromCache = 0
@@ -142,7 +143,8 @@ public enum SiteBuild {
                     let file = (stream as! StagedStream).file
                     try writer.finishStream(file, dependency: fingerprint)
                     count(file.path)
-                }))
+                }, parts: tableFiles))
+                try tableFiles.finish()
                 clock.mark("render and write")
                 // The old manifest no longer describes the output once it is swapped.
                 BuildManifest.remove(for: outputDirectory)
@@ -154,7 +156,8 @@ public enum SiteBuild {
             warnings = check.warnings
         }
         try? BuildManifest(tool: tool, pages: pages, warnings: warnings.count, inputs: inputs,
-                           outputs: writer.written, plans: listingFiles.recorded).write(for: outputDirectory)
+                           outputs: writer.written, plans: listingFiles.recorded,
+                           tableParts: tableFiles.recorded).write(for: outputDirectory)
         planCache.removeEntries(except: Set(planIDs))
         clock.mark("swap in, manifest")
         return .success(Summary(pages: pages, files: writer.filesWritten, warnings: warnings,

@@ -72,15 +72,20 @@ public struct BuildManifest: Sendable, Equatable {
     public var outputs: [String: OutputFile]
     /// Plan ID → its parts of the listing files.
     public var plans: [String: PlanParts]
+    /// Part of the open data tables (`indicators/PLAN`, `departments/REGION`, …) → where it
+    /// is in the table's CSV and JSON files, with the fingerprint of the region it was made
+    /// from as its key (Pipeline's `TableFiles`).
+    public var tableParts: [String: PlanParts]
 
     public init(tool: UInt64, pages: Int, warnings: Int, inputs: [String: UInt64], outputs: [String: OutputFile],
-                plans: [String: PlanParts] = [:]) {
+                plans: [String: PlanParts] = [:], tableParts: [String: PlanParts] = [:]) {
         self.tool = tool
         self.pages = pages
         self.warnings = warnings
         self.inputs = inputs
         self.outputs = outputs
         self.plans = plans
+        self.tableParts = tableParts
     }
 
     static let header = "plansite-manifest 4"
@@ -143,7 +148,7 @@ public struct BuildManifest: Sendable, Equatable {
                       let dependency = hex(5), let view = hex(6), let path = path(7) else { return nil }
                 manifest.outputs[path] = OutputFile(hash: h, stamp: FileStamp(size: size, modified: modified, inode: inode),
                                                     dependency: dependency, view: view)
-            case ("plan", 4):
+            case ("plan", 4), ("part", 4):
                 guard let key = hex(1), let id = path(3) else { return nil }
                 var parts: [PlanParts.Part] = []
                 for field in text(2).split(separator: ",") {
@@ -151,7 +156,11 @@ public struct BuildManifest: Sendable, Equatable {
                     guard pair.count == 2, let offset = Int(pair[0]), let length = Int(pair[1]), offset >= 0, length >= 0 else { return nil }
                     parts.append(PlanParts.Part(offset: offset, length: length))
                 }
-                manifest.plans[id] = PlanParts(key: key, parts: parts)
+                if text(0) == "plan" {
+                    manifest.plans[id] = PlanParts(key: key, parts: parts)
+                } else {
+                    manifest.tableParts[id] = PlanParts(key: key, parts: parts)
+                }
             default: return nil
             }
         }
@@ -214,11 +223,13 @@ public struct BuildManifest: Sendable, Equatable {
             add(ContentHash.hex(file.dependency)); add("\t"); add(ContentHash.hex(file.view)); add("\t")
             add(Self.escape(path)); add("\n")
         }
-        for id in plans.keys.sorted() {
-            let record = plans[id]!
-            add("plan\t"); add(ContentHash.hex(record.key)); add("\t")
-            add(record.parts.map { "\($0.offset):\($0.length)" }.joined(separator: ","))
-            add("\t"); add(Self.escape(id)); add("\n")
+        for (kind, records) in [("plan", plans), ("part", tableParts)] {
+            for id in records.keys.sorted() {
+                let record = records[id]!
+                add(kind); add("\t"); add(ContentHash.hex(record.key)); add("\t")
+                add(record.parts.map { "\($0.offset):\($0.length)" }.joined(separator: ","))
+                add("\t"); add(Self.escape(id)); add("\n")
+            }
         }
         return out
     }

@@ -15,6 +15,10 @@ final class ByteBuffer: ByteSink {
     private var base: UnsafeMutableRawPointer
     private var capacity: Int
     private(set) var count = 0
+    /// Bytes already handed to `drain`.
+    private var drained = 0
+    /// Bytes appended since the start (where the next byte goes in the file being written).
+    var offset: Int { drained + count }
     /// Where the bytes go whenever a piece of `pieceSize` is full (a file too big to hold),
     /// and the first error it threw (later pieces are dropped; `finish` throws it).
     private let drain: ((UnsafeRawBufferPointer) throws -> Void)?
@@ -46,6 +50,7 @@ final class ByteBuffer: ByteSink {
         if failure == nil {
             do { try drain(UnsafeRawBufferPointer(start: base, count: count)) } catch { failure = error }
         }
+        drained += count
         count = 0
     }
 

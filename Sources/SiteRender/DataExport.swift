@@ -11,10 +11,33 @@ struct DataExport {
     let labels: Labels
 
     /// A table's columns and its rows, produced one at a time (`rows(emit)` calls `emit`
-    /// for each row) so that no whole table is held in memory.
+    /// for each row) so that no whole table is held in memory. The rows come in parts, each
+    /// made from one region's content (a plan's rows, a region's rows): a part's bytes can be
+    /// taken from the previous build when that region's inputs did not change (`PartSource`).
     struct Table {
         let columns: [String]
-        let rows: (([String]) -> Void) -> Void
+        let parts: [Part]
+
+        struct Part {
+            /// Unique among every table's parts: `table/plan` or `table/region`.
+            let name: String
+            let region: String
+            let rows: (([String]) -> Void) -> Void
+        }
+
+        init(columns: [String], parts: [Part]) {
+            self.columns = columns
+            self.parts = parts
+        }
+
+        /// A table of one part (tests).
+        init(columns: [String], rows: @escaping (([String]) -> Void) -> Void) {
+            self.init(columns: columns, parts: [Part(name: "", region: "", rows: rows)])
+        }
+
+        func rows(_ row: ([String]) -> Void) {
+            for part in parts { part.rows(row) }
+        }
 
         /// RFC 4180: a header row, CRLF line ends, a field quoted when it holds a comma, a
         /// quote, CR or LF (quotes doubled). Written byte by byte: the open data of a
@@ -57,22 +80,59 @@ struct DataExport {
         }
 
         /// The table as CSV and as JSON at once (either may be nil): its rows are made once.
-        func write(csv: ByteBuffer?, json: ByteBuffer?) {
+        /// With `source`, a part it has bytes for is copied instead of made, and where each part
+        /// went is recorded with it.
+        func write(csv: ByteBuffer?, json: ByteBuffer?, source: PartSource? = nil) {
             let layout = JSONLayout(columns)
             var csvOut = csv
             var jsonOut = json
             if csvOut != nil { Self.appendCSVRow(columns, to: &csvOut!) }
             jsonOut?.append(JSONLayout.opening)
             var first = true
-            rows { row in
-                if csvOut != nil { Self.appendCSVRow(row, to: &csvOut!) }
-                if jsonOut != nil {
-                    if !first { jsonOut!.append(contentsOf: JSONLayout.separator) }
-                    layout.appendRecord(row, to: &jsonOut!)
+            for part in parts {
+                // JSON records are separated: the separator before a part is not part of it.
+                if let previous = source?.previous(part.name, part.region) {
+                    var ranges: [(offset: Int, length: Int)] = []
+                    if let csv = csvOut {
+                        ranges.append((csv.offset, previous[0].count))
+                        csv.append(contentsOf: previous[0])
+                    }
+                    if let json = jsonOut {
+                        if !first && !previous[1].isEmpty { json.append(contentsOf: JSONLayout.separator) }
+                        ranges.append((json.offset, previous[1].count))
+                        json.append(contentsOf: previous[1])
+                    }
+                    if !previous[1].isEmpty || !previous[0].isEmpty { first = false }
+                    source?.record(part.name, part.region, ranges)
+                    continue
                 }
-                first = false
+                let csvStart = csvOut?.offset ?? 0
+                var jsonStart: Int?
+                part.rows { row in
+                    if csvOut != nil { Self.appendCSVRow(row, to: &csvOut!) }
+                    if jsonOut != nil {
+                        if !first { jsonOut!.append(contentsOf: JSONLayout.separator) }
+                        if jsonStart == nil { jsonStart = jsonOut!.offset }
+                        layout.appendRecord(row, to: &jsonOut!)
+                    }
+                    first = false
+                }
+                guard let source else { continue }
+                var ranges: [(offset: Int, length: Int)] = []
+                if let csv = csvOut { ranges.append((csvStart, csv.offset - csvStart)) }
+                if let json = jsonOut { ranges.append((jsonStart ?? json.offset, json.offset - (jsonStart ?? json.offset))) }
+                source.record(part.name, part.region, ranges)
             }
             jsonOut?.append(JSONLayout.closing)
+        }
+
+        /// Where the parts of a table written as CSV and JSON (both: `previous` gives the bytes
+        /// of each, in that order) come from and where they went: the previous build's bytes
+        /// of a part made from the same inputs, and the ranges (offset, length) of each part
+        /// in the files, for the next build.
+        struct PartSource {
+            let previous: (_ name: String, _ region: String) -> [Data]?
+            let record: (_ name: String, _ region: String, _ ranges: [(offset: Int, length: Int)]) -> Void
         }
 
         /// How the records of a table are written as JSON: `opening`, the records separated by
@@ -143,15 +203,15 @@ struct DataExport {
     static let taskColumns = ["plan", "task", "kind", "number", "title", "lead", "co", "indicators", "annotation"]
 
     var tasks: Table {
-        Table(columns: Self.taskColumns) { row in
-            for (p, plan) in site.content.plans.enumerated() {
+        Table(columns: Self.taskColumns, parts: site.content.plans.enumerated().map { p, plan in
+            Table.Part(name: "tasks/\(plan.id)", region: plan.regionID) { row in
                 for (u, unit) in plan.units.enumerated() {
                     let ref = UnitRef(plan: p, unit: u)
                     row(Self.taskRow(plan, unit, assignments: site.unitAssignments[ref] ?? [],
                                      indicators: site.unitIndicators[ref] ?? [], departmentName: { site.departments[$0]?.name }))
                 }
             }
-        }
+        })
     }
 
     /// One unit's row of the tasks table.
@@ -165,8 +225,8 @@ struct DataExport {
     var indicators: Table {
         Table(columns: ["plan", "indicator", "number", "name", "unit", "nature", "metric", "baseline_year", "baseline",
                                "target_year", "target", "targets", "latest_year", "latest", "latest_basis", "status", "progress",
-                               "elapsed", "growth_ratio", "explanation", "reported", "lead", "co", "source"]) { row in
-            for plan in site.content.plans {
+                               "elapsed", "growth_ratio", "explanation", "reported", "lead", "co", "source"],
+              parts: site.content.plans.map { plan in Table.Part(name: "indicators/\(plan.id)", region: plan.regionID) { row in
                 for indicator in plan.indicators {
                     let e = evaluations[indicator.key]
                     let h = e?.headline
@@ -184,30 +244,27 @@ struct DataExport {
                         indicator.source,
                     ])
                 }
-            }
-        }
+              } })
     }
 
     var departments: Table {
-        Table(columns: ["region", "department", "name", "kind", "aliases", "lead_tasks", "co_tasks", "indicators"]) { row in
-            for region in site.content.regions {
+        Table(columns: ["region", "department", "name", "kind", "aliases", "lead_tasks", "co_tasks", "indicators"],
+              parts: site.content.regions.map { region in Table.Part(name: "departments/\(region.id)", region: region.id) { row in
                 for d in region.departments {
                     row([region.id, d.id, d.name, d.kind.rawValue, d.aliases.joined(separator: ";"),
                                  (site.departmentLeadUnits[d.key] ?? []).joined(separator: ";"),
                                  (site.departmentCoUnits[d.key] ?? []).joined(separator: ";"),
                                  (site.departmentIndicators[d.key] ?? []).joined(separator: ";")])
                 }
-            }
-        }
+              } })
     }
 
     var observations: Table {
-        Table(columns: ["region", "metric", "year", "value", "basis", "source", "note"]) { row in
-            for region in site.content.regions {
+        Table(columns: ["region", "metric", "year", "value", "basis", "source", "note"],
+              parts: site.content.regions.map { region in Table.Part(name: "observations/\(region.id)", region: region.id) { row in
                 for o in region.observations {
                     row([region.id, o.metricID, String(o.year), o.value.raw, "\(o.basis)", o.source, o.note])
                 }
-            }
-        }
+              } })
     }
 }

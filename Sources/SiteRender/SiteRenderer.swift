@@ -8,6 +8,19 @@ public protocol FileStream: AnyObject {
     func write(_ bytes: UnsafeRawBufferPointer) throws
 }
 
+/// The parts of the open data tables (a plan's indicators, a region's departments and
+/// observations) that the previous build wrote, and where this build writes them
+/// (`SiteRenderer.Streams`). Called under the renderer's lock, one call at a time.
+public protocol TableParts: AnyObject {
+    /// The bytes the previous build wrote for part `name` in each of `paths` (a table's CSV and
+    /// JSON files), when it was made from inputs with the fingerprint `dependency` and those
+    /// files are still as it wrote them; nil otherwise.
+    func previous(_ name: String, in paths: [String], dependency: UInt64) -> [Data]?
+    /// Where part `name`, made from inputs with the fingerprint `dependency`, went in each of
+    /// `paths` (offset, length).
+    func record(_ name: String, in paths: [String], dependency: UInt64, ranges: [(offset: Int, length: Int)])
+}
+
 /// Renders every page, data file and asset of the site and hands each to `emit`
 /// (path relative to the output folder, bytes). Pages are produced one at a time in a
 /// fixed order, so output is deterministic and memory stays small.
@@ -62,7 +75,7 @@ public struct SiteRenderer: Sendable {
         /// (one buffer per path, in order; a table's CSV and JSON are written together, from
         /// one pass over its rows). Given to `Streams` when there are, otherwise made whole
         /// and passed to `emit`.
-        var streamed: (paths: [String], write: @Sendable ([ByteBuffer]) -> Void)? = nil
+        var streamed: (paths: [String], write: @Sendable ([ByteBuffer], DataExport.Table.PartSource?) -> Void)? = nil
         /// For a page that shows one region's content only (a plan page, an indicator page,
         /// a department page): its path and the region. Such a page can be taken from the
         /// previous build unrendered when that region's inputs did not change.
@@ -109,10 +122,14 @@ public struct SiteRenderer: Sendable {
     public struct Streams {
         public let open: (String) throws -> any FileStream
         public let close: (any FileStream, UInt64) throws -> Void
+        /// The open data tables' parts as the previous build wrote them (`TableParts`).
+        public let parts: (any TableParts)?
 
-        public init(open: @escaping (String) throws -> any FileStream, close: @escaping (any FileStream, UInt64) throws -> Void) {
+        public init(open: @escaping (String) throws -> any FileStream, close: @escaping (any FileStream, UInt64) throws -> Void,
+                    parts: (any TableParts)? = nil) {
             self.open = open
             self.close = close
+            self.parts = parts
         }
     }
 
@@ -179,21 +196,24 @@ public struct SiteRenderer: Sendable {
         var listings: [Job] = []
         /// Files made together; `write` gets a buffer for each of `paths` that is not made
         /// elsewhere, nil for the others.
-        func listing(_ paths: [String], _ write: @escaping @Sendable ([ByteBuffer?]) -> Void) {
+        /// `source`: given when every one of `paths` is made here.
+        func listing(_ paths: [String], _ write: @escaping @Sendable ([ByteBuffer?], DataExport.Table.PartSource?) -> Void) {
             let made = paths.filter { !madeElsewhere.contains($0) }
             guard !made.isEmpty else { return }
             if withoutText, let path = made.first(where: { PlanListings.paths.contains($0) }) {
                 listings.append(Job(make: { throw Failure.listingsNeedText(path: path) }))
             } else {
-                listings.append(Job(streamed: (made, { buffers in
+                listings.append(Job(streamed: (made, { buffers, source in
                     var given = buffers[...]
-                    write(paths.map { made.contains($0) ? given.popFirst() : nil })
+                    write(paths.map { made.contains($0) ? given.popFirst() : nil }, made.count == paths.count ? source : nil)
                 })))
             }
         }
-        listing([PlanListings.searchPath]) { SearchIndex(site: site).writeScript(to: $0[0]!) }
+        listing([PlanListings.searchPath]) { buffers, _ in SearchIndex(site: site).writeScript(to: buffers[0]!) }
         for name in ["tasks", "indicators", "departments", "observations"] {
-            listing(["data/\(name).csv", "data/\(name).json"]) { data.table(name).write(csv: $0[0], json: $0[1]) }
+            listing(["data/\(name).csv", "data/\(name).json"]) { buffers, source in
+                data.table(name).write(csv: buffers[0], json: buffers[1], source: source)
+            }
         }
         var builder = ViewBuilder(site: site, evaluations: evaluations, labels: labels)
         builder.chartsOnHome = templates.mayShow("statusChart", on: "index")
@@ -295,10 +315,11 @@ public struct SiteRenderer: Sendable {
             try withoutActuallyEscaping(emit) { emit in
                 let box = Unchecked(reuse: reuse, reuseView: reuseView, emit: emit, streams: streams)
                 /// Writes files made in pieces, to `streams` or whole to `emit`.
-                @Sendable func stream(_ paths: [String], _ write: ([ByteBuffer]) -> Void, fingerprint: UInt64) throws {
+                @Sendable func stream(_ paths: [String], _ write: ([ByteBuffer], DataExport.Table.PartSource?) -> Void,
+                                      fingerprint: UInt64) throws {
                     guard let streams = box.streams else {
                         let buffers = paths.map { _ in ByteBuffer() }
-                        write(buffers)
+                        write(buffers, nil)
                         try state.lock.withLock {
                             for (path, buffer) in zip(paths, buffers) where state.failure == nil {
                                 try box.emit(path, buffer.data(), Made(dependency: fingerprint))
@@ -308,7 +329,18 @@ public struct SiteRenderer: Sendable {
                     }
                     guard let files = try state.lock.withLock({ state.failure == nil ? try paths.map { try streams.open($0) } : nil }) else { return }
                     let buffers = files.map { file in ByteBuffer(drain: { try file.write($0) }) }
-                    write(buffers)
+                    // A part made from a region whose inputs did not change is copied from the
+                    // previous build's file; where every part went is recorded.
+                    let source = streams.parts.map { parts in
+                        DataExport.Table.PartSource(previous: { name, region in
+                            guard let dependency = fingerprints[region] else { return nil }
+                            return state.lock.withLock { parts.previous(name, in: paths, dependency: dependency) }
+                        }, record: { name, region, ranges in
+                            guard let dependency = fingerprints[region] else { return }
+                            state.lock.withLock { parts.record(name, in: paths, dependency: dependency, ranges: ranges) }
+                        })
+                    }
+                    write(buffers, source)
                     for buffer in buffers { try buffer.finish() }
                     try state.lock.withLock { for file in files { try streams.close(file, fingerprint) } }
                 }

@@ -79,6 +79,26 @@ import Testing
         #expect(CLI.read("Output/plans/shengzhou-2024.html", in: dir).contains("（测试增补）"))
     }
 
+    /// The open data tables' parts of unchanged regions are copied from the previous output's
+    /// files, but only while those files are as the last build wrote them.
+    @Test func tablePartsAreNotCopiedFromAHandEditedFile() throws {
+        let dir = try CLI.workspace(content: Self.bundled)
+        #expect(try CLI.run(["build"], in: dir).status == 0)
+        let manifest = CLI.read(".Output.plansite-manifest", in: dir)
+        #expect(manifest.contains("\tindicators/huzhou-2018\n") && manifest.contains("\tdepartments/zhejiang\n"))
+        // Same size, same inode, other bytes inside huzhou's part.
+        let table = dir.appendingPathComponent("Output/data/indicators.csv")
+        let text = try String(contentsOf: table, encoding: .utf8)
+        let at = try #require(text.range(of: "\nhuzhou-2018,")).lowerBound
+        let handle = try FileHandle(forWritingTo: table)
+        try handle.seek(toOffset: UInt64(text.utf8.distance(from: text.startIndex, to: at)) + 1)
+        try handle.write(contentsOf: Data("HUZHOU".utf8))
+        try handle.close()
+        let plan = "Content/plans/shengzhou-2024/plan.md"
+        try CLI.write(CLI.read(plan, in: dir).replacingOccurrences(of: "。", with: "。 ", options: [], range: nil), to: plan, in: dir)
+        _ = try Self.rebuildMatchesFull(dir)
+    }
+
     @Test func aRegistryEditRendersItsRegionAgain() throws {
         let dir = try CLI.workspace(content: Self.bundled)
         #expect(try CLI.run(["build"], in: dir).status == 0)

@@ -24,10 +24,13 @@ import Fingerprint
             outputs: ["index.html": .init(hash: 42, stamp: FileStamp(size: 10, modified: 1_700_000_000_123_456_789, inode: 99)),
                       "plans/a.html": .init(hash: 43, stamp: FileStamp(size: 11, modified: 5, inode: 100), dependency: 0xfeed, view: 0xbeef)],
             plans: ["a": .init(key: 0xabc, parts: [.init(offset: 24, length: 100), .init(offset: 3, length: 0), .init(offset: 7, length: 9)]),
-                    "b%c": .init(key: UInt64.max, parts: [])])
+                    "b%c": .init(key: UInt64.max, parts: [])],
+            tableParts: ["indicators/a": .init(key: 0xfeed, parts: [.init(offset: 5, length: 6), .init(offset: 7, length: 8)])])
         let text = manifest.text
         #expect(text.hasPrefix("plansite-manifest 4\n"))
-        #expect(text.split(separator: "\n").count == 10)
+        #expect(text.split(separator: "\n").count == 11)
+        #expect(text.contains("part\t000000000000feed\t5:6,7:8\tindicators/a\n"), "\(text)")
+        #expect(BuildManifest.parse(text)?.tableParts["indicators/a"]?.parts.last == .init(offset: 7, length: 8))
         #expect(text.contains("plan\t0000000000000abc\t24:100,3:0,7:9\ta\n"), "\(text)")
         #expect(BuildManifest.parse(text) == manifest)
         #expect(BuildManifest.parse(text)?.outputs["plans/a.html"]?.dependency == 0xfeed)
