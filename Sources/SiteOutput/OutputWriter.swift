@@ -76,10 +76,25 @@ public final class OutputWriter {
     }
 
     /// A relative path made of plain names: no "..", no absolute path, no NUL, no empty part.
+    /// Checked on the UTF-8 bytes: it runs for each of the 20,000 files of a 1,000-plan site.
     public static func isSafe(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0"), !path.contains("\\") else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { part in
-            !part.isEmpty && part != "." && part != ".."
+        var path = path
+        return path.withUTF8 { bytes in
+            guard !bytes.isEmpty else { return false }
+            var partStart = 0
+            for i in 0...bytes.count {
+                let b = i < bytes.count ? bytes[i] : UInt8(ascii: "/")
+                if b == 0 || b == UInt8(ascii: "\\") { return false }
+                guard b == UInt8(ascii: "/") else { continue }
+                // A part: not empty (also no leading "/"), not "." or "..".
+                let length = i - partStart
+                if length == 0 { return false }
+                if bytes[partStart] == UInt8(ascii: "."), length == 1 || (length == 2 && bytes[partStart + 1] == UInt8(ascii: ".")) {
+                    return false
+                }
+                partStart = i + 1
+            }
+            return true
         }
     }
 

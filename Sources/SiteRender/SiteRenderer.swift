@@ -76,10 +76,6 @@ public struct SiteRenderer: Sendable {
         /// one pass over its rows). Given to `Streams` when there are, otherwise made whole
         /// and passed to `emit`.
         var streamed: (paths: [String], write: @Sendable ([ByteBuffer], DataExport.Table.PartSource?) -> Void)? = nil
-        /// For a page that shows one region's content only (a plan page, an indicator page,
-        /// a department page): its path and the region. Such a page can be taken from the
-        /// previous build unrendered when that region's inputs did not change.
-        var page: (path: String, region: String)? = nil
         /// For a page: makes its view, with the view's fingerprint, before it is rendered
         /// (used instead of `make`). A page whose view has the fingerprint recorded for the
         /// previous build's file is taken from it unrendered.
@@ -160,6 +156,9 @@ public struct SiteRenderer: Sendable {
     struct JobList: Sendable {
         let count: Int
         let job: @Sendable (Int) -> Job
+        /// The path and region of a job that makes a page of one region's content (`Job.page`),
+        /// found without making the job: 20,000 of them are taken from the previous build.
+        var page: @Sendable (Int) -> (path: String, region: String)? = { _ in nil }
     }
 
     /// What a job makes, in a few bytes: the job itself is made from it when it runs.
@@ -180,12 +179,16 @@ public struct SiteRenderer: Sendable {
             let departmentKeys: [String]
             let indicatorKeys: [String]
             let listings: [Job]
+            let regionOfPlan: [String: String]
             init(_ builder: ViewBuilder, departmentKeys: [String], indicatorKeys: [String], listings: [Job]) {
                 self.builder = builder
                 self.departmentKeys = departmentKeys
                 self.indicatorKeys = indicatorKeys
                 self.listings = listings
+                regionOfPlan = Dictionary(builder.site.content.plans.map { ($0.id, $0.regionID) }, uniquingKeysWith: { a, _ in a })
             }
+            /// The part of a key (`region/department`, `plan/indicator`) before the slash.
+            static func owner(_ key: String) -> Substring { key[..<(key.firstIndex(of: "/") ?? key.endIndex)] }
         }
         let templates = self.templates
         let site = self.site
@@ -236,9 +239,9 @@ public struct SiteRenderer: Sendable {
 
         let kinds = Dictionary(uniqueKeysWithValues: ["plan", "task", "section", "indicator", "department"].map { ($0, labels["search-kind-\($0)"]) })
         let copyAssets = self.copyAssets
-        @Sendable func page<View: Encodable>(_ path: String, _ template: String, region: String? = nil,
+        @Sendable func page<View: Encodable>(_ path: String, _ template: String,
                                              _ view: @escaping @Sendable () throws -> View) -> Job {
-            Job(page: region.map { (path, $0) }, prepare: {
+            Job(prepare: {
                 let made = try view()
                 return PreparedPage(path: path, fingerprint: viewKey == 0 ? 0 : ViewFingerprint.of(made, template: template, key: viewKey),
                                     render: { Data(Self.showPrivateUseCharacters(templates.render(made, template: template)).utf8) })
@@ -252,7 +255,7 @@ public struct SiteRenderer: Sendable {
                 return page(URLs.home, "index") { builder.home() }
             case .plan(let p):
                 let plan = builder.site.content.plans[Int(p)]
-                return page(URLs.plan(plan.id), "plan", region: plan.regionID) {
+                return page(URLs.plan(plan.id), "plan") {
                     if plan.hasBody { return builder.planPage(plan) }
                     guard let bodies else { throw Failure.noBody(planID: plan.id) }
                     return builder.planPage(try bodies(plan))
@@ -261,22 +264,21 @@ public struct SiteRenderer: Sendable {
                 return page(URLs.departments, "departments") { builder.departmentIndex() }
             case .department(let d):
                 let key = shared.departmentKeys[Int(d)]
-                return page(URLs.department(key), "department", region: builder.site.departments[key]!.regionID) {
+                return page(URLs.department(key), "department") {
                     builder.departmentPage(builder.site.departments[key]!)
                 }
             case .indicators:
                 return page(URLs.indicators, "indicators") { builder.indicatorIndex() }
             case .indicator(let i):
                 let key = shared.indicatorKeys[Int(i)]
-                let region = builder.site.indicators[key].flatMap { builder.site.plan($0.planID)?.regionID }
-                return page(URLs.indicator(key), "indicator", region: region) {
+                return page(URLs.indicator(key), "indicator") {
                     builder.indicatorPage(builder.site.indicators[key]!)
                 }
             case .progress:
                 return page(URLs.progress, "progress") { builder.progressPage() }
             case .progressPlan(let p):
                 let plan = builder.site.content.plans[Int(p)]
-                return page(URLs.progress(plan.id), "progress-plan", region: plan.regionID) { builder.progressPlanPage(plan) }
+                return page(URLs.progress(plan.id), "progress-plan") { builder.progressPlanPage(plan) }
             case .search:
                 return page(URLs.search, "search") {
                     SearchPageView(page: builder.page(path: URLs.search, title: labels["search"]), labels: labels.values,
@@ -287,12 +289,29 @@ public struct SiteRenderer: Sendable {
             case .assets:
                 return Job { copyAssets() }
             }
+        } page: { index in
+            switch specList[index] {
+            case .plan(let p):
+                let plan = shared.builder.site.content.plans[Int(p)]
+                return (URLs.plan(plan.id), plan.regionID)
+            case .department(let d):
+                let key = shared.departmentKeys[Int(d)]
+                return (URLs.department(key), String(Shared.owner(key)))
+            case .indicator(let i):
+                let key = shared.indicatorKeys[Int(i)]
+                return shared.regionOfPlan[String(Shared.owner(key))].map { (URLs.indicator(key), $0) }
+            case .progressPlan(let p):
+                let plan = shared.builder.site.content.plans[Int(p)]
+                return (URLs.progress(plan.id), plan.regionID)
+            default:
+                return nil
+            }
         }
     }
 
-    /// Runs the jobs on `threads` threads, each taking the next job when it is free. A page
-    /// job with a region fingerprint is first offered to `reuse`; the files of the jobs that
-    /// run are passed to `emit`. `reuse` and `emit` are called under one lock. Stops at the
+    /// Runs the jobs on `threads` threads, each taking the next job when it is free. A page of
+    /// one region's content (`JobList.page`) whose region has a fingerprint is first offered to
+    /// `reuse`, before its job is made; the files of the jobs that run are passed to `emit`. `reuse` and `emit` are called under one lock. Stops at the
     /// first error either throws.
     static func run(_ jobs: JobList, threads: Int, fingerprints: [String: UInt64] = [:],
                     reuse: (String, UInt64) throws -> Bool = { _, _ in false },
@@ -349,15 +368,24 @@ public struct SiteRenderer: Sendable {
                 /// build are skipped.
                 @Sendable func nextJob() -> (Job, UInt64)? {
                     while state.failure == nil && state.next < jobs.count {
+                        // A page of a region whose inputs did not change is taken without its
+                        // job being made.
+                        let page = jobs.page(state.next)
+                        let fingerprint = page.flatMap { fingerprints[$0.region] } ?? 0
+                        if let page, fingerprint != 0 {
+                            do {
+                                if try box.reuse(page.path, fingerprint) {
+                                    state.next += 1
+                                    continue
+                                }
+                            } catch {
+                                state.failure = error
+                                return nil
+                            }
+                        }
                         let job = jobs.job(state.next)
                         state.next += 1
-                        let fingerprint = job.page.flatMap { fingerprints[$0.region] } ?? 0
-                        guard let page = job.page, fingerprint != 0 else { return (job, fingerprint) }
-                        do {
-                            if try !box.reuse(page.path, fingerprint) { return (job, fingerprint) }
-                        } catch {
-                            state.failure = error
-                        }
+                        return (job, fingerprint)
                     }
                     return nil
                 }

@@ -5,7 +5,14 @@ import Testing
 @Suite struct OutputWriterTests {
     func tempDir() throws -> URL { try makeTemporaryDirectory("plansite-output") }
 
-    @Test(arguments: ["../evil.html", "/etc/passwd", "a/../../b", "a//b", "", "a/./b", "nul\0byte", "back\\slash"])
+    @Test func plainRelativePathsAreSafe() {
+        for path in ["a", "a/b.html", ".hidden", "a/..b", "...", "a/.b/c", "..a", "规划/页面.html", "data/tasks.csv"] {
+            #expect(OutputWriter.isSafe(path), "\(path)")
+        }
+    }
+
+    @Test(arguments: ["../evil.html", "/etc/passwd", "a/../../b", "a//b", "", "a/./b", "nul\0byte", "back\\slash",
+                      ".", "..", "a/", "a/..", "./a"])
     func unsafePathsAreRefused(_ path: String) throws {
         let dir = try tempDir()
         let writer = try OutputWriter(destination: dir.appendingPathComponent("Output").path)
