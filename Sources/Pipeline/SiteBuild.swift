@@ -53,9 +53,12 @@ public enum SiteBuild {
                            progress: ((Progress) -> Void)? = nil) -> Result<Summary, Failure> {
         progress?(Progress(stage: "checking", plans: 0, filesWritten: 0))
         var clock = StageClock()
-        let inputs = InputScan.inputs(contentDirectory: contentDirectory, templatesDirectory: templatesDirectory, threads: threads)
         let tool = ExecutableIdentity.current
         let previous = incremental ? BuildManifest.read(for: outputDirectory) : nil
+        // Files whose stamps are as the last build recorded them keep their hashes unread.
+        let scan = InputScan.inputs(contentDirectory: contentDirectory, templatesDirectory: templatesDirectory, threads: threads,
+                                    previous: previous?.tool == tool ? previous : nil)
+        let inputs = scan.hashes
         clock.mark("scan inputs")
         if let previous, previous.tool == tool, previous.warnings == 0, previous.inputs == inputs,
            let current = previous.intactOutput(outputDirectory) {
@@ -155,9 +158,11 @@ public enum SiteBuild {
             }
             warnings = check.warnings
         }
-        try? BuildManifest(tool: tool, pages: pages, warnings: warnings.count, inputs: inputs,
-                           outputs: writer.written, plans: listingFiles.recorded,
-                           tableParts: tableFiles.recorded).write(for: outputDirectory)
+        var manifest = BuildManifest(tool: tool, pages: pages, warnings: warnings.count, inputs: inputs,
+                                     outputs: writer.written, plans: listingFiles.recorded, tableParts: tableFiles.recorded)
+        manifest.inputStamps = scan.stamps
+        manifest.scanned = scan.started
+        try? manifest.write(for: outputDirectory)
         planCache.removeEntries(except: Set(planIDs))
         clock.mark("swap in, manifest")
         return .success(Summary(pages: pages, files: writer.filesWritten, warnings: warnings,

@@ -68,6 +68,11 @@ public struct BuildManifest: Sendable, Equatable {
     public var warnings: Int
     /// Input path (as the build names it, e.g. `content/plans/a/plan.md`) → content hash.
     public var inputs: [String: UInt64]
+    /// Input path → its stamp when it was hashed, and when that scan began (ns since 1970): the
+    /// next build takes the hash again for a file with the same stamp that was last changed
+    /// well before the scan (`InputScan`).
+    public var inputStamps: [String: FileStamp] = [:]
+    public var scanned: Int64 = 0
     /// Output path relative to the output folder → hash and stamp of the file written.
     public var outputs: [String: OutputFile]
     /// Plan ID → its parts of the listing files.
@@ -140,9 +145,12 @@ public struct BuildManifest: Sendable, Equatable {
             case ("tool", 2): guard let v = hex(1) else { return nil }; manifest.tool = v
             case ("pages", 2): guard let v = int(1) else { return nil }; manifest.pages = Int(v)
             case ("warnings", 2): guard let v = int(1) else { return nil }; manifest.warnings = Int(v)
-            case ("input", 3):
-                guard let h = hex(1), let path = path(2) else { return nil }
+            case ("scanned", 2): guard let v = int(1) else { return nil }; manifest.scanned = v
+            case ("input", 6):
+                guard let h = hex(1), let size = int(2), let modified = int(3), let inode = Self.unsigned(bytes[fields[4]]),
+                      let path = path(5) else { return nil }
                 manifest.inputs[path] = h
+                if inode != 0 { manifest.inputStamps[path] = FileStamp(size: size, modified: modified, inode: inode) }
             case ("output", 8):
                 guard let h = hex(1), let size = int(2), let modified = int(3), let inode = Self.unsigned(bytes[fields[4]]),
                       let dependency = hex(5), let view = hex(6), let path = path(7) else { return nil }
@@ -213,9 +221,11 @@ public struct BuildManifest: Sendable, Equatable {
         var out: [UInt8] = []
         out.reserveCapacity(64 + inputs.count * 90 + outputs.count * 110)
         func add(_ text: String) { out.append(contentsOf: text.utf8) }
-        add("\(Self.header)\ntool\t\(ContentHash.hex(tool))\npages\t\(pages)\nwarnings\t\(warnings)\n")
+        add("\(Self.header)\ntool\t\(ContentHash.hex(tool))\npages\t\(pages)\nwarnings\t\(warnings)\nscanned\t\(scanned)\n")
         for path in inputs.keys.sorted() {
-            add("input\t"); add(ContentHash.hex(inputs[path]!)); add("\t"); add(Self.escape(path)); add("\n")
+            let stamp = inputStamps[path] ?? FileStamp(size: 0, modified: 0, inode: 0)
+            add("input\t"); add(ContentHash.hex(inputs[path]!)); add("\t\(stamp.size)\t\(stamp.modified)\t\(stamp.inode)\t")
+            add(Self.escape(path)); add("\n")
         }
         for path in outputs.keys.sorted() {
             let file = outputs[path]!

@@ -18,7 +18,7 @@ import Fingerprint
     }
 
     @Test func textRoundTripsIncludingOddPaths() throws {
-        let manifest = BuildManifest(
+        var manifest = BuildManifest(
             tool: 0x1234, pages: 7, warnings: 2,
             inputs: ["content/plans/a/plan.md": 1, "content/odd\tname%20\n.md": UInt64.max],
             outputs: ["index.html": .init(hash: 42, stamp: FileStamp(size: 10, modified: 1_700_000_000_123_456_789, inode: 99)),
@@ -26,9 +26,16 @@ import Fingerprint
             plans: ["a": .init(key: 0xabc, parts: [.init(offset: 24, length: 100), .init(offset: 3, length: 0), .init(offset: 7, length: 9)]),
                     "b%c": .init(key: UInt64.max, parts: [])],
             tableParts: ["indicators/a": .init(key: 0xfeed, parts: [.init(offset: 5, length: 6), .init(offset: 7, length: 8)])])
+        manifest.inputStamps = ["content/plans/a/plan.md": FileStamp(size: 3, modified: 1_700_000_000_000_000_001, inode: 77)]
+        manifest.scanned = 1_800_000_000_000_000_002
         let text = manifest.text
         #expect(text.hasPrefix("plansite-manifest 4\n"))
-        #expect(text.split(separator: "\n").count == 11)
+        #expect(text.split(separator: "\n").count == 12)
+        #expect(text.contains("scanned\t1800000000000000002\n"))
+        #expect(text.contains("input\t0000000000000001\t3\t1700000000000000001\t77\tcontent/plans/a/plan.md\n"), "\(text)")
+        #expect(text.contains("\t0\t0\t0\tcontent/odd%09name%2520%0A.md\n"), "\(text)")   // no stamp
+        #expect(BuildManifest.parse(text)?.inputStamps == manifest.inputStamps)
+        #expect(BuildManifest.parse(text + "input\t1\tx.md\n") == nil)   // a format 3 line
         #expect(text.contains("part\t000000000000feed\t5:6,7:8\tindicators/a\n"), "\(text)")
         #expect(BuildManifest.parse(text)?.tableParts["indicators/a"]?.parts.last == .init(offset: 7, length: 8))
         #expect(text.contains("plan\t0000000000000abc\t24:100,3:0,7:9\ta\n"), "\(text)")
