@@ -76,7 +76,7 @@ import Testing
         #expect(after["departments/demo/kjj.html"] == before["departments/demo/kjj.html"])
         let unchanged = after.filter { before[$0.key] == $0.value }.count
         #expect(unchanged > 5 && unchanged < after.count)
-        #expect(result.stderr.contains("(\(unchanged) unchanged, "), "\(result.stderr)")
+        #expect(result.stderr.contains("(\(unchanged) unchanged"), "\(result.stderr)")
     }
 
     /// Each incremental build stages into the tree the one before it replaced
@@ -95,7 +95,9 @@ import Testing
             if step == 1 { try CLI.write("planted", to: "Output/plans/planted.html", in: dir) }
             if step == 2 { try CLI.write("planted", to: ".Output.plansite-spare/planted/x.html", in: dir) }
             let result = try CLI.buildMatchesFull(dir)
-            #expect(result.stderr.contains("with an unchanged view"), "\(result.stderr)")
+            // Views are recorded from the first build after the first one (a full build does
+            // not hash them).
+            #expect(result.stderr.contains("with an unchanged view") == (step > 0), "\(result.stderr)")
             #expect(FileManager.default.fileExists(atPath: spare.appendingPathComponent("index.html").path))
         }
         let good = CLI.snapshot(dir.appendingPathComponent("Output"))
