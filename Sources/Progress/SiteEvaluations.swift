@@ -31,14 +31,18 @@ public struct SiteEvaluations: Sendable {
     public init(site: LinkedSite, evaluator: ProgressEvaluator) {
         self.site = site
         self.evaluator = evaluator
-        var kept: [String: Kept] = [:]
-        kept.reserveCapacity(site.indicators.count)
-        for plan in site.content.plans {
-            for indicator in plan.indicators {
+        // Plans are evaluated on all cores; the results are put together in plan order.
+        let perPlan = Parallel.map(site.content.plans, threads: nil) { plan -> [(String, Kept)] in
+            plan.indicators.map { indicator in
                 let evaluation = evaluator.evaluate(indicator, in: site)
                 let latest = (evaluation.headline?.observation ?? evaluation.latest).flatMap { evaluation.observations.firstIndex(of: $0) }
-                kept[indicator.key] = Kept(status: evaluation.status, progress: evaluation.headline?.progress, latest: Int32(latest ?? -1))
+                return (indicator.key, Kept(status: evaluation.status, progress: evaluation.headline?.progress, latest: Int32(latest ?? -1)))
             }
+        }
+        var kept: [String: Kept] = [:]
+        kept.reserveCapacity(site.indicators.count)
+        for entries in perPlan {
+            for (key, value) in entries { kept[key] = value }
         }
         self.kept = kept
     }
