@@ -10,7 +10,7 @@ struct DataExport {
     let evaluations: SiteEvaluations
     let labels: Labels
 
-    /// A table's columns and its rows, produced one at a time (`rows(emit)` calls `emit`
+    /// A table's columns and its rows, produced one at a time (a part's `rows(emit)` calls `emit`
     /// for each row) so that no whole table is held in memory. The rows come in parts, each
     /// made from one region's content (a plan's rows, a region's rows): a part's bytes can be
     /// taken from the previous build when that region's inputs did not change (`PartSource`).
@@ -30,30 +30,6 @@ struct DataExport {
             self.parts = parts
         }
 
-        /// A table of one part (tests).
-        init(columns: [String], rows: @escaping (([String]) -> Void) -> Void) {
-            self.init(columns: columns, parts: [Part(name: "", region: "", rows: rows)])
-        }
-
-        func rows(_ row: ([String]) -> Void) {
-            for part in parts { part.rows(row) }
-        }
-
-        /// RFC 4180: a header row, CRLF line ends, a field quoted when it holds a comma, a
-        /// quote, CR or LF (quotes doubled). Written byte by byte: the open data of a
-        /// 1,000-plan site is 100 MB or more.
-        var csv: Data {
-            let out = ByteBuffer()
-            writeCSV(to: out)
-            return out.data()
-        }
-
-        func writeCSV(to buffer: ByteBuffer) {
-            var out = buffer
-            Self.appendCSVRow(columns, to: &out)
-            rows { Self.appendCSVRow($0, to: &out) }
-        }
-
         /// One CSV line, CRLF included.
         static func appendCSVRow(_ row: [String], to out: inout ByteBuffer) {
             for (i, field) in row.enumerated() {
@@ -64,24 +40,17 @@ struct DataExport {
             out.append(10)
         }
 
-        /// The records as a JSON array of objects with the columns as keys, sorted, indented
-        /// by two spaces, `"key" : "value"` — the layout of Foundation's `JSONSerialization`
-        /// with `.prettyPrinted, .sortedKeys, .withoutEscapingSlashes`, which this replaced
-        /// (it turned every record into an `NSDictionary` and sorted its keys again for each
-        /// record: 12 % of a build). Every value is a string.
-        var json: Data {
-            let out = ByteBuffer()
-            writeJSON(to: out)
-            return out.data()
-        }
-
-        func writeJSON(to buffer: ByteBuffer) {
-            write(csv: nil, json: buffer)
-        }
-
         /// The table as CSV and as JSON at once (either may be nil): its rows are made once.
         /// With `source`, a part it has bytes for is copied instead of made, and where each part
         /// went is recorded with it.
+        ///
+        /// CSV: RFC 4180, a header row, CRLF line ends, a field quoted when it holds a comma, a
+        /// quote, CR or LF (quotes doubled). JSON: an array of objects with the columns as keys,
+        /// sorted, indented by two spaces, `"key" : "value"` — the layout of Foundation's
+        /// `JSONSerialization` with `.prettyPrinted, .sortedKeys, .withoutEscapingSlashes`, which
+        /// this replaced (it turned every record into an `NSDictionary` and sorted its keys again
+        /// for each record: 12 % of a build); every value a string. Both are written byte by
+        /// byte: the open data of a 1,000-plan site is 100 MB or more.
         func write(csv: ByteBuffer?, json: ByteBuffer?, source: PartSource? = nil) {
             let layout = JSONLayout(columns)
             var csvOut = csv
