@@ -57,9 +57,8 @@ public final class OutputWriter {
         Self.removeStaleStaging(in: parent, base: dest.lastPathComponent, keep: name)
         // With a previous build to take files from, start from the tree it replaced.
         if previous != nil, rename(SpareTree.location(of: dest).path, staging.path) == 0 {
-            var tree = SpareTree.scan(staging.path)
+            let tree = SpareTree.scan(staging.path)
             directories = Set(tree.folders)
-            tree.folders.removeFirst()
             spare = tree
             return
         }
@@ -300,13 +299,7 @@ public final class OutputWriter {
             guard isDirectory.boolValue else { throw Failure.io("\(destination.path) exists and is not a folder") }
             if plansite_exchange_paths(staging.path, destination.path) == 0 {
                 finished = true
-                // The staging folder now holds the previous output: the next build's staging
-                // folder (`SpareTree`), in place of an older one.
-                let spare = SpareTree.location(of: destination)
-                if !keepsSpare || rename(staging.path, spare.path) != 0 {
-                    try? fm.removeItem(at: spare)
-                    if !keepsSpare || rename(staging.path, spare.path) != 0 { try? fm.removeItem(at: staging) }
-                }
+                keepPreviousOutput()
                 return
             }
             // No atomic exchange on this file system: move the old output aside first.
@@ -327,6 +320,15 @@ public final class OutputWriter {
             }
             finished = true
         }
+    }
+
+    /// After the exchange the staging folder holds the previous output: kept as the next
+    /// build's staging folder (`SpareTree`) in place of any older one, or removed.
+    private func keepPreviousOutput() {
+        let spare = SpareTree.location(of: destination).path
+        // An older spare tree is there only when this build did not take it.
+        try? FileManager.default.removeItem(atPath: spare)
+        if !keepsSpare || rename(staging.path, spare) != 0 { try? FileManager.default.removeItem(at: staging) }
     }
 
     /// Drops the staged files; the output folder is untouched.

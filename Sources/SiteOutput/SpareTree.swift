@@ -14,7 +14,7 @@ import Foundation
 struct SpareTree {
     /// Relative paths of the regular files found in it.
     var files: Set<String> = []
-    /// Absolute paths of its folders (the root included), parents before children.
+    /// Absolute paths of its folders (the root first), parents before children.
     var folders: [String] = []
 
     static func location(of destination: URL) -> URL {

@@ -156,8 +156,9 @@ public struct SiteRenderer: Sendable {
     struct JobList: Sendable {
         let count: Int
         let job: @Sendable (Int) -> Job
-        /// The path and region of a job that makes a page of one region's content (`Job.page`),
-        /// found without making the job: 20,000 of them are taken from the previous build.
+        /// The path and region of a job that makes a page of one region's content (a plan,
+        /// progress, indicator or department page), found without making the job: 20,000 of
+        /// them are taken from the previous build.
         var page: @Sendable (Int) -> (path: String, region: String)? = { _ in nil }
     }
 
