@@ -48,13 +48,12 @@ extension SiteBuild {
         /// The previous output's listing files, open for copying plans' parts out of them.
         private final class Previous {
             let plans: [String: BuildManifest.PlanParts]
-            let files: [String: (fd: Int32, path: String, stamp: FileStamp)]
+            let files: [String: PreviousOutputFile]
             var copied = false
-            init(plans: [String: BuildManifest.PlanParts], files: [String: (fd: Int32, path: String, stamp: FileStamp)]) {
+            init(plans: [String: BuildManifest.PlanParts], files: [String: PreviousOutputFile]) {
                 self.plans = plans
                 self.files = files
             }
-            deinit { for file in files.values { close(file.fd) } }
         }
 
         /// - Parameter previous: the previous build's manifest; its plans' parts are copied
@@ -72,16 +71,12 @@ extension SiteBuild {
 
         private static func open(previous: BuildManifest, in destination: String) -> Previous? {
             guard !previous.plans.isEmpty else { return nil }
-            var files: [String: (fd: Int32, path: String, stamp: FileStamp)] = [:]
+            var files: [String: PreviousOutputFile] = [:]
             for path in paths {
-                let location = destination + "/" + path
-                guard let recorded = previous.outputs[path], FileStamp(path: location) == recorded.stamp else { break }
-                let fd = Foundation.open(location, O_RDONLY | O_CLOEXEC)
-                guard fd >= 0 else { break }
-                files[path] = (fd, location, recorded.stamp)
+                guard let file = PreviousOutputFile(path, in: destination, recorded: previous.outputs[path]) else { return nil }
+                files[path] = file
             }
-            let result = Previous(plans: previous.plans, files: files)
-            return files.count == paths.count ? result : nil   // closes the files otherwise
+            return Previous(plans: previous.plans, files: files)
         }
 
         /// Whether the previous output holds the parts of this plan made from inputs with this
@@ -119,8 +114,7 @@ extension SiteBuild {
                 for (path, old) in zip(Self.paths, record.parts) {
                     let file = previous.files[path]!
                     let bytes = copyBuffer(old.length)
-                    let count = pread(file.fd, bytes.baseAddress, old.length, off_t(old.offset))
-                    guard count == old.length else {
+                    guard file.read(offset: old.offset, length: old.length, into: bytes) else {
                         failure = failure ?? OutputWriter.Failure.io("cannot read \(file.path); build again")
                         return
                     }
@@ -157,9 +151,8 @@ extension SiteBuild {
             try lock.withLock {
                 for index in waiting.keys.sorted() { write(waiting[index]!) }
                 waiting = [:]
-                if let previous, previous.copied,
-                   let changed = previous.files.values.first(where: { FileStamp(path: $0.path) != $0.stamp }) {
-                    throw OutputWriter.Failure.io("\(changed.path) changed during the build; build again")
+                if let previous, previous.copied {
+                    for file in previous.files.values { try file.checkUnchanged() }
                 }
                 for (path, (part, closing)) in PlanListings.closings(regions: regions).sorted(by: { $0.key < $1.key }) {
                     _ = part.withUnsafeBytes { append($0, to: path) }

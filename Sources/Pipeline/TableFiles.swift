@@ -14,7 +14,7 @@ extension SiteBuild {
         private let previousParts: [String: BuildManifest.PlanParts]
         private let outputs: [String: BuildManifest.OutputFile]
         /// Output path → the previous file, opened on first use (nil: not usable).
-        private var files: [String: (fd: Int32, path: String, stamp: FileStamp)?] = [:]
+        private var files: [String: PreviousOutputFile?] = [:]
         private(set) var recorded: [String: BuildManifest.PlanParts] = [:]
 
         init(previous: BuildManifest?, destination: String) {
@@ -23,18 +23,9 @@ extension SiteBuild {
             outputs = previous?.outputs ?? [:]
         }
 
-        deinit {
-            for case let file? in files.values { close(file.fd) }
-        }
-
-        private func file(_ path: String) -> (fd: Int32, path: String, stamp: FileStamp)? {
+        private func file(_ path: String) -> PreviousOutputFile? {
             if let known = files[path] { return known }
-            let location = destination + "/" + path
-            var opened: (fd: Int32, path: String, stamp: FileStamp)?
-            if let recorded = outputs[path], FileStamp(path: location) == recorded.stamp {
-                let fd = open(location, O_RDONLY | O_CLOEXEC)
-                if fd >= 0 { opened = (fd, location, recorded.stamp) }
-            }
+            let opened = PreviousOutputFile(path, in: destination, recorded: outputs[path])
             files[path] = opened
             return opened
         }
@@ -45,8 +36,7 @@ extension SiteBuild {
             for (path, part) in zip(paths, record.parts) {
                 guard let file = file(path) else { return nil }
                 var data = Data(count: part.length)
-                let count = data.withUnsafeMutableBytes { pread(file.fd, $0.baseAddress, part.length, off_t(part.offset)) }
-                guard count == part.length else { return nil }
+                guard data.withUnsafeMutableBytes({ file.read(offset: part.offset, length: part.length, into: $0) }) else { return nil }
                 result.append(data)
             }
             return result
@@ -59,9 +49,7 @@ extension SiteBuild {
         /// Fails when a previous file that parts were read from changed during the build (a
         /// part read before the change and one after could disagree).
         func finish() throws {
-            for case let file? in files.values where FileStamp(path: file.path) != file.stamp {
-                throw OutputWriter.Failure.io("\(file.path) changed during the build; build again")
-            }
+            for case let file? in files.values { try file.checkUnchanged() }
         }
     }
 }
