@@ -28,7 +28,7 @@ extension SiteBuild {
         private var next = 0
         private var failure: Error?
         /// Plan ID → where its parts were written in this build.
-        private(set) var recorded: [String: BuildManifest.PlanParts] = [:]
+        private(set) var recorded: [String: BuildManifest.FileParts] = [:]
         private let previous: Previous?
         /// The memory parts are copied through, used again for every part (under the lock):
         /// a new array for each of 3,000 parts was 165 MB of fresh pages at 1,000 plans.
@@ -47,10 +47,10 @@ extension SiteBuild {
 
         /// The previous output's listing files, open for copying plans' parts out of them.
         private final class Previous {
-            let plans: [String: BuildManifest.PlanParts]
+            let plans: [String: BuildManifest.FileParts]
             let files: [String: PreviousOutputFile]
             var copied = false
-            init(plans: [String: BuildManifest.PlanParts], files: [String: PreviousOutputFile]) {
+            init(plans: [String: BuildManifest.FileParts], files: [String: PreviousOutputFile]) {
                 self.plans = plans
                 self.files = files
             }
@@ -99,7 +99,7 @@ extension SiteBuild {
         }
 
         private func write(_ ready: (planID: String, key: UInt64?, part: ListingPart)) {
-            var parts: [BuildManifest.PlanParts.Part] = []
+            var parts: [BuildManifest.FileParts.Part] = []
             switch ready.part {
             case .made(let listings):
                 for (path, data) in zip(Self.paths, [listings.search, listings.tasksCSV, listings.tasksJSON]) {
@@ -121,12 +121,12 @@ extension SiteBuild {
                     parts.append(append(UnsafeRawBufferPointer(rebasing: bytes[0..<old.length]), to: path))
                 }
             }
-            if let key = ready.key { recorded[ready.planID] = BuildManifest.PlanParts(key: key, parts: parts) }
+            if let key = ready.key { recorded[ready.planID] = BuildManifest.FileParts(key: key, parts: parts) }
         }
 
         /// Under the lock: a part, after the separator when the file has a part already; where
         /// the part went (not the separator).
-        private func append(_ part: UnsafeRawBufferPointer, to path: String) -> BuildManifest.PlanParts.Part {
+        private func append(_ part: UnsafeRawBufferPointer, to path: String) -> BuildManifest.FileParts.Part {
             guard failure == nil, !part.isEmpty, let file = files[path] else { return .init(offset: sizes[path] ?? 0, length: 0) }
             do {
                 if written.contains(path), let separator = PlanListings.separators[path], !separator.isEmpty {

@@ -11,11 +11,11 @@ extension SiteBuild {
     /// that was read changed before the end.
     final class TableFiles: TableParts {
         private let destination: String
-        private let previousParts: [String: BuildManifest.PlanParts]
+        private let previousParts: [String: BuildManifest.FileParts]
         private let outputs: [String: BuildManifest.OutputFile]
         /// Output path → the previous file, opened on first use (nil: not usable).
         private var files: [String: PreviousOutputFile?] = [:]
-        private(set) var recorded: [String: BuildManifest.PlanParts] = [:]
+        private(set) var recorded: [String: BuildManifest.FileParts] = [:]
 
         init(previous: BuildManifest?, destination: String) {
             self.destination = destination
@@ -43,7 +43,7 @@ extension SiteBuild {
         }
 
         func record(_ name: String, in paths: [String], dependency: UInt64, ranges: [(offset: Int, length: Int)]) {
-            recorded[name] = BuildManifest.PlanParts(key: dependency, parts: ranges.map { .init(offset: $0.offset, length: $0.length) })
+            recorded[name] = BuildManifest.FileParts(key: dependency, parts: ranges.map { .init(offset: $0.offset, length: $0.length) })
         }
 
         /// Fails when a previous file that parts were read from changed during the build (a

@@ -38,11 +38,12 @@ public struct BuildManifest: Sendable, Equatable {
         }
     }
 
-    /// Where a plan's part is in each of the files that list every plan's units (the search
-    /// index and the task tables: Pipeline's `ListingFiles`), and the key of the plan's
-    /// inputs it was made from (`PlanCache.Keys`): the next build copies the part from this
-    /// output instead of reading the plan again when the key is the same.
-    public struct PlanParts: Sendable, Equatable {
+    /// Where a part is in each of several output files, with the key of the inputs it was
+    /// made from: a plan's part of the files that list every plan's units (the search index and
+    /// the task tables: Pipeline's `ListingFiles`; key: `PlanCache.Keys`), or a part of an open
+    /// data table's CSV and JSON (Pipeline's `TableFiles`; key: its region's fingerprint). The
+    /// next build copies the part from this output when the key is the same.
+    public struct FileParts: Sendable, Equatable {
         public struct Part: Sendable, Equatable {
             public let offset: Int
             public let length: Int
@@ -52,7 +53,7 @@ public struct BuildManifest: Sendable, Equatable {
             }
         }
         public let key: UInt64
-        /// One part per listing file, in the order the build names them.
+        /// One part per file, in the order the build names the files.
         public let parts: [Part]
         public init(key: UInt64, parts: [Part]) {
             self.key = key
@@ -76,14 +77,14 @@ public struct BuildManifest: Sendable, Equatable {
     /// Output path relative to the output folder → hash and stamp of the file written.
     public var outputs: [String: OutputFile]
     /// Plan ID → its parts of the listing files.
-    public var plans: [String: PlanParts]
+    public var plans: [String: FileParts]
     /// Part of the open data tables (`indicators/PLAN`, `departments/REGION`, …) → where it
     /// is in the table's CSV and JSON files, with the fingerprint of the region it was made
     /// from as its key (Pipeline's `TableFiles`).
-    public var tableParts: [String: PlanParts]
+    public var tableParts: [String: FileParts]
 
     public init(tool: UInt64, pages: Int, warnings: Int, inputs: [String: UInt64], outputs: [String: OutputFile],
-                plans: [String: PlanParts] = [:], tableParts: [String: PlanParts] = [:]) {
+                plans: [String: FileParts] = [:], tableParts: [String: FileParts] = [:]) {
         self.tool = tool
         self.pages = pages
         self.warnings = warnings
@@ -158,16 +159,16 @@ public struct BuildManifest: Sendable, Equatable {
                                                     dependency: dependency, view: view)
             case ("plan", 4), ("part", 4):
                 guard let key = hex(1), let id = path(3) else { return nil }
-                var parts: [PlanParts.Part] = []
+                var parts: [FileParts.Part] = []
                 for field in text(2).split(separator: ",") {
                     let pair = field.split(separator: ":")
                     guard pair.count == 2, let offset = Int(pair[0]), let length = Int(pair[1]), offset >= 0, length >= 0 else { return nil }
-                    parts.append(PlanParts.Part(offset: offset, length: length))
+                    parts.append(FileParts.Part(offset: offset, length: length))
                 }
                 if text(0) == "plan" {
-                    manifest.plans[id] = PlanParts(key: key, parts: parts)
+                    manifest.plans[id] = FileParts(key: key, parts: parts)
                 } else {
-                    manifest.tableParts[id] = PlanParts(key: key, parts: parts)
+                    manifest.tableParts[id] = FileParts(key: key, parts: parts)
                 }
             default: return nil
             }
