@@ -16,12 +16,8 @@ import PlanModel
 
     /// Every file as `SiteRenderer` renders it, by path.
     func render(_ outcome: ContentCheck.Outcome, bodies: (@Sendable (Plan) throws -> Plan)?) throws -> [String: Data] {
-        let site = try #require(outcome.site)
-        let (templates, labels) = try SiteRenderer.loadTemplates(Self.templates).get()
-        let evaluations = SiteEvaluations(site: site, evaluator: ProgressEvaluator(asOf: site.content.config.dataAsOf))
         var files: [String: Data] = [:]
-        try SiteRenderer(site: site, evaluations: evaluations, templates: templates, labels: labels, bodies: bodies)
-            .render(threads: 2) { path, data in files[path] = data }
+        try RenderFixture.renderer(try #require(outcome.site), bodies: bodies).render(threads: 2) { path, data in files[path] = data }
         return files
     }
 

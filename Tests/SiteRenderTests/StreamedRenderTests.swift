@@ -15,11 +15,7 @@ import Progress
     }
 
     @Test func streamedFilesHoldTheSameBytesAsWholeOnes() throws {
-        let content = PlansWithoutBodyTests.root.appendingPathComponent("Content").path
-        let site = try #require(ContentCheck.run(contentDirectory: content).site)
-        let (templates, labels) = try SiteRenderer.loadTemplates(PlansWithoutBodyTests.templates).get()
-        let renderer = SiteRenderer(site: site, evaluations: SiteEvaluations(site: site, evaluator: ProgressEvaluator(asOf: site.content.config.dataAsOf)),
-                                    templates: templates, labels: labels)
+        let renderer = try RenderFixture.bundled()
         var whole: [String: Data] = [:]
         try renderer.render(threads: 2) { path, data in whole[path] = data }
 
@@ -55,11 +51,8 @@ import Progress
     /// recorded where it went; given back, it is copied in place of its rows, and the tables
     /// come out the same, JSON separators included.
     @Test func tablePartsAreRecordedAndCopiedInPlace() throws {
-        let content = PlansWithoutBodyTests.root.appendingPathComponent("Content").path
-        let site = try #require(ContentCheck.run(contentDirectory: content).site)
-        let (templates, labels) = try SiteRenderer.loadTemplates(PlansWithoutBodyTests.templates).get()
-        let renderer = SiteRenderer(site: site, evaluations: SiteEvaluations(site: site, evaluator: ProgressEvaluator(asOf: site.content.config.dataAsOf)),
-                                    templates: templates, labels: labels)
+        let renderer = try RenderFixture.bundled()
+        let site = renderer.site
         let regions = Dictionary(uniqueKeysWithValues: site.content.regions.enumerated().map { ($1.id, UInt64($0 + 1)) })
         func render(_ parts: Parts) throws -> [String: Data] {
             var files: [String: Data] = [:]

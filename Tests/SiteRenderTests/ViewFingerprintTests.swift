@@ -57,11 +57,7 @@ import Progress
     /// Every page of the bundled site has a fingerprint of its own; rendering again gives the
     /// same ones; a page offered and taken is not rendered, and nothing but pages is offered.
     @Test func pagesOfARealSiteAreOfferedByView() throws {
-        let content = PlansWithoutBodyTests.root.appendingPathComponent("Content").path
-        let site = try #require(ContentCheck.run(contentDirectory: content).site)
-        let (templates, labels) = try SiteRenderer.loadTemplates(PlansWithoutBodyTests.templates).get()
-        let renderer = SiteRenderer(site: site, evaluations: SiteEvaluations(site: site, evaluator: ProgressEvaluator(asOf: site.content.config.dataAsOf)),
-                                    templates: templates, labels: labels)
+        let renderer = try RenderFixture.bundled()
         func run(key: UInt64, take: Bool) throws -> (offered: [String: UInt64], emitted: [String: SiteRenderer.Made]) {
             var offered: [String: UInt64] = [:]
             var emitted: [String: SiteRenderer.Made] = [:]
