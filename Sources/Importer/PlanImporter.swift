@@ -27,6 +27,10 @@ public enum PlanImporter {
         public let planMarkdown: String
         /// nil when the text has no flattened indicator table.
         public let indicatorsCSV: String?
+        /// Rows for regions/REGION/observations.csv and metrics.csv drafted from the actual
+        /// values of the tables (nil when there are none).
+        public var observationsCSV: String? = nil
+        public var metricsCSV: String? = nil
         public let reviewMarkdown: String
         public let report: ReviewReport
         public let summary: ReviewReport.Summary
@@ -86,19 +90,14 @@ public enum PlanImporter {
             sourceNote: "plansite import 自动生成的草稿(源文件 \(source.encoding.rawValue)，\(source.lines.count)行)，未经人工核对；疑点见 review.md。")
         let markdown = DraftWriter.planMarkdown(front: front, blocks: structure.blocks, tableColumns: { $0.displayGrid() })
 
-        // 4. indicators.csv
-        var records: [[String: String]] = []
-        var tableNumber = 0
-        let indicatorTables = tables.filter { $0.kind == .indicators }
-        for table in indicatorTables {
-            tableNumber += 1
-            records += table.indicatorRecords(tableNumber: tableNumber, planEnd: planEnd,
-                                              groupLabel: indicatorTables.count > 1 ? table.label : nil)
-        }
+        // 4. indicators.csv, and observations and metrics drafted from actual values
+        let draft = IndicatorDraft.make(tables: tables, planID: options.planID, planEnd: planEnd)
+        let records = draft.indicators
         let csv = records.isEmpty ? nil : indicatorsCSV(records, report: &report)
         if records.isEmpty {
             report.add(.table, line: nil, "文中没有逐格分行的指标表，未生成 indicators.csv；正文中的目标句(如“到2020年…达到…”)需人工整理为指标")
         }
+        draft.report(region: options.region, into: &report)
 
         // 5. Read the draft as `plansite check` reads it.
         let (plan, diagnostics) = ReaderEntryPoints.readPlanText(markdown.text, path: "plan.md")
@@ -130,8 +129,10 @@ public enum PlanImporter {
             sourceHanCharacters: countHan(source.lines.map(\.text)).total,
             removedHanCharacters: countHan(cleaned.removed.map(\.line.text)).total,
             keptHanCharacters: countHan(cleaned.body.map(\.text)).total, missingHanCharacters: missing.total)
-        return Result(planMarkdown: markdown.text, indicatorsCSV: csv, reviewMarkdown: report.render(summary: summary),
-                      report: report, summary: summary, encoding: source.encoding)
+        var result = Result(planMarkdown: markdown.text, indicatorsCSV: csv, reviewMarkdown: report.render(summary: summary),
+                            report: report, summary: summary, encoding: source.encoding)
+        (result.observationsCSV, result.metricsCSV) = (draft.observationsCSV, draft.metricsCSV)
+        return result
     }
 
     /// Writes plan.md, indicators.csv (when there is one) and review.md into `directory`.
@@ -145,12 +146,16 @@ public enum PlanImporter {
         if let csv = result.indicatorsCSV {
             try Data(csv.utf8).write(to: csvURL, options: .atomic)
         }
+        for (name, csv) in [("observations.csv", result.observationsCSV), ("metrics.csv", result.metricsCSV)] {
+            guard let csv else { continue }
+            try Data(csv.utf8).write(to: directory.appendingPathComponent(name), options: .atomic)
+        }
         try Data(result.reviewMarkdown.utf8).write(to: directory.appendingPathComponent("review.md"), options: .atomic)
     }
 
     // MARK: parts
 
-    static let csvBaseColumns = ["id", "number", "group", "domain", "action", "name", "unit", "nature", "baseline_year", "baseline"]
+    static let csvBaseColumns = ["id", "number", "group", "domain", "action", "name", "unit", "nature", "metric", "baseline_year", "baseline"]
     static let csvTailColumns = ["reported", "departments", "source", "note"]
 
     static func indicatorsCSV(_ records: [[String: String]], report: inout ReviewReport) -> String {
@@ -213,7 +218,7 @@ public enum PlanImporter {
             }
         }
         for r in records {
-            for raw in FlattenedTable.departmentParts(r["departments"] ?? "") {
+            for raw in TableCells.departmentParts(r["departments"] ?? "") {
                 let name = raw.trimmingCharacters(in: CharacterSet(charactersIn: "*＊"))
                 guard !registry.resolves(name, carriedPrefix: ""), reported.insert(name).inserted else { continue }
                 let line = Int(r["source"].flatMap { TextPatterns.match(#"源文件第(\d+)行"#, $0)?[1] } ?? "")

@@ -65,8 +65,8 @@ import Testing
         #expect(plan.components(separatedBy: "1.提高生态文明建设工作占党政实绩考核的比例").count == 2, "the second copy is gone")
 
         let csv = read("draft/shengzhou-2024/indicators.csv", in: dir)
-        #expect(csv.hasPrefix("id,number,group,domain,action,name,unit,nature,baseline_year,baseline,target_2025,reported,departments,source,note\n"))
-        #expect(csv.contains("t1-4,4,,生态安全,(二)环境质量改善,PM2.5浓度,μg/m3,"))
+        #expect(csv.hasPrefix("id,number,group,domain,action,name,unit,nature,metric,baseline_year,baseline,target_2025,reported,departments,source,note\n"))
+        #expect(csv.contains("t1-4,4,,生态安全,(二)环境质量改善,PM2.5浓度,μg/m3,,"))
 
         let review = read("draft/shengzhou-2024/review.md", in: dir)
         #expect(review.hasPrefix("# 导入审核报告"))

@@ -103,3 +103,29 @@ extension ReviewReport {
         items(kind).contains { $0.line == line && (text.isEmpty || $0.message.contains(text)) }
     }
 }
+
+/// Adds the rows of a drafted region file (observations.csv, metrics.csv) to the region's own
+/// file, as a user does after reading review.md.
+enum DraftRegionFiles {
+    static func append(_ csv: String?, to url: URL) throws {
+        guard let csv else { return }
+        guard let existing = FileManager.default.contents(atPath: url.path) else {
+            try Data(csv.utf8).write(to: url)
+            return
+        }
+        var text = String(decoding: existing, as: UTF8.self)
+        if !text.hasSuffix("\n") { text += "\n" }
+        text += csv.components(separatedBy: "\n").dropFirst().joined(separator: "\n")
+        try Data(text.utf8).write(to: url)
+    }
+
+    /// The rows of a CSV text as records (column → value).
+    static func records(_ csv: String?) -> [[String: String]] {
+        guard let csv, case .success(let table) = CSVTable.parse(csv, path: "draft.csv") else { return [] }
+        return table.rows.map { row in
+            var record: [String: String] = [:]
+            for (i, field) in table.header.enumerated() where i < row.fields.count { record[field.value] = row.fields[i].value }
+            return record
+        }
+    }
+}

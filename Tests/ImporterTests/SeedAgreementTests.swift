@@ -50,6 +50,12 @@ struct SeedAgreementTests {
         try fm.createDirectory(at: plan, withIntermediateDirectories: true)
         try PlanImporter.write(result, to: plan)
         try? fm.removeItem(at: plan.appendingPathComponent("review.md"))
+        // The drafted observations and metrics go into the region's files, as review.md says.
+        let region = root.appendingPathComponent("regions/\(seed.region)")
+        try DraftRegionFiles.append(result.metricsCSV, to: region.appendingPathComponent("metrics.csv"))
+        try DraftRegionFiles.append(result.observationsCSV, to: region.appendingPathComponent("observations.csv"))
+        try? fm.removeItem(at: plan.appendingPathComponent("metrics.csv"))
+        try? fm.removeItem(at: plan.appendingPathComponent("observations.csv"))
         return ContentCheck.run(contentDirectory: root.path)
     }
 
@@ -79,6 +85,24 @@ struct SeedAgreementTests {
         if !hand.indicators.isEmpty, draft.indicators.count > 0 {
             #expect(draft.indicators.count == hand.indicators.count)
         }
+        let observed = observationAgreement(draft: outcome, hand: Self.handChecked, seed: seed)
+        print("observations \(seed.plan): \(observed.same)/\(observed.drafted) drafted equal the hand-checked region's")
+        #expect(observed.same == observed.drafted)
+    }
+
+    /// Observations drafted from the tables' actual values against the hand-checked region's:
+    /// the same year and value for the metric of the hand-checked indicator with the same 序号 and name.
+    func observationAgreement(draft: ContentCheck.Outcome, hand: ContentCheck.Outcome, seed: Seed) -> (drafted: Int, same: Int) {
+        guard let draftPlan = draft.site?.content.plan(seed.plan), let handPlan = hand.site?.content.plan(seed.plan),
+              let draftRegion = draft.site?.content.region(seed.region), let handRegion = hand.site?.content.region(seed.region) else { return (0, 0) }
+        let drafted = draftRegion.observations.filter { $0.metricID.hasPrefix(seed.plan + "-") }
+        let same = drafted.filter { observation in
+            guard let indicator = draftPlan.indicators.first(where: { $0.metricID == observation.metricID }),
+                  let handIndicator = handPlan.indicators.first(where: { $0.number == indicator.number && TextPatterns.compact($0.name) == TextPatterns.compact(indicator.name) })
+            else { return false }
+            return handRegion.observations.contains { $0.metricID == handIndicator.metricID && $0.year == observation.year && $0.value.raw == observation.value.raw }
+        }
+        return (drafted.count, same.count)
     }
 
     /// Counts of what agrees: (same, hand-checked total) for each kind of element.

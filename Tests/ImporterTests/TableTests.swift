@@ -24,7 +24,7 @@ import Testing
         #expect(first["baseline_year"] == "2015" && first["baseline"] == "94.3")
         #expect(first["target_2020"] == "≥95")
         #expect(first["reported"] == "超额完成")
-        #expect(first["note"] == "2020年完成值：100")
+        #expect(first["note"] == "2020年完成值：100(记入 observations.csv 草稿)")
         let pm = try row(rows, "t1-2")
         #expect(pm["name"] == "细颗粒物(PM2.5)浓度" && pm["unit"] == "µg/m3" && pm["target_2020"] == "≦42")
         // 序号4: a group heading over two lines and four sub-rows, each with the first two value
@@ -35,7 +35,7 @@ import Testing
         #expect(so2["name"] == "二氧化硫减排比例")
         #expect(so2["domain"] == "总量控制")
         #expect(so2["baseline"] == "" && so2["target_2020"] == "较2015年减少23%")
-        #expect(so2["note"] == "2020年完成值：〔31.79〕")
+        #expect(so2["note"] == "2020年完成值：〔31.79〕(记入 observations.csv 草稿)")
         #expect(try row(rows, "t1-4-4")["name"] == "氨氮减排比例")
         let metal = try row(rows, "t1-5-1")
         #expect(metal["group"] == "表1 “十三五”重金属总量控制指标" && metal["target_2020"] == "较2013年削减4%以上")

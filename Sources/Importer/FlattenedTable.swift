@@ -1,0 +1,137 @@
+import Foundation
+
+/// A table whose cells the web page flattened one per line (表1/表2 of a 十四五 plan, 附件1 of a
+/// 推进方案), as the importer read it: columns by meaning, rows, the cells it could not place.
+/// Reading: `TableParser`; header words: `HeaderWords`; cells: `TableCells`; the draft
+/// rows: `TableRecords.swift`.
+struct FlattenedTable: Sendable {
+    enum Kind: Sendable { case indicators, other }
+
+    enum Role: Sendable, Equatable {
+        case category, action, nature, number, name, unit, baseline(Int?), target(Int?), actual(Int?), reported, departments, other
+        var isValue: Bool {
+            switch self {
+            case .baseline, .target, .actual: return true
+            default: return false
+            }
+        }
+    }
+
+    struct Column: Sendable {
+        let title: String
+        let role: Role
+        /// Values of this column are drafted as observations of the region's metric (an
+        /// actual or current value); `observedYear` is the year they describe.
+        var observedYear: Int? = nil
+        init(title: String, role: Role, observedYear: Int? = nil) {
+            self.title = title
+            self.role = role
+            self.observedYear = observedYear
+        }
+    }
+
+    /// A cell: the text of one or more consecutive source lines.
+    struct Cell: Sendable, Equatable {
+        var text: String
+        var line: Int
+        var endLine: Int
+    }
+
+    struct Row: Sendable {
+        var number: String
+        var subIndex: Int?          // 1-based when the row is one of several under one 序号
+        var group: String = ""
+        var groupUnit: String = ""
+        var domain: String = ""
+        var action: String = ""
+        var name: Cell
+        var unit: String = ""
+        /// A unit read from the end of the name (the unit cell was empty): `万元/人`.
+        var gluedUnit: String = ""
+        /// Values by column index (into `columns`).
+        var values: [Int: Cell] = [:]
+        var nature: String = ""
+        var reported: String = ""
+        var departments: [String] = []
+        /// The department cells as written (for plan.md).
+        var departmentCells: [String] = []
+        var notes: [String] = []
+        var copiedFromFirst = false
+    }
+
+    var caption: String
+    var captionLine: Int?
+    var kind: Kind
+    var columns: [Column]
+    var rows: [Row] = []
+    /// Rows of a table that is not an indicator table: cells as written.
+    var grid: [[String]] = []
+    /// Cells the parser could not place in a row.
+    var leftovers: [Cell] = []
+    /// Body indexes covered (header to last cell).
+    var range: ClosedRange<Int>
+    var firstLine: Int
+    var lastLine: Int
+    /// Data rows of the source table: the row numbers (序号) read, or the rows cut without them.
+    var sourceRows = 0
+    /// Source lines where the header is written again inside the table (a page break).
+    var repeatedHeaderLines: [Int] = []
+    /// The table is a review of a period (完成情况, 进展评价, an actual value in the target's year).
+    var isReview = false
+}
+
+extension FlattenedTable {
+    /// Columns by meaning. A year alone and values without a year are placed by the table:
+    /// in a review (a verdict column, a caption such as 完成情况, or a current value in the
+    /// year of a target) a year equal to the target's is the actual value; a year before the
+    /// target's is a baseline; a current value before the target's year is the baseline of a
+    /// forward table, and also an observation.
+    static func columns(titles: [String], caption: String, planStart: Int, planEnd: Int) -> (columns: [Column], isReview: Bool) {
+        let meanings = titles.map { HeaderWords.meaning(of: $0) ?? .other }
+        let targetYears = zip(titles, meanings).compactMap { $1 == .target ? HeaderWords.year(in: $0) : nil }
+        let currentYears = zip(titles, meanings).compactMap { $1 == .current ? HeaderWords.year(in: $0) : nil }
+        let isReview = meanings.contains(.verdict) || currentYears.contains { targetYears.contains($0) }
+            || TextPatterns.matches(#"完成情况|实施情况|进展情况|评估|回顾"#, caption)
+        let captionEnd = HeaderWords.fiveYearPlanEnd(in: caption)
+        let targetYear = targetYears.max() ?? (isReview ? captionEnd : nil) ?? planEnd
+        let columns = zip(titles, meanings).map { title, meaning in
+            column(title: title, meaning: meaning, year: HeaderWords.year(in: title), context: .init(
+                isReview: isReview, targetYear: targetYear, hasTargets: !targetYears.isEmpty, planStart: planStart, planEnd: planEnd))
+        }
+        return (columns, isReview)
+    }
+
+    struct ColumnContext {
+        let isReview: Bool
+        let targetYear: Int
+        let hasTargets: Bool
+        let planStart: Int
+        let planEnd: Int
+    }
+
+    static func column(title: String, meaning: ColumnMeaning, year: Int?, context c: ColumnContext) -> Column {
+        switch meaning {
+        case .number: return Column(title: title, role: .number)
+        case .name: return Column(title: title, role: .name)
+        case .unit: return Column(title: title, role: .unit)
+        case .domain: return Column(title: title, role: .category)
+        case .action: return Column(title: title, role: .action)
+        case .nature: return Column(title: title, role: .nature)
+        case .verdict: return Column(title: title, role: .reported)
+        case .departments: return Column(title: title, role: .departments)
+        case .other: return Column(title: title, role: .other)
+        case .target: return Column(title: title, role: .target(year ?? (c.isReview ? c.targetYear : nil)))
+        case .indicatorValue: return Column(title: title, role: .target(nil))
+        case .baseline: return Column(title: title, role: .baseline(year))
+        case .current:
+            let y = year ?? (c.isReview ? c.targetYear : nil)
+            if !c.isReview, let y, y < c.targetYear { return Column(title: title, role: .baseline(y), observedYear: y) }
+            return Column(title: title, role: .actual(y), observedYear: y)
+        case .year:
+            let y = year ?? c.planStart
+            if c.isReview, y >= c.targetYear || !c.hasTargets { return Column(title: title, role: .actual(y), observedYear: y) }
+            if c.hasTargets { return Column(title: title, role: y < c.targetYear ? .baseline(y) : .target(y)) }
+            return Column(title: title, role: y > c.planStart ? .target(y) : .baseline(y))
+        }
+    }
+}
