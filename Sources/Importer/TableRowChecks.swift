@@ -75,7 +75,7 @@ extension TableParser {
         var message = "\(table.caption)：源表数据行 \(source) 行，indicators.csv 草稿 \(drafted) 行"
         if drafted != source {
             let subRows = table.rows.filter { $0.subIndex != nil }.count
-            message += drafted > source ? "(\(subRows) 行是同一序号下的子项或按“/”拆出的行)" : "，少了 \(source - drafted) 行：请对照原表补齐"
+            message += drafted > source ? "(其中 \(subRows) 行是同一序号下的子项或按“/”拆出的行)" : "，少了 \(source - drafted) 行：请对照原表补齐"
         }
         report.add(.table, line: table.firstLine, endLine: table.lastLine, message)
     }

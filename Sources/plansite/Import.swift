@@ -5,7 +5,7 @@ import Importer
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Draft a plan folder (plan.md, indicators.csv, review.md) from a plain-text plan (UTF-8 or GBK/GB18030).",
+        abstract: "Draft a plan folder (plan.md, indicators.csv, review.md; observations.csv and metrics.csv from actual values) from a plain-text plan (UTF-8 or GBK/GB18030).",
         discussion: "Every doubt is listed in review.md with its source line; see docs/import.md.")
 
     @Argument(help: "The plain-text plan, e.g. text copied from a government web page.") var file: String
@@ -13,7 +13,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The folder to write plan.md, indicators.csv and review.md into.") var out: String
     @Option(help: "The plan ID (default: the output folder's name).") var id: String?
     @Option(help: "The content folder whose department registry the names are checked against.") var content = "Content"
-    @Flag(help: "Overwrite plan.md, indicators.csv and review.md when they exist.") var force = false
+    @Flag(help: "Overwrite plan.md, indicators.csv, review.md, observations.csv and metrics.csv when they exist.") var force = false
 
     func run() throws {
         let planID = id ?? URL(fileURLWithPath: out).standardizedFileURL.lastPathComponent
@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let directory = URL(fileURLWithPath: out)
-        let existing = ["plan.md", "indicators.csv", "review.md"].filter {
+        let existing = ["plan.md", "indicators.csv", "review.md", "observations.csv", "metrics.csv"].filter {
             FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).path)
         }
         if !existing.isEmpty && !force {
@@ -39,13 +39,15 @@ struct ImportCommand: ParsableCommand {
         }
         let options = PlanImporter.Options(region: region, planID: planID, sourceName: file, registry: registry)
         let result = PlanImporter.run(data: data, options: options)
-        if force, result.indicatorsCSV == nil {
-            try? FileManager.default.removeItem(at: directory.appendingPathComponent("indicators.csv"))
+        for (name, csv) in [("indicators.csv", result.indicatorsCSV), ("observations.csv", result.observationsCSV),
+                            ("metrics.csv", result.metricsCSV)] where force && csv == nil {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
         }
         try PlanImporter.write(result, to: directory)
         let s = result.summary
         Console.error("import: \(s.chapters) chapters, \(s.sections) sections, \(s.tasks) tasks, \(s.annotations) annotations, "
                       + "\(s.indicatorRows) indicator rows (\(result.encoding.rawValue)); "
+                      + (result.observationsCSV == nil ? "" : "observations.csv and metrics.csv drafted from the tables' actual values; ")
                       + "\(result.report.items.count) doubts, \(result.report.requiredEdits.count) edits needed → \(out)/review.md")
     }
 }

@@ -49,6 +49,7 @@ import Testing
         let result = Importing.fixture("huzhou-14th-excerpt.txt")
         let rows = try Importing.indicators(result)
         #expect(rows.filter { $0["id"]!.hasPrefix("t2-") }.count == 22)
+        #expect(result.report.items(.table).contains { $0.line == Fixture.line(equal: "指标", in: "huzhou-14th-excerpt.txt") && $0.message.contains("源表数据行 9 行，indicators.csv 草稿 12 行(其中 5 行") })
         let nox = try row(rows, "t2-5-1")
         #expect(nox["group"] == "表2 主要污染物排放削减量" && nox["unit"] == "吨" && nox["nature"] == "约束性")
         #expect(nox["baseline"] == "完成目标" && nox["target_2025"] == "完成省下达指标")
@@ -138,5 +139,9 @@ import Testing
         #expect(result.planMarkdown.contains("> 【待核】表1 主要指标中未能对齐的单元格"))
         #expect(result.planMarkdown.contains("> 第31行：约束性"))
         #expect(result.report.items(.table).contains { $0.message.contains("未能对齐") })
+        // Each cell that could not be placed is listed with its line; the rows are counted.
+        #expect(result.report.has(.table, line: 31, containing: "未能放入任何一列的单元格“约束性”"))
+        #expect(result.report.has(.table, line: 33, containing: "未能放入任何一列的单元格“预期性”"))
+        #expect(result.report.items(.table).contains { $0.message.contains("源表数据行 2 行，indicators.csv 草稿 2 行") })
     }
 }
