@@ -85,9 +85,26 @@ struct SeedAgreementTests {
         if !hand.indicators.isEmpty, draft.indicators.count > 0 {
             #expect(draft.indicators.count == hand.indicators.count)
         }
+        let differing = fieldDisagreements(draft: draft, hand: hand)
+        print("indicator fields \(seed.plan): \(draft.indicators.count - differing.count)/\(draft.indicators.count) rows equal in every field")
+        #expect(differing.isEmpty, "\(differing)")
         let observed = observationAgreement(draft: outcome, hand: Self.handChecked, seed: seed)
         print("observations \(seed.plan): \(observed.same)/\(observed.drafted) drafted equal the hand-checked region's")
         #expect(observed.same == observed.drafted)
+    }
+
+    /// Draft indicator rows that differ from the hand-checked row with the same 序号 and name in
+    /// group, domain, action, nature, baseline, targets, verdict or departments.
+    func fieldDisagreements(draft: Plan, hand: Plan) -> [String] {
+        func fields(_ i: Indicator) -> [String] {
+            [i.group, i.domain, i.action, i.nature.map { "\($0)" } ?? "", i.baselineYear.map(String.init) ?? "", i.baseline?.raw ?? "",
+             i.targets.map { "\($0.year):\($0.value.raw)" }.joined(separator: ","), i.reported, i.departments.map(\.name).joined(separator: "、")]
+        }
+        return draft.indicators.compactMap { d in
+            let h = hand.indicators.first { $0.number == d.number && TextPatterns.compact($0.name) == TextPatterns.compact(d.name) }
+            guard let h else { return "\(d.id): no hand-checked row \(d.number) \(d.name)" }
+            return fields(d) == fields(h) ? nil : "\(d.id): \(fields(d)) ≠ \(fields(h))"
+        }
     }
 
     /// Observations drafted from the tables' actual values against the hand-checked region's:
