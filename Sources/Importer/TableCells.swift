@@ -31,8 +31,14 @@ enum TableCells {
         if isReported(s) { return false }
         if let first = s.first, "0123456789０１２３４５６７８９≥≤<>≦≧＞＜△〔[±+.−～~".contains(first) { return true }
         if s.hasPrefix("较"), s.contains(where: { $0.isNumber }) { return true }
+        if reportsNoValue(s) { return true }
         if s.contains("≥") || s.contains("≤") || s.contains("≦") || s.contains("≧") { return true }
         return qualitativeStarts.contains { s.hasPrefix($0) }
+    }
+
+    /// A cell saying that there is no value (`暂无数据`, `受口径调整影响未统计`).
+    static func reportsNoValue(_ s: String) -> Bool {
+        TextPatterns.matches(#"暂无|无数据|未统计|尚未统计|待公布|待发布|数据未出|未发布"#, s)
     }
 
     /// The document's own verdict on an indicator (完成情况, 进展评价).

@@ -1,3 +1,4 @@
+import ContentReader
 import Foundation
 
 /// The draft rows made from a plan's indicator tables: indicators.csv; the observations
@@ -37,7 +38,7 @@ struct IndicatorDraft: Sendable {
 
     /// Values that say the source gives none.
     static func isGiven(_ value: String) -> Bool {
-        !["", "-", "—", "－", "/", "——", "(略)", "（略）"].contains(value)
+        !["", "-", "—", "－", "/", "——", "(略)", "（略）"].contains(value) && !TableCells.reportsNoValue(value)
     }
 
     mutating func add(_ row: FlattenedTable.Row, id: String, table: FlattenedTable, planID: String, planEnd: Int, groupLabel: String?) {
@@ -79,8 +80,8 @@ struct IndicatorDraft: Sendable {
                             "note": "plansite import 据 \(planID) \(place) 起草；本区已有同一度量时改用其 ID，并删去此行"])
         }
         if row.copiedFromFirst { notes.append("原表此项没有自己的数值格(合并单元格)，数值沿用本序号第一项") }
-        r["source"] = "\(table.caption) " + (row.number.isEmpty ? "" : "序号\(row.number)") + (row.subIndex.map { "(第\($0)项)" } ?? "")
-            + "(源文件第\(row.name.line)行)"
+        r["source"] = "\(table.caption) " + (row.number.isEmpty ? "第\(id.split(separator: "-").last ?? "")行" : "序号\(row.number)")
+            + (row.subIndex.map { "(第\($0)项)" } ?? "") + "(源文件第\(row.name.line)行)"
         r["note"] = notes.joined(separator: "；")
         indicators.append(r)
     }
@@ -107,10 +108,20 @@ extension IndicatorDraft {
     /// Where the drafted observations and metrics go, in review.md.
     func report(region: String, into report: inout ReviewReport) {
         guard !observations.isEmpty else { return }
-        let lines = observations.compactMap { $0["source"].flatMap { TextPatterns.match(#"源文件第(\d+)行"#, $0)?[1] }.flatMap { Int($0) } }
+        let lines = observations.compactMap { Self.sourceLine($0) }
+        for o in observations {
+            guard let value = o["value"], case .failure = ValueParser.parse(value) else { continue }
+            report.add(.edit, line: Self.sourceLine(o), "observations.csv \(o["metric"] ?? "") \(o["year"] ?? "") 年的值“\(value)”plansite 读不出(以数字开头却不是可读的数值)：请改写，或删去此行")
+        }
         report.add(.table, line: lines.min(), endLine: lines.max(),
                    "表中的实际值(完成值、现状值)起草为 \(observations.count) 条观测值(observations.csv，出处为表格单元格)和 \(metrics.count) 个度量(metrics.csv)；"
                    + "把两个文件的行并入 regions/\(region)/observations.csv 和 regions/\(region)/metrics.csv，否则 indicators.csv 的 metric 列引用的度量不存在。"
                    + "度量 ID 是草稿起的：本区已有同一度量(如 PM2.5 年均浓度)时，把 metric 改为已有的 ID 并删去草稿度量；basis 只在值加〔〕时填 cumulative，其余请按口径核对")
+    }
+}
+
+extension IndicatorDraft {
+    static func sourceLine(_ record: [String: String]) -> Int? {
+        record["source"].flatMap { TextPatterns.match(#"源文件第(\d+)行"#, $0)?[1] }.flatMap { Int($0) }
     }
 }

@@ -69,6 +69,11 @@ enum Importing {
         }
     }
 
+    /// The `source` of a row of indicators.csv.
+    static func indicatorsSource(_ result: PlanImporter.Result, _ id: String) -> String? {
+        (try? indicators(result))?.first { $0["id"] == id }?["source"]
+    }
+
     /// The front matter field `key` of plan.md (unquoted).
     static func frontMatter(_ result: PlanImporter.Result, _ key: String) -> String? {
         for line in result.planMarkdown.components(separatedBy: "\n").prefix(20) where line.hasPrefix(key + ": ") {

@@ -56,17 +56,22 @@ import Testing
     @Test func aStatusTableWithoutRowNumbers() throws {
         let result = Importing.fixture("table-status.txt")
         let rows = try Importing.indicators(result)
-        #expect(rows.count == 5)
+        #expect(rows.count == 6)
         let urban = try row(rows, "t1-1")
         #expect(urban["number"] == "" && urban["name"] == "常住人口城镇化率" && urban["unit"] == "%")
         #expect(urban["nature"] == "预期性" && urban["target_2025"] == "75" && urban["reported"] == "达到预期" && urban["baseline"] == "")
         #expect(try row(rows, "t1-2")["target_2025"] == "与经济增长同步")
         #expect(try row(rows, "t1-4")["reported"] == "滞后")
         #expect(try row(rows, "t1-5")["unit"] == "万人")
+        // A cell saying there is no value is not a name (a row of its own) nor an observation.
+        let park = try row(rows, "t1-6")
+        #expect(park["name"] == "人均公园绿地面积" && park["unit"] == "平方米" && park["target_2025"] == "15")
+        #expect(park["note"]!.contains("现状值(2025年)：受统计口径调整影响暂无数据") && park["metric"] == "")
         let observations = DraftRegionFiles.records(result.observationsCSV)
         #expect(observations.map { $0["value"] ?? "" } == ["76.2", "6.8", "27", "36.1", "3.4"])
         #expect(observations.allSatisfy { $0["year"] == "2025" })
-        #expect(tableItems(result).contains { $0.message.contains("表中没有序号") })
+        #expect(tableItems(result).contains { $0.message.contains("表中没有序号") && $0.message.contains("切出 6 行") })
+        #expect(Importing.indicatorsSource(result, "t1-1") == "表1 主要指标进展情况 第1行(源文件第10行)")
     }
 
     /// 类别 (before 序号, spanning rows) / 序号 / 指标 / 单位 / 现状值(2025年) / 目标值(2030年) / 属性.
