@@ -113,6 +113,9 @@ extension IndicatorDraft {
             guard let value = o["value"], case .failure = ValueParser.parse(value) else { continue }
             report.add(.edit, line: Self.sourceLine(o), "observations.csv \(o["metric"] ?? "") \(o["year"] ?? "") 年的值“\(value)”plansite 读不出(以数字开头却不是可读的数值)：请改写，或删去此行")
         }
+        for (name, ids) in Dictionary(grouping: metrics, by: { TextPatterns.compact($0["name"] ?? "") }).filter({ $0.value.count > 1 }).sorted(by: { $0.key < $1.key }) {
+            report.add(.table, line: lines.min(), "“\(name)”在表中出现 \(ids.count) 次，各起草了一个度量(\(ids.compactMap { $0["id"] }.joined(separator: "、")))：若是同一度量，请合并为一个 ID")
+        }
         report.add(.table, line: lines.min(), endLine: lines.max(),
                    "表中的实际值(完成值、现状值)起草为 \(observations.count) 条观测值(observations.csv，出处为表格单元格)和 \(metrics.count) 个度量(metrics.csv)；"
                    + "把两个文件的行并入 regions/\(region)/observations.csv 和 regions/\(region)/metrics.csv，否则 indicators.csv 的 metric 列引用的度量不存在。"
