@@ -75,6 +75,12 @@ extension TableParser {
     /// it: before row 1 they show how wide the category column wraps.
     func parseNumberedRows(_ table: inout FlattenedTable, pre: [FlattenedTable.Cell], segments: [(number: FlattenedTable.Cell, cells: [FlattenedTable.Cell])],
                            layout: TableLayout, report: inout ReviewReport) {
+        var pre = pre
+        if !layout.hasCategory || layout.categoryAfterNumber {
+            // No category column before the 序号: cells before row 1 fit no column.
+            table.leftovers += pre.filter { !TableCells.isActionCell($0.text) }
+            pre.removeAll { !TableCells.isActionCell($0.text) }
+        }
         var context = RowContext(pre: pre)
         if context.categoryCount > 1 {
             report.add(.table, line: context.preCategory[0].line, endLine: context.preCategory.last!.line,

@@ -124,4 +124,41 @@ import Testing
         #expect(result.observationsCSV == nil && result.metricsCSV == nil)
         #expect(!result.report.requiredEdits.contains { $0.message.contains("indicators.csv") }, "every value reads")
     }
+
+    /// A line between the header and row 1 of a table without a category column fits no
+    /// column: it is listed, not taken as a category.
+    @Test func aCellBeforeTheFirstRowWithoutCategoryColumnIsListed() throws {
+        let text = """
+        2021年某县生态环境工作要点
+
+        一、主要指标
+
+        表1 主要指标
+
+        序号
+
+        指标名称
+
+        单位
+
+        2025年目标
+
+        按可比价计算
+
+        1
+
+        单位地区生产总值能耗降低
+
+        %
+
+        14
+
+        """
+        let result = Importing.run(text)
+        let rows = try Importing.indicators(result)
+        #expect(rows.count == 1 && rows[0]["domain"] == "" && rows[0]["target_2025"] == "14")
+        let line = try #require(text.components(separatedBy: "\n").firstIndex(of: "按可比价计算")) + 1
+        #expect(result.report.has(.table, line: line, containing: "未能放入任何一列的单元格“按可比价计算”"))
+        #expect(result.planMarkdown.contains("> 第\(line)行：按可比价计算"))
+    }
 }
