@@ -8,7 +8,7 @@ struct FlattenedTable: Sendable {
     enum Kind: Sendable { case indicators, other }
 
     enum Role: Sendable, Equatable {
-        case category, action, nature, number, name, unit, baseline(Int?), target(Int?), actual(Int?), reported, departments, other
+        case category, action, nature, number, name, unit, baseline(Int?), target(Int?), actual(Int?), reported, departments, remark, other
         var isValue: Bool {
             switch self {
             case .baseline, .target, .actual: return true
@@ -55,6 +55,8 @@ struct FlattenedTable: Sendable {
         var departments: [String] = []
         /// The department cells as written (for plan.md).
         var departmentCells: [String] = []
+        /// The 备注 cell as written.
+        var remark: String = ""
         var notes: [String] = []
         var copiedFromFirst = false
     }
@@ -119,6 +121,7 @@ extension FlattenedTable {
         case .nature: return Column(title: title, role: .nature)
         case .verdict: return Column(title: title, role: .reported)
         case .departments: return Column(title: title, role: .departments)
+        case .remark: return Column(title: title, role: .remark)
         case .other: return Column(title: title, role: .other)
         case .target: return Column(title: title, role: .target(year ?? (c.isReview ? c.targetYear : nil)))
         case .indicatorValue: return Column(title: title, role: .target(nil))

@@ -60,6 +60,7 @@ extension FlattenedTable {
         case .reported: return copied ? "" : row.reported
         case .departments: return copied ? "" : row.departmentCells.joined(separator: " ")
         case .baseline, .target, .actual: return copied ? "" : (row.values[c]?.text ?? "")
+        case .remark: return copied ? "" : row.remark
         case .category, .action, .other: return nil
         }
     }

@@ -9,7 +9,9 @@ enum ColumnMeaning: Sendable, Equatable {
     case indicatorValue
     /// A year alone (`2025年`, `2015年值`): baseline, target or actual value by the table around it.
     case year
-    /// A column of a table that is not an indicator table, or a remark.
+    /// A remark (备注, 说明): free text about the row.
+    case remark
+    /// A column of a table that is not an indicator table.
     case other
 }
 
@@ -38,7 +40,8 @@ enum HeaderWords {
         (#"^(19|20)\d{2}年?(目标值?|预期目标|预期值)$"#, .target),
         (#"^指标值$"#, .indicatorValue),
         (#"^(19|20)\d{2}年?(值|数据)?$"#, .year),
-        (#"^具体(要求|内容|任务)$|^(主要|建设)内容$|^备注$|^(时间节点|完成时限|时间安排)$|^工作措施$"#, .other),
+        (#"^(备注|说明)$"#, .remark),
+        (#"^具体(要求|内容|任务)$|^(主要|建设)内容$|^(时间节点|完成时限|时间安排)$|^工作措施$"#, .other),
     ]
 
     /// Fragments that only occur as part of a header wrapped over two lines (指标/类别,

@@ -163,6 +163,7 @@ struct TableParser {
         case .baseline(let y): return "baseline" + (y.map { "(\($0)年)" } ?? "") + observed
         case .target(let y): return "target_" + (y.map(String.init) ?? "规划期末")
         case .actual(let y): return y == nil ? "实际值(年份不明，记入 note)" : "实际值\(observed)"
+        case .remark: return "note(备注)"
         case .other: return "未识别(单元格按位置处理)"
         }
     }

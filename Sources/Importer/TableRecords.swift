@@ -79,6 +79,7 @@ struct IndicatorDraft: Sendable {
             metrics.append(["id": metric, "name": r["name"] ?? "", "unit": r["unit"] ?? "",
                             "note": "plansite import 据 \(planID) \(place) 起草；本区已有同一度量时改用其 ID，并删去此行"])
         }
+        if !row.remark.isEmpty, !row.copiedFromFirst { notes.append("备注：\(row.remark)") }
         if row.copiedFromFirst { notes.append("原表此项没有自己的数值格(合并单元格)，数值沿用本序号第一项") }
         r["source"] = "\(table.caption) " + (row.number.isEmpty ? "第\(id.split(separator: "-").last ?? "")行" : "序号\(row.number)")
             + (row.subIndex.map { "(第\($0)项)" } ?? "") + "(源文件第\(row.name.line)行)"

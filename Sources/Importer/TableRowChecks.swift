@@ -49,6 +49,7 @@ extension TableParser {
                 case .nature: return !row.nature.isEmpty
                 case .reported: return !row.reported.isEmpty
                 case .departments: return !row.departments.isEmpty
+                case .remark: return !row.remark.isEmpty
                 default: return row.values[c] != nil
                 }
             }

@@ -9,6 +9,7 @@ extension TableParser {
         row.unit = r.unit?.text ?? ""
         row.nature = r.nature
         row.reported = r.reported.joined()
+        row.remark = r.remark?.text ?? ""
         row.departmentCells = r.departments.map(\.text)
         row.departments = r.departments.flatMap { cell in
             TableCells.departmentParts(cell.text).map { part -> String in

@@ -3,7 +3,7 @@ import Foundation
 /// What the rows of one indicator table share: its columns by meaning, and in which order a
 /// row's cells after the name come (the header's order).
 struct TableLayout {
-    enum Step: Equatable { case unit, values, nature, reported, departments }
+    enum Step: Equatable { case unit, values, nature, reported, departments, remark }
 
     let caption: String
     let columns: [FlattenedTable.Column]
@@ -14,6 +14,8 @@ struct TableLayout {
     let hasAction: Bool
     /// The category column stands after the 序号 (序号 / 类目 / 指标名称): its cell opens a row.
     let categoryAfterNumber: Bool
+    /// Rows are cut at the 序号, so a free-text cell after the others is the row's 备注.
+    let numbered: Bool
 
     init(_ table: FlattenedTable) {
         let columns = table.columns
@@ -26,6 +28,7 @@ struct TableLayout {
         let number = columns.firstIndex { $0.role == .number }
         let category = columns.firstIndex { $0.role == .category }
         categoryAfterNumber = category.map { c in number.map { c > $0 } ?? true } ?? false
+        numbered = number != nil
         steps = Self.steps(columns)
     }
 
@@ -43,6 +46,7 @@ struct TableLayout {
             case .nature: step = .nature
             case .reported: step = .reported
             case .departments: step = .departments
+            case .remark: step = .remark
             default: step = nil
             }
             if let step, !steps.contains(step) { steps.append(step) }
@@ -107,12 +111,18 @@ extension TableParser {
     /// starts at each name after the cells of the row before.
     func parseUnnumberedRows(_ table: inout FlattenedTable, cells: [FlattenedTable.Cell], layout: TableLayout, report: inout ReviewReport) {
         let runs = readRuns(cells, layout: layout, leftovers: &table.leftovers)
-        table.sourceRows = runs.count
         guard let first = cells.first else { return }
         report.add(.table, line: first.line, endLine: cells.last?.line,
-                   "\(table.caption)：表中没有序号，按“名称在前、数值在后”切出 \(runs.count) 行，number 留空；请核对每行是否错位")
+                   "\(table.caption)：表中没有序号，按“名称在前、数值在后”切行，number 留空；请核对每行是否错位")
         var domain = ""
+        let hasRemark = layout.steps.contains(.remark)
         for run in runs {
+            if hasRemark, run.isEmpty, let last = table.rows.indices.last, table.rows[last].remark.isEmpty, let text = TableRun.join(run.names[...]) {
+                // Free text without cells of its own after a row: that row's 备注.
+                table.rows[last].remark = text.text
+                report.add(.table, line: text.line, endLine: text.endLine, "\(table.caption)：“\(text.text)”没有数值格，读作上一行的备注")
+                continue
+            }
             var names = run.names[...]
             if let category = categoryCell(opening: names, layout: layout) {
                 domain = category.text
@@ -127,6 +137,7 @@ extension TableParser {
             row.domain = domain
             table.rows.append(row)
         }
+        table.sourceRows = table.rows.count
     }
 
     /// The first of several name-like cells of a row is its category when the category column

@@ -12,7 +12,8 @@ struct TableRun {
     var nature = ""
     var reported: [String] = []
     var departments: [Cell] = []
-    var isEmpty: Bool { unit == nil && values.isEmpty && nature.isEmpty && reported.isEmpty && departments.isEmpty }
+    var remark: Cell?
+    var isEmpty: Bool { unit == nil && values.isEmpty && nature.isEmpty && reported.isEmpty && departments.isEmpty && remark == nil }
 
     static func join(_ cells: ArraySlice<Cell>) -> Cell? {
         guard let first = cells.first, let last = cells.last else { return nil }
@@ -37,6 +38,15 @@ struct TableRun {
             while let cell = next(TableCells.isReported) { reported.append(cell.text) }
         case .departments:
             while let cell = next(TableCells.isDepartment) { departments.append(cell) }
+        case .remark:
+            guard !isEmpty, i < tokens.count, !TableCells.isActionCell(tokens[i].text) else { return }
+            // Where the next 序号 ends the row, the cell left is the 备注. Without row numbers
+            // it may be the next name: a 备注 only when a one-line name follows it.
+            let isName = { (k: Int) in k < tokens.count && TableCells.isNameLike(tokens[k].text) }
+            if layout.numbered || !isName(i) || i + 1 == tokens.count || isName(i + 1) && !isName(i + 2) {
+                remark = tokens[i]
+                i += 1
+            }
         }
     }
 }

@@ -32,7 +32,7 @@ import Testing
         Case("2025年", .year, 2025), Case("2015年值", .year, 2015), Case("2020", .year, 2020),
         Case("指标值", .indicatorValue),
         Case("责任部门(标*为牵头单位)", .departments), Case("牵头单位", .departments),
-        Case("任务", .action), Case("备注", .other),
+        Case("任务", .action), Case("备注", .remark), Case("说明", .remark), Case("具体要求", .other),
     ]
 
     @Test(arguments: cases) func headerWordHasItsMeaningAndYear(_ c: Case) {

@@ -70,8 +70,9 @@ import Testing
         let observations = DraftRegionFiles.records(result.observationsCSV)
         #expect(observations.map { $0["value"] ?? "" } == ["76.2", "6.8", "27", "36.1", "3.4"])
         #expect(observations.allSatisfy { $0["year"] == "2025" })
-        #expect(tableItems(result).contains { $0.message.contains("表中没有序号") && $0.message.contains("切出 6 行") })
-        #expect(Importing.indicatorsSource(result, "t1-1") == "表1 主要指标进展情况 第1行(源文件第10行)")
+        #expect(tableItems(result).contains { $0.message.contains("源表数据行 6 行，indicators.csv 草稿 6 行") })
+        #expect(try row(rows, "t1-4")["note"]!.contains("备注：受新增造林空间限制"), "free text after a row is its 备注")
+        #expect(Importing.indicatorsSource(result, "t1-1") == "表1 主要指标进展情况 第1行(源文件第\(Fixture.line(equal: "常住人口城镇化率(%)", in: "table-status.txt"))行)")
     }
 
     /// 类别 (before 序号, spanning rows) / 序号 / 指标 / 单位 / 现状值(2025年) / 目标值(2030年) / 属性.
@@ -119,6 +120,8 @@ import Testing
         #expect(pm["unit"] == "微克/立方米" && pm["nature"] == "约束性" && pm["target_2030"] == "≤28" && pm["baseline"] == "")
         #expect(try row(rows, "t1-3")["target_2030"] == "≥7.82")
         #expect(try row(rows, "t1-4")["target_2030"] == "完成市下达目标")
+        #expect(try row(rows, "t1-4")["note"] == "备注：以市级考核口径为准")
+        #expect(result.planMarkdown.contains("| 4 | 土壤污染重点监管单位隐患排查完成率 | % | 约束性 | 完成市下达目标 | 以市级考核口径为准 |"))
         #expect(try row(rows, "t1-5")["target_2030"] == "—")
         #expect(!rows.contains { $0["baseline_year"] != "" })
         #expect(result.observationsCSV == nil && result.metricsCSV == nil)
