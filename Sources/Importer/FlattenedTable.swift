@@ -76,6 +76,8 @@ struct FlattenedTable: Sendable {
     var lastLine: Int
     /// Data rows of the source table: the row numbers (序号) read, or the rows cut without them.
     var sourceRows = 0
+    /// The source table has no row numbers: `sourceRows` are the rows cut at each name.
+    var unnumbered = false
     /// Source lines where the header is written again inside the table (a page break).
     var repeatedHeaderLines: [Int] = []
     /// The table is a review of a period (完成情况, 进展评价, an actual value in the target's year).

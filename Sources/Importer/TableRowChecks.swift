@@ -73,7 +73,7 @@ extension TableParser {
     func reportRowCount(_ table: FlattenedTable, report: inout ReviewReport) {
         let drafted = table.rows.count
         let source = table.sourceRows
-        var message = "\(table.caption)：源表数据行 \(source) 行，indicators.csv 草稿 \(drafted) 行"
+        var message = "\(table.caption)：源表数据行 \(source) 行\(table.unnumbered ? "(没有序号，按名称切出，请对照原表核对行数)" : "")，indicators.csv 草稿 \(drafted) 行"
         if drafted != source {
             let subRows = table.rows.filter { $0.subIndex != nil }.count
             message += drafted > source ? "(其中 \(subRows) 行是同一序号下的子项或按“/”拆出的行)" : "，少了 \(source - drafted) 行：请对照原表补齐"

@@ -138,6 +138,7 @@ extension TableParser {
             table.rows.append(row)
         }
         table.sourceRows = table.rows.count
+        table.unnumbered = true
     }
 
     /// The first of several name-like cells of a row is its category when the category column

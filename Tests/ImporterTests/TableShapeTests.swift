@@ -70,7 +70,7 @@ import Testing
         let observations = DraftRegionFiles.records(result.observationsCSV)
         #expect(observations.map { $0["value"] ?? "" } == ["76.2", "6.8", "27", "36.1", "3.4"])
         #expect(observations.allSatisfy { $0["year"] == "2025" })
-        #expect(tableItems(result).contains { $0.message.contains("源表数据行 6 行，indicators.csv 草稿 6 行") })
+        #expect(tableItems(result).contains { $0.message.contains("源表数据行 6 行(没有序号，按名称切出，请对照原表核对行数)，indicators.csv 草稿 6 行") })
         #expect(try row(rows, "t1-4")["note"]!.contains("备注：受新增造林空间限制"), "free text after a row is its 备注")
         #expect(Importing.indicatorsSource(result, "t1-1") == "表1 主要指标进展情况 第1行(源文件第\(Fixture.line(equal: "常住人口城镇化率(%)", in: "table-status.txt"))行)")
     }
