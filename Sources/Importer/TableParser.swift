@@ -32,7 +32,10 @@ struct TableParser {
         while i < fragments.count {
             if i + 1 < fragments.count {
                 let joined = fragments[i] + fragments[i + 1]
-                if HeaderWords.isStrong(joined), !HeaderWords.isStrong(fragments[i]) || !HeaderWords.isStrong(fragments[i + 1]) {
+                // `2025年` / `现状值` / `(2025年)`: the fragment belongs with the one after it.
+                let laterPair = HeaderWords.isStrong(fragments[i]) && i + 2 < fragments.count
+                    && HeaderWords.isStrong(fragments[i + 1] + fragments[i + 2]) && !HeaderWords.isStrong(fragments[i + 2])
+                if HeaderWords.isStrong(joined), !HeaderWords.isStrong(fragments[i]) || !HeaderWords.isStrong(fragments[i + 1]), !laterPair {
                     result.append(joined)
                     i += 2
                     continue
