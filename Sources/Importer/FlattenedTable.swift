@@ -96,8 +96,8 @@ extension FlattenedTable {
         let currentYears = zip(titles, meanings).compactMap { $1 == .current ? HeaderWords.year(in: $0) : nil }
         let isReview = meanings.contains(.verdict) || currentYears.contains { targetYears.contains($0) }
             || TextPatterns.matches(#"完成情况|实施情况|进展情况|评估|回顾"#, caption)
-        let captionEnd = HeaderWords.fiveYearPlanEnd(in: caption)
-        let targetYear = targetYears.max() ?? (isReview ? captionEnd : nil) ?? planEnd
+        // The target's year: from the target columns, or in a review from the caption (十四五).
+        let targetYear = targetYears.max() ?? (isReview ? HeaderWords.fiveYearPlanEnd(in: caption) : nil)
         let columns = zip(titles, meanings).map { title, meaning in
             column(title: title, meaning: meaning, year: HeaderWords.year(in: title), context: .init(
                 isReview: isReview, targetYear: targetYear, hasTargets: !targetYears.isEmpty, planStart: planStart, planEnd: planEnd))
@@ -107,7 +107,7 @@ extension FlattenedTable {
 
     struct ColumnContext {
         let isReview: Bool
-        let targetYear: Int
+        let targetYear: Int?
         let hasTargets: Bool
         let planStart: Int
         let planEnd: Int
@@ -128,15 +128,25 @@ extension FlattenedTable {
         case .target: return Column(title: title, role: .target(year ?? (c.isReview ? c.targetYear : nil)))
         case .indicatorValue: return Column(title: title, role: .target(nil))
         case .baseline: return Column(title: title, role: .baseline(year))
-        case .current:
-            let y = year ?? (c.isReview ? c.targetYear : nil)
-            if !c.isReview, let y, y < c.targetYear { return Column(title: title, role: .baseline(y), observedYear: y) }
-            return Column(title: title, role: .actual(y), observedYear: y)
+        case .current: return current(title: title, year: year, context: c)
         case .year:
             let y = year ?? c.planStart
-            if c.isReview, y >= c.targetYear || !c.hasTargets { return Column(title: title, role: .actual(y), observedYear: y) }
-            if c.hasTargets { return Column(title: title, role: y < c.targetYear ? .baseline(y) : .target(y)) }
+            if c.isReview { return y < (c.targetYear ?? y) ? Column(title: title, role: .baseline(y)) : Column(title: title, role: .actual(y), observedYear: y) }
+            if c.hasTargets, let t = c.targetYear { return Column(title: title, role: y < t ? .baseline(y) : .target(y)) }
             return Column(title: title, role: y > c.planStart ? .target(y) : .baseline(y))
         }
+    }
+
+    /// A current or actual value: observed in its year (in a review without a year of its
+    /// own, the target's); before the target's year in a forward table, also the baseline.
+    /// Without a known year it goes to the note only (a forward table's `现状值`: the baseline).
+    static func current(title: String, year: Int?, context c: ColumnContext) -> Column {
+        if c.isReview {
+            let y = year ?? c.targetYear
+            return Column(title: title, role: .actual(y), observedYear: y)
+        }
+        guard let y = year else { return Column(title: title, role: title.contains("现状") ? .baseline(nil) : .actual(nil)) }
+        if y < c.targetYear ?? c.planEnd { return Column(title: title, role: .baseline(y), observedYear: y) }
+        return Column(title: title, role: .actual(y), observedYear: y)
     }
 }

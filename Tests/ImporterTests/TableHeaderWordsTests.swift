@@ -76,5 +76,12 @@ import Testing
         // No baseline column: none is made up.
         #expect(!roles(["序号", "指标名称", "单位", "属性", "目标"]).contains { if case .baseline = $0 { return true } else { return false } })
         #expect(roles(["序号", "指标名称", "目标"])[2] == .target(nil))
+        // A review whose years nothing tells: the actual value is not observed in a guessed year.
+        let unknown = FlattenedTable.columns(titles: ["序号", "指标名称", "目标值", "完成值", "完成情况"], caption: "表1 主要指标完成情况",
+                                             planStart: 2026, planEnd: 2030).columns
+        #expect(unknown[2].role == .target(nil) && unknown[3].role == .actual(nil) && unknown[3].observedYear == nil)
+        let fromCaption = FlattenedTable.columns(titles: ["序号", "指标名称", "目标值", "完成值", "完成情况"], caption: "表1 “十四五”主要指标完成情况",
+                                                 planStart: 2026, planEnd: 2030).columns
+        #expect(fromCaption[2].role == .target(2025) && fromCaption[3].observedYear == 2025)
     }
 }
