@@ -33,6 +33,7 @@ enum HeaderWords {
         (#"^(指标|主要指标|指标名称|名称|项目名称)$"#, .name),
         (#"^(现状值?|现值|完成值|实际值|实现值|实际完成值?|完成数)([(（].*[)）])?$"#, .current),
         (#"^([“"]?十[一二三四五六七八九]五[”"]?|(19|20)\d{2}年?)(完成值|实际值|实现值|完成数|现状值?)$"#, .current),
+        (#"^(预计)?(19|20)\d{2}年?(预计值?|预计完成值?|预计数|预估值?)$|^预计(19|20)\d{2}年?(完成值?|值)?$"#, .current),
         (#"^(基期值?|基准值|基数|基年值)([(（].*[)）])?$"#, .baseline),
         (#"^((19|20)\d{2}年?)(基期值?|基准值|基数)$"#, .baseline),
         (#"^((规划|期末|预期)?目标值?|预期值)([(（].*[)）])?$"#, .target),
@@ -49,9 +50,13 @@ enum HeaderWords {
     static let fragments: Set<String> = ["指标", "类别", "性质", "属性", "年值", "目标", "目标值", "完成值", "完成", "情况", "名称",
                                          "值", "进展", "评价", "现状值", "类型"]
 
+    /// The meaning of a header; a word in brackets after a year is read without them
+    /// (`2025年(基期)` as `2025年基期`, `2030年（目标）` as `2030年目标`).
     static func meaning(of title: String) -> ColumnMeaning? {
         let t = TextPatterns.compact(title)
-        return table.first { TextPatterns.matches($0.pattern, t) }?.meaning
+        if let m = table.first(where: { TextPatterns.matches($0.pattern, t) }) { return m.meaning }
+        guard let m = TextPatterns.match(#"^((?:19|20)\d{2}年?)[(（]([^()（）]{1,6})[)）]$"#, t) else { return nil }
+        return table.first { TextPatterns.matches($0.pattern, m[1] + m[2]) }?.meaning
     }
 
     static func isHeader(_ text: String) -> Bool { meaning(of: text) != nil }
@@ -61,7 +66,7 @@ enum HeaderWords {
         isHeader(text) && !fragments.contains(text) && !TextPatterns.matches(fragmentPattern, text)
     }
 
-    static let fragmentPattern = #"^[“"]十[一二三四五六七八九]五[”"]$|^(?:19|20)\d{2}$|^[(（](?:19|20)\d{2}年?[)）]$"#
+    static let fragmentPattern = #"^[“"]十[一二三四五六七八九]五[”"]$|^(?:19|20)\d{2}$|^[(（](?:19|20)\d{2}年?[)）]$|^[(（](基期值?|基准值?|现状值?|实际值?|预计|目标值?|规划目标|预期目标)[)）]$"#
 
     static func isFragment(_ text: String) -> Bool {
         isHeader(text) || fragments.contains(text) || TextPatterns.matches(fragmentPattern, text)

@@ -26,6 +26,8 @@ import Testing
         Case("“十四五”目标完成情况", .verdict, 2025), Case("2025年规划目标", .target, 2025),
         Case("“十四五”规划目标", .target, 2025), Case("2020年现状值", .current, 2020), Case("现状(2020年)", .current, 2020),
         Case("基期(2020年)", .baseline, 2020), Case("预期目标", .target),
+        Case("2025年(基期)", .baseline, 2025), Case("2030年（目标）", .target, 2030), Case("2025年（预计）", .current, 2025),
+        Case("2025年预计", .current, 2025), Case("预计2025年", .current, 2025),
         Case("“十四五”目标值", .target, 2025), Case("\"十四五\"目标值", .target, 2025), Case("“十三五”目标", .target, 2020),
         Case("目标值(2030年)", .target, 2030), Case("目标值（2030年）", .target, 2030), Case("2025年目标", .target, 2025),
         Case("2025年目标值", .target, 2025), Case("目标值", .target), Case("目标", .target),
@@ -52,6 +54,7 @@ import Testing
     @Test func fragmentsWrappedOverTwoLinesAreMerged() {
         let merged = TableParser.mergeHeader(["指标", "类别", "序号", "“十四五”", "目标值", "2025年", "现状值", "(2025年)", "完成", "情况"])
         #expect(merged == ["指标类别", "序号", "“十四五”目标值", "2025年", "现状值(2025年)", "完成情况"])
+        #expect(TableParser.mergeHeader(["序号", "指标名称", "2025年", "(基期)", "2030年", "（目标）"]) == ["序号", "指标名称", "2025年(基期)", "2030年（目标）"])
         // `指标` is a name column by itself, not the start of `指标单位`.
         #expect(TableParser.mergeHeader(["序号", "指标", "单位", "2020年", "2025年", "目标"]) == ["序号", "指标", "单位", "2020年", "2025年目标"])
     }
