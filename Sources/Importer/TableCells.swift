@@ -73,6 +73,15 @@ enum TableCells {
 
     static func isActionCell(_ s: String) -> Bool { TextPatterns.section(s) != nil }
 
+    /// A row spanning the table that heads a group of rows: `一、经济发展`.
+    static func isGroupHeading(_ s: String) -> Bool {
+        guard let chapter = TextPatterns.chapter(s) else { return false }
+        return !chapter.rest.isEmpty && chapter.rest.count <= 12 && isCategoryLike(chapter.rest)
+    }
+
+    /// `一、经济发展` → `经济发展`.
+    static func groupName(_ s: String) -> String { TextPatterns.chapter(s)?.rest ?? s }
+
     static func unbalanced(_ s: String) -> Bool {
         let pairs: [(Character, Character)] = [("(", ")"), ("（", "）"), ("“", "”"), ("〔", "〕"), ("[", "]"), ("《", "》")]
         return pairs.contains { pair in s.filter { $0 == pair.0 }.count > s.filter { $0 == pair.1 }.count }

@@ -13,6 +13,11 @@ extension FlattenedTable {
                 grid.append(columns.map(\.title))
                 repeatedHeaders = repeatedHeaders.dropFirst()
             }
+            if row.domain != last.heading, TableCells.isGroupHeading(row.domain), !columns.contains(where: { $0.role == .category }) {
+                // A group heading row (一、经济发展) spans the table: written in its first cell.
+                grid.append([row.domain] + Array(repeating: "", count: columns.count - 1))
+                last.heading = row.domain
+            }
             let groupKey = row.number + "|" + row.group
             if !row.group.isEmpty, groupKey != last.group {
                 var cells = Array(repeating: "", count: columns.count)
@@ -36,6 +41,7 @@ extension FlattenedTable {
         var domain: String?
         var action: String?
         var group: String?
+        var heading: String?
     }
 
     /// The category and 任务 cells, written where they change.

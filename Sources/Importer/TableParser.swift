@@ -75,7 +75,9 @@ struct TableParser {
         while j < body.count {
             let t = body[j].text
             if TextPatterns.matches(#"^注\s*[:：]|^注\s*\d|^附件\s*[0-9一二三四五六七八九十]+\s*$|^表\s*[0-9]+"#, t) { break }
-            if TextPatterns.chapter(t) != nil, t.count > 2 { break }
+            // `一、经济发展` followed by a row number heads rows of the table; another 一、 is a chapter.
+            let headsRows = kind == .indicators && TableCells.isGroupHeading(t) && j + 1 < body.count && Int(body[j + 1].text) != nil
+            if TextPatterns.chapter(t) != nil, t.count > 2, !headsRows { break }
             if j > start, let headerEnd = Self.headerRun(at: j, in: body) {
                 guard Self.mergeHeader(body[j..<headerEnd].map(\.text)) == titles else { break }
                 extent.repeatedHeaders.append(j..<headerEnd)

@@ -100,7 +100,7 @@ struct IndicatorDraft: Sendable {
             unit = row.gluedUnit
         }
         if unit.isEmpty { unit = row.groupUnit }
-        return ["number": row.number, "name": name, "unit": unit, "domain": row.domain, "action": row.action, "nature": row.nature,
+        return ["number": row.number, "name": name, "unit": unit, "domain": TableCells.groupName(row.domain), "action": row.action, "nature": row.nature,
                 "reported": row.reported, "departments": row.departments.joined(separator: "、")]
     }
 }

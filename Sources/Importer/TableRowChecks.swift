@@ -10,6 +10,12 @@ extension TableParser {
             carried.action = last.text
             tokens.removeLast()
         }
+        if let last = tokens.last, tokens.count > 1, TableCells.isGroupHeading(last.text) {
+            carried.domain = last.text
+            tokens.removeLast()
+            report.add(.table, line: last.line, "\(layout.caption)：“\(last.text)”是跨整行的分组标题，读作以下各行(从序号\(nextNumber)起)的类别")
+            return carried
+        }
         guard layout.hasCategory, !layout.categoryAfterNumber else { return carried }
         var taken: [FlattenedTable.Cell] = []
         if context.categoryCount <= 1 {

@@ -81,11 +81,16 @@ extension TableParser {
                            layout: TableLayout, report: inout ReviewReport) {
         var pre = pre
         if !layout.hasCategory || layout.categoryAfterNumber {
-            // No category column before the 序号: cells before row 1 fit no column.
-            table.leftovers += pre.filter { !TableCells.isActionCell($0.text) }
-            pre.removeAll { !TableCells.isActionCell($0.text) }
+            // No category column before the 序号: cells before row 1 fit no column, unless
+            // they head the rows (一、经济发展).
+            let fits = { (cell: FlattenedTable.Cell) in TableCells.isActionCell(cell.text) || TableCells.isGroupHeading(cell.text) }
+            table.leftovers += pre.filter { !fits($0) }
+            pre.removeAll { !fits($0) }
         }
         var context = RowContext(pre: pre)
+        for heading in pre where TableCells.isGroupHeading(heading.text) {
+            report.add(.table, line: heading.line, "\(table.caption)：“\(heading.text)”是跨整行的分组标题，读作以下各行(从序号1起)的类别")
+        }
         if context.categoryCount > 1 {
             report.add(.table, line: context.preCategory[0].line, endLine: context.preCategory.last!.line,
                        "\(table.caption)：类别格“\(context.domain)”被网页断成 \(context.categoryCount) 行；以后各行的类别按同样宽度(每行不超过 \(context.categoryWidth) 字)识别")

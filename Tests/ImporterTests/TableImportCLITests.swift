@@ -6,7 +6,8 @@ import Testing
 /// observations added to the region's files, the front matter the importer could not find
 /// filled in) and `plansite check` run on it.
 @Suite struct TableImportCLITests {
-    static let fixtures = ["table-review.txt", "table-status.txt", "table-forward.txt", "table-glued.txt", "table-no-baseline.txt"]
+    static let fixtures = ["table-review.txt", "table-status.txt", "table-forward.txt", "table-glued.txt", "table-no-baseline.txt",
+                                  "table-group-rows.txt"]
 
     func read(_ url: URL) -> String { String(decoding: FileManager.default.contents(atPath: url.path) ?? Data(), as: UTF8.self) }
 

@@ -164,4 +164,20 @@ import Testing
         #expect(result.report.has(.table, line: line, containing: "未能放入任何一列的单元格“按可比价计算”"))
         #expect(result.planMarkdown.contains("> 第\(line)行：按可比价计算"))
     }
+
+    /// Rows grouped under headings that span the table (`一、经济发展`), numbering running on:
+    /// the headings are the rows' domain, not chapters that end the table.
+    @Test func groupHeadingRowsAreDomains() throws {
+        let name = "table-group-rows.txt"
+        let result = Importing.fixture(name)
+        let rows = try Importing.indicators(result)
+        #expect(rows.count == 4)
+        #expect(try row(rows, "t1-1")["domain"] == "经济发展" && row(rows, "t1-2")["domain"] == "经济发展")
+        #expect(try row(rows, "t1-3")["domain"] == "绿色生态" && row(rows, "t1-4")["target_2030"] == "25")
+        #expect(try row(rows, "t1-1")["baseline_year"] == "2025" && row(rows, "t1-1")["baseline"] == "6.1")
+        #expect(result.report.has(.table, line: Fixture.line(equal: "二、绿色生态", in: name), containing: "分组标题"))
+        #expect(result.planMarkdown.contains("| 二、绿色生态 |   |   |   |   |   |"))
+        #expect(try Importing.plan(result).chapters.map(\.heading) == ["一、发展目标", "二、主要任务"])
+        #expect(result.summary.missingHanCharacters == 0)
+    }
 }
