@@ -148,13 +148,13 @@ struct TableParser {
         report.add(.table, line: body[headerStart].number, endLine: body[headerEnd - 1].number,
                    "\(table.caption)：逐格分行的表，识别出表头 \(titles.count) 列(\(titles.joined(separator: " | ")))" + (headerMerged ? "，其中有跨两行的表头格已合并" : ""))
         guard table.kind == .indicators else { return }
-        let meanings = table.columns.map { "\($0.title)→\(Self.describe($0))" }
+        let meanings = table.columns.map { "\($0.title)→\(Self.describe($0, planEnd: planEnd))" }
         report.add(.table, line: body[headerStart].number, "\(table.caption)：各列按表头词义读作 " + meanings.joined(separator: "，")
                    + (table.isReview ? "；这是回顾(完成情况)表：实际值起草为观测值(observations.csv)，不作基期值" : ""))
     }
 
     /// What a column becomes in the draft, in words for review.md.
-    static func describe(_ column: FlattenedTable.Column) -> String {
+    static func describe(_ column: FlattenedTable.Column, planEnd: Int) -> String {
         let observed = column.observedYear.map { "，并起草为\($0)年观测值" } ?? ""
         switch column.role {
         case .number: return "序号"
@@ -166,7 +166,7 @@ struct TableParser {
         case .reported: return "reported(文件自己的评价)"
         case .departments: return "departments"
         case .baseline(let y): return "baseline" + (y.map { "(\($0)年)" } ?? "") + observed
-        case .target(let y): return "target_" + (y.map(String.init) ?? "规划期末")
+        case .target(let y): return y.map { "target_\($0)" } ?? "target_\(planEnd)(表头无年份，按规划期末)"
         case .actual(let y): return y == nil ? "实际值(年份不明，记入 note)" : "实际值\(observed)"
         case .remark: return "note(备注)"
         case .other: return "未识别(单元格按位置处理)"
