@@ -10,7 +10,7 @@ struct ImportCommand: ParsableCommand {
 
     @Argument(help: "The plain-text plan, e.g. text copied from a government web page.") var file: String
     @Option(help: "The region ID (a folder under regions/ of the content folder).") var region: String
-    @Option(help: "The folder to write plan.md, indicators.csv and review.md into.") var out: String
+    @Option(help: "The folder to write plan.md, indicators.csv, review.md (and observations.csv, metrics.csv) into.") var out: String
     @Option(help: "The plan ID (default: the output folder's name).") var id: String?
     @Option(help: "The content folder whose department registry the names are checked against.") var content = "Content"
     @Flag(help: "Overwrite plan.md, indicators.csv, review.md, observations.csv and metrics.csv when they exist.") var force = false
