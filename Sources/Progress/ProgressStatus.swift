@@ -54,7 +54,7 @@ public struct IndicatorEvaluation: Sendable, Hashable {
         if let final = targets.max(by: { $0.target.year < $1.target.year }), final.status != .noData, final.status != .qualitative {
             return final
         }
-        let numeric = targets.filter { $0.status != .qualitative }
+        let numeric = targets.filter { $0.target.value.number != nil }
         return evaluated.max { $0.target.year < $1.target.year } ?? numeric.max { $0.target.year < $1.target.year }
             ?? targets.max { $0.target.year < $1.target.year }
     }
