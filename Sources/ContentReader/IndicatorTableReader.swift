@@ -9,7 +9,8 @@ struct IndicatorTableReader {
     let planEnd: Int
 
     static let columns: Set<String> = ["id", "number", "group", "domain", "action", "name", "aliases", "unit", "nature",
-                                       "metric", "baseline_year", "baseline", "reported", "departments", "source", "note"]
+                                       "metric", "baseline_year", "baseline", "reported", "departments", "source", "note",
+                                       "name_source", "garbled"]
 
     static func targetYear(_ column: String) -> Int? {
         guard column.hasPrefix("target_") else { return nil }
@@ -69,18 +70,27 @@ struct IndicatorTableReader {
                     log.add(.error("invalid-value", at: row.location("baseline_year", in: t), "baseline_year must be a year, not '\(baselineYearText)'"))
                 }
             }
+            let garbledText = row.value("garbled", in: t)
+            let readings = ValueParser.garbledReadings(garbledText)
+            let garbled = readings ?? [:]
+            if readings == nil {
+                log.add(.error("invalid-value", at: row.location("garbled", in: t), "cannot read the garbled declaration '\(garbledText)'",
+                               hint: "write the private-use character's code and what it stands for, e.g. U+E010=. (several separated by ;)"))
+            }
             let baselineText = row.value("baseline", in: t)
-            let baseline = baselineText.isEmpty ? nil : ContentFiles.value(baselineText, at: row.location("baseline", in: t), log: &log)
+            let baseline = baselineText.isEmpty ? nil
+                : ContentFiles.value(baselineText, at: row.location("baseline", in: t), garbled: garbled, log: &log)
             var targets: [Target] = []
             for (column, year) in targetColumns {
                 let cell = row.value(column, in: t)
-                guard !cell.isEmpty, let value = ContentFiles.value(cell, at: row.location(column, in: t), log: &log), value.isGiven else { continue }
+                guard !cell.isEmpty, let value = ContentFiles.value(cell, at: row.location(column, in: t), garbled: garbled, log: &log), value.isGiven else { continue }
                 targets.append(Target(year: year, value: value))
             }
             let departments = Self.departments(row.value("departments", in: t), at: row.location("departments", in: t))
             indicators.append(Indicator(
                 id: id, planID: planID, number: row.value("number", in: t), group: row.value("group", in: t),
                 domain: row.value("domain", in: t), action: row.value("action", in: t), name: name,
+                nameSource: row.value("name_source", in: t),
                 aliases: ContentFiles.list(row.value("aliases", in: t)), unit: row.value("unit", in: t), nature: nature,
                 metricID: row.value("metric", in: t), baselineYear: baselineYear, baseline: baseline, targets: targets,
                 reported: row.value("reported", in: t), departments: departments, source: source,

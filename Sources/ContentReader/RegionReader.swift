@@ -208,8 +208,17 @@ enum ContentFiles {
         return y
     }
 
-    static func value(_ text: String, at location: SourceLocation, log: inout DiagnosticLog) -> ValueExpression? {
-        switch ValueParser.parse(text) {
+    /// `garbled`: the row's declared readings of damaged characters (see `ValueParser.parse`).
+    /// A private-use character inside a number that the row does not declare is a warning.
+    static func value(_ text: String, at location: SourceLocation, garbled: [Unicode.Scalar: String] = [:],
+                      log: inout DiagnosticLog) -> ValueExpression? {
+        if let damage = ValueParser.damagedNumber(in: text), garbled[damage.scalar] == nil {
+            let code = "U+" + String(damage.scalar.value, radix: 16, uppercase: true)
+            log.add(.warning("garbled-number", at: location,
+                             "the value '\(text)' has a private-use character \(code) between \(damage.before) and \(damage.after): the source is garbled here",
+                             hint: "keep the source's text and say what the character stands for in the row's garbled column (\(code)=.), with the evidence in the note; see docs/content-format.md"))
+        }
+        switch ValueParser.parse(text, garbled: garbled) {
         case .success(let value): return value
         case .failure:
             log.add(.error("invalid-value", at: location, "cannot read the value '\(text)'",

@@ -6,10 +6,21 @@ import PlanModel
 public enum ValueParser {
     public enum Failure: Error, Equatable { case unreadable(String) }
 
-    public static func parse(_ raw: String) -> Result<ValueExpression, Failure> {
+    /// `garbled`: what private-use characters inside a number stand for, as the content
+    /// declares it (`U+E010` → `.`). A declared character between two digits is read as its
+    /// reading and the value records the source's text and a note; any other is left as it is
+    /// (the reader warns about it, see `damagedNumber`).
+    public static func parse(_ raw: String, garbled: [Unicode.Scalar: String] = [:]) -> Result<ValueExpression, Failure> {
         let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if let value = plainNumber(trimmed) {
             return .success(ValueExpression(raw: trimmed, form: .number(value)))
+        }
+        if !garbled.isEmpty, let damage = damagedNumber(in: trimmed), let reading = garbled[damage.scalar] {
+            let read = replacingDamage(in: trimmed, garbled: garbled)
+            switch parse(read) {
+            case .success(let value): return .success(value.repaired(from: trimmed, note: damage.note(reading: reading)))
+            case .failure: return .failure(.unreadable(trimmed))
+            }
         }
         return parsePatterns(trimmed)
     }

@@ -319,6 +319,9 @@ public struct Indicator: Sendable, Identifiable, Hashable {
     public var domain: String
     public var action: String
     public var name: String
+    /// The document's own words where `name` is editorial (made up by the editors, not the
+    /// document's); empty when the document gives the name.
+    public var nameSource: String
     public var aliases: [String]
     public var unit: String
     public var nature: IndicatorNature?
@@ -333,7 +336,7 @@ public struct Indicator: Sendable, Identifiable, Hashable {
     public let location: SourceLocation
 
     public init(id: String, planID: String, number: String = "", group: String = "", domain: String = "", action: String = "",
-                name: String, aliases: [String] = [], unit: String = "", nature: IndicatorNature? = nil, metricID: String = "",
+                name: String, nameSource: String = "", aliases: [String] = [], unit: String = "", nature: IndicatorNature? = nil, metricID: String = "",
                 baselineYear: Int? = nil, baseline: ValueExpression? = nil, targets: [Target] = [], reported: String = "",
                 departments: [DepartmentMention] = [], source: String, note: String = "", location: SourceLocation) {
         self.id = id
@@ -344,6 +347,7 @@ public struct Indicator: Sendable, Identifiable, Hashable {
         self.domain = domain
         self.action = action
         self.name = name
+        self.nameSource = nameSource
         self.aliases = aliases
         self.unit = unit
         self.nature = nature

@@ -77,7 +77,7 @@ extension Plan {
 extension Indicator {
     func encode(to w: inout BinaryWriter) {
         w.string(id); w.string(planID); w.string(number); w.string(group); w.string(domain); w.string(action)
-        w.string(name); w.strings(aliases); w.string(unit)
+        w.string(name); w.string(nameSource); w.strings(aliases); w.string(unit)
         w.int(nature.map { IndicatorNature.allCases.firstIndex(of: $0)! + 1 } ?? 0)
         w.string(metricID)
         w.bool(baselineYear != nil)
@@ -93,7 +93,8 @@ extension Indicator {
 
     static func decode(from r: inout BinaryReader) throws -> Indicator {
         let id = try r.string(), planID = try r.string(), number = try r.string(), group = try r.string()
-        let domain = try r.string(), action = try r.string(), name = try r.string(), aliases = try r.strings()
+        let domain = try r.string(), action = try r.string(), name = try r.string(), nameSource = try r.string()
+        let aliases = try r.strings()
         let unit = try r.string()
         let nature = try r.choice([nil] + IndicatorNature.allCases.map { Optional($0) })
         let metricID = try r.string()
@@ -103,7 +104,7 @@ extension Indicator {
         let reported = try r.string()
         let departments = try r.array { try DepartmentMention.decode(from: &$0) }
         return Indicator(id: id, planID: planID, number: number, group: group, domain: domain, action: action, name: name,
-                         aliases: aliases, unit: unit, nature: nature, metricID: metricID, baselineYear: baselineYear,
+                         nameSource: nameSource, aliases: aliases, unit: unit, nature: nature, metricID: metricID, baselineYear: baselineYear,
                          baseline: baseline, targets: targets, reported: reported, departments: departments,
                          source: try r.string(), note: try r.string(), location: try SourceLocation.decode(from: &r))
     }
@@ -124,6 +125,7 @@ extension ValueExpression {
         case .notGiven: w.int(5)
         }
         w.optionalString(inlineUnit); w.bool(cumulative); w.optionalString(label)
+        w.optionalString(repair?.written); w.optionalString(repair?.note)
     }
 
     static func decode(from r: inout BinaryReader) throws -> ValueExpression {
@@ -138,8 +140,10 @@ extension ValueExpression {
         case 5: form = .notGiven
         default: throw r.damaged
         }
-        return ValueExpression(raw: raw, form: form, inlineUnit: try r.optionalString(), cumulative: try r.bool(),
-                               label: try r.optionalString())
+        let inlineUnit = try r.optionalString(), cumulative = try r.bool(), label = try r.optionalString()
+        let written = try r.optionalString(), note = try r.optionalString()
+        return ValueExpression(raw: raw, form: form, inlineUnit: inlineUnit, cumulative: cumulative, label: label,
+                               repair: written.map { ValueExpression.Repair(written: $0, note: note ?? "") })
     }
 }
 

@@ -24,13 +24,36 @@ public struct ValueExpression: Sendable, Hashable, CustomStringConvertible {
     public let cumulative: Bool
     /// Text before a comparator (`△EQI>-1` → `△EQI`).
     public let label: String?
+    /// Set when the source's text is damaged and the content says how to read it: `raw` is
+    /// then the text as read (`不低于4.78万公顷`), this the text as the source has it.
+    public let repair: Repair?
 
-    public init(raw: String, form: Form, inlineUnit: String? = nil, cumulative: Bool = false, label: String? = nil) {
+    /// A damaged character inside a number that the content acknowledges (see
+    /// docs/content-format.md, `garbled`): the source's text and an editorial note for readers.
+    public struct Repair: Sendable, Hashable {
+        public let written: String
+        public let note: String
+
+        public init(written: String, note: String) {
+            self.written = written
+            self.note = note
+        }
+    }
+
+    public init(raw: String, form: Form, inlineUnit: String? = nil, cumulative: Bool = false, label: String? = nil,
+                repair: Repair? = nil) {
         self.raw = raw
         self.form = form
         self.inlineUnit = inlineUnit
         self.cumulative = cumulative
         self.label = label
+        self.repair = repair
+    }
+
+    /// The same value with a repair recorded (the text as the source has it and a note).
+    public func repaired(from written: String, note: String) -> ValueExpression {
+        ValueExpression(raw: raw, form: form, inlineUnit: inlineUnit, cumulative: cumulative, label: label,
+                        repair: Repair(written: written, note: note))
     }
 
     /// The number the expression is about, if it has one (the midpoint of a range).

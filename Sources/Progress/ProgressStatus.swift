@@ -47,13 +47,16 @@ public struct IndicatorEvaluation: Sendable, Hashable {
     public let latest: Observation?
     public let observations: [Observation]
 
-    /// The final target if it could be evaluated, else the latest target that could.
+    /// The final target if it could be evaluated, else the latest target that could, else the
+    /// latest numeric target (a plan's numeric 2020 target leads over its words for 2022).
     public var headline: TargetEvaluation? {
         let evaluated = targets.filter { $0.status != .noData && $0.status != .qualitative }
         if let final = targets.max(by: { $0.target.year < $1.target.year }), final.status != .noData, final.status != .qualitative {
             return final
         }
-        return evaluated.max { $0.target.year < $1.target.year } ?? targets.max { $0.target.year < $1.target.year }
+        let numeric = targets.filter { $0.target.value.number != nil }
+        return evaluated.max { $0.target.year < $1.target.year } ?? numeric.max { $0.target.year < $1.target.year }
+            ?? targets.max { $0.target.year < $1.target.year }
     }
 
     public var status: ProgressStatus { headline?.status ?? .noData }

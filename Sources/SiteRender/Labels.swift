@@ -15,7 +15,8 @@ public struct Labels: Sendable {
                            "report-in-progress", "report-not-started", "report-delayed", "basis-annual",
                            "basis-five-year-mean", "basis-cumulative", "reason-redacted", "reason-qualitative",
                            "reason-not-comparable", "reason-no-value", "reason-met", "reason-missed", "reason-met-early",
-                           "reason-passed", "reason-no-baseline", "reason-nothing-since-baseline", "reason-pace"]
+                           "reason-passed", "reason-no-baseline", "reason-nothing-since-baseline", "reason-pace",
+                           "editorial-name", "editorial-note"]
 
     /// Reads a flat `key: value` file. Lines starting with # are comments.
     public static func read(path: String) -> Result<Labels, Diagnostic> {

@@ -446,14 +446,15 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Private-use characters in a source (garbled text copied from a web page) would show
-    /// as nothing or as an empty box: pages show them as ⟨U+E010⟩ so the damage stays visible.
-    /// The open data files keep the characters as they are.
+    /// as nothing or as whatever a font puts there: pages show each as □, the mark Chinese
+    /// editions use for an unreadable character, so the damage stays visible (the plan's
+    /// notes say what it is). The open data files keep the characters as they are.
     static func showPrivateUseCharacters(_ html: String) -> String {
         guard containsPrivateUse(html) else { return html }
         var out = String.UnicodeScalarView()
         for scalar in html.unicodeScalars {
             if (0xE000...0xF8FF).contains(scalar.value) {
-                out.append(contentsOf: "⟨U+\(String(scalar.value, radix: 16, uppercase: true))⟩".unicodeScalars)
+                out.append("□")
             } else {
                 out.append(scalar)
             }

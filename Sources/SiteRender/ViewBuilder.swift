@@ -32,8 +32,9 @@ struct ViewBuilder {
     func display(_ value: ValueExpression?, unit: String) -> String {
         guard let value, value.isGiven else { return labels["not-reported"] }
         if case .redacted = value.form { return value.raw }
-        if value.number != nil, value.inlineUnit == nil, !unit.isEmpty, unit != "-" { return value.raw + " " + unit }
-        return value.raw
+        let note = value.repair.map { "（\(labels["editorial-note"])\($0.note)）" } ?? ""
+        if value.number != nil, value.inlineUnit == nil, !unit.isEmpty, unit != "-" { return value.raw + " " + unit + note }
+        return value.raw + note
     }
 
     func percent(_ value: Double?) -> String {
@@ -62,7 +63,8 @@ struct ViewBuilder {
         let plan = site.plan(indicator.planID)
         return IndicatorRowView(
             id: indicator.id, url: root + URLs.indicator(indicator.key), number: opt(indicator.number), group: indicator.group,
-            domain: opt(indicator.domain), name: indicator.name, unit: opt(indicator.unit == "-" ? "" : indicator.unit), nature: indicator.nature?.rawValue ?? labels["not-reported"],
+            domain: opt(indicator.domain), name: indicator.name,
+            nameSource: opt(indicator.nameSource).map { labels["editorial-name"] + "“\($0)”" }, unit: opt(indicator.unit == "-" ? "" : indicator.unit), nature: indicator.nature?.rawValue ?? labels["not-reported"],
             baseline: baseline, targets: targets.isEmpty ? labels["not-reported"] : targets,
             latest: latest.map { display($0.value, unit: indicator.unit) + "（\($0.year)）" } ?? labels["not-reported"],
             status: labels.status(summary?.status ?? .noData), progress: percent(summary?.progress),

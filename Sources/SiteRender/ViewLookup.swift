@@ -169,6 +169,7 @@ extension IndicatorRowView: MustacheParent {
         case "group": return wrap(self.group)
         case "domain": return wrap(self.domain)
         case "name": return wrap(self.name)
+        case "nameSource": return wrap(self.nameSource)
         case "unit": return wrap(self.unit)
         case "nature": return wrap(self.nature)
         case "baseline": return wrap(self.baseline)

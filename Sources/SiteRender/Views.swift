@@ -102,6 +102,8 @@ struct IndicatorRowView: Encodable {
     let group: String
     let domain: String?
     let name: String
+    /// `名称为编者所拟，原文：“……”` where the name is editorial.
+    let nameSource: String?
     let unit: String?
     let nature: String
     let baseline: String

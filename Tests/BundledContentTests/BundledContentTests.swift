@@ -75,6 +75,31 @@ import Testing
         #expect(target.otherBasis.contains { $0.basis == .fiveYearMean && $0.value.number == 36 })
     }
 
+    /// Issue 24: the damaged separators are numbers with their note, compared with what is
+    /// reported; a numeric 2020 target leads over words for 2022; a ★ value of 表2 (十四五
+    /// basis) is listed beside a 十三五 target, not compared.
+    @Test func huzhou2018RowsOfTheFidelityAudit() throws {
+        let wetland = try #require(try plan("huzhou-2018").indicators.first { $0.id == "wetland-area" }?.targets.first)
+        #expect(wetland.value.form == .comparison(.atLeast, 4.78))
+        #expect(wetland.value.repair?.written == "不低于4\u{E010}78万公顷")
+        let wetlandStatus = try #require(try evaluation("huzhou-2018/wetland-area").targets.first)
+        #expect(wetlandStatus.status == .met)
+        #expect(wetlandStatus.observation?.value.number == 4.78)
+        let water = try #require(try evaluation("huzhou-2018/water-use-total").targets.first { $0.target.year == 2022 })
+        #expect(water.target.value.form == .comparison(.atMost, 19.7))
+        #expect(water.status == .met && water.observation?.value.number == 12.41 && water.observation?.year == 2022)
+        #expect(try evaluation("huzhou-2018/water-class3-county").targets.first?.observation?.value.number == 100)
+        for key in ["huzhou-2018/clean-air-zones", "huzhou-2018/gas-share"] {
+            #expect(try evaluation(key).headline?.target.year == 2020, "\(key)")
+            #expect(try evaluation(key).status != .qualitative, "\(key)")
+        }
+        let land = try #require(try evaluation("huzhou-2018/contaminated-land").targets.first { $0.target.year == 2020 })
+        #expect(land.status != .met && land.observation == nil)
+        #expect(land.otherBasis.contains { $0.value.number == 100 })
+        let nonFossil = try #require(try plan("huzhou-2018").indicators.first { $0.id == "non-fossil-share" })
+        #expect(nonFossil.nameSource == "非化石能源提高至18%左右")
+    }
+
     // MARK: 004 湖州市生态环境保护“十四五”规划
 
     @Test func huzhou14th() throws {
@@ -99,7 +124,9 @@ import Testing
 
     @Test func huzhouObservationsKeepTheirBasis() throws {
         let obs = try #require(try site.content.region("huzhou")).observations
-        #expect(obs.count == 31)
+        // 31 from the 十四五 plan's tables and text, 2 more from its 一(一) (县控以上断面, 湿地面积),
+        // 6 from the 2022 bulletin of observations-2021-2022.md.
+        #expect(obs.count == 39)
         let pm25In2020 = obs.filter { $0.metricID == "pm25" && $0.year == 2020 }
         #expect(pm25In2020.contains { $0.basis == .annual && $0.value.number == 26 })
         #expect(pm25In2020.contains { $0.basis == .fiveYearMean && $0.value.number == 36 })
@@ -132,7 +159,8 @@ import Testing
         #expect(eqi.targets.first?.value.label == "△EQI")
         #expect(p.indicators.filter { $0.nature == .reference }.count == 6)
         let rural = try #require(p.indicators.first { $0.id == "rural-sewage-treatment" })
-        #expect(rural.targets.first?.value.form == .redacted)
+        // The row's redaction covers a region name only; 东部地区:≥60 applies to 嵊州 (正文第5条 不低于60%).
+        #expect(rural.targets.first?.value.form == .comparison(.atLeast, 60))
         #expect(try site.departmentLeadUnits.isEmpty || site.departmentLeadUnits.keys.allSatisfy { !$0.hasPrefix("shengzhou/") })
     }
 
