@@ -87,11 +87,18 @@ struct SeedAgreementTests {
         }
         let differing = fieldDisagreements(draft: draft, hand: hand)
         print("indicator fields \(seed.plan): \(draft.indicators.count - differing.count)/\(draft.indicators.count) rows equal in every field")
-        #expect(differing.isEmpty, "\(differing)")
+        let departures = Set(Self.editorialDepartures.keys.filter { $0.hasPrefix(seed.plan + "/") })
+        #expect(Set(differing.map { seed.plan + "/" + $0.prefix { $0 != ":" } }) == departures, "\(differing)")
         let observed = observationAgreement(draft: outcome, hand: Self.handChecked, seed: seed)
         print("observations \(seed.plan): \(observed.same)/\(observed.drafted) drafted equal the hand-checked region's")
         #expect(observed.same == observed.drafted)
     }
+
+    /// Hand-checked rows that depart from the cell as written on purpose, each explained in the
+    /// row's note on the site. Any other disagreement, or one of these disappearing, fails.
+    static let editorialDepartures = [
+        "shengzhou-2024/t1-20": "the cell's first region class is partly redacted; the hand-checked target is the ≥60 of 东部地区 and of task 5 (不低于60%)",
+    ]
 
     /// Draft indicator rows that differ from the hand-checked row with the same 序号 and name in
     /// group, domain, action, nature, baseline, targets, verdict or departments.
