@@ -1,0 +1,128 @@
+import Charts
+import Mustache
+import PlanModel
+import Progress
+
+// method.html (方法说明): how every status is computed, with the thresholds the evaluator uses
+// and an example of each status taken from the site's own evaluations when it is built.
+
+/// One status: its rule, how many of the plans' own targets have it, and an example.
+struct MethodStatusView: Encodable {
+    let status: StatusView
+    let rule: String
+    let count: Int
+    let example: MethodExampleView?
+}
+
+/// An indicator of the site whose headline target has the status, with the numbers it was
+/// computed from.
+struct MethodExampleView: Encodable {
+    let indicator: Link
+    let plan: Link
+    let target: String
+    let baseline: String
+    let compared: String
+    let explanation: String
+    /// The arithmetic of the progress and elapsed shares, when the status was computed from them.
+    let calculation: String?
+}
+
+struct MethodPageView: Encodable {
+    let page: PageView
+    let labels: [String: String]
+    let statuses: [MethodStatusView]
+    /// The on-track threshold as a percentage ("90%").
+    let onTrackShare: String
+    /// The tolerance of an "about" target ("5%").
+    let aboutTolerance: String
+    /// The review groups of the site's plans ("湖州市…规划：表1"), if any.
+    let reviewGroups: [String]
+    let hasReviewGroups: Bool
+}
+
+extension MethodStatusView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "status": return wrap(self.status)
+        case "rule": return wrap(self.rule)
+        case "count": return wrap(self.count)
+        case "example": return wrap(self.example)
+        default: return noChild(name)
+        }
+    }
+}
+
+extension MethodExampleView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "indicator": return wrap(self.indicator)
+        case "plan": return wrap(self.plan)
+        case "target": return wrap(self.target)
+        case "baseline": return wrap(self.baseline)
+        case "compared": return wrap(self.compared)
+        case "explanation": return wrap(self.explanation)
+        case "calculation": return wrap(self.calculation)
+        default: return noChild(name)
+        }
+    }
+}
+
+extension MethodPageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": return wrap(self.page)
+        case "labels": return wrap(self.labels)
+        case "statuses": return wrap(self.statuses)
+        case "onTrackShare": return wrap(self.onTrackShare)
+        case "aboutTolerance": return wrap(self.aboutTolerance)
+        case "reviewGroups": return wrap(self.reviewGroups)
+        case "hasReviewGroups": return wrap(self.hasReviewGroups)
+        default: return noChild(name)
+        }
+    }
+}
+
+extension ViewBuilder {
+    func methodPage() -> MethodPageView {
+        let path = URLs.method
+        let root = URLs.root(of: path)
+        let own = site.content.plans.flatMap(\.ownIndicators)
+        let review = site.content.plans.flatMap(\.reviewIndicators)
+        let statuses = ProgressStatus.allCases.map { s in
+            // The plan's own targets first: an example from a review table only when none has it.
+            let example = (own.first { status(of: $0.key) == s } ?? review.first { status(of: $0.key) == s })
+                .flatMap { methodExample($0, root: root) }
+            return MethodStatusView(status: labels.status(s), rule: labels.format("method-rule-\(s.rawValue)", ["onTrack": SVGText.number(ProgressEvaluator.onTrackRatio)]),
+                                    count: own.filter { status(of: $0.key) == s }.count, example: example)
+        }
+        let reviews = site.content.plans.filter { !$0.reviewGroups.isEmpty }
+            .map { "\($0.title)：\($0.reviewGroups.joined(separator: "、"))" }
+        return MethodPageView(page: page(path: path, title: labels["method-title"]), labels: labels.values, statuses: statuses,
+                              onTrackShare: percent(ProgressEvaluator.onTrackRatio),
+                              aboutTolerance: percent(ProgressEvaluator.aboutTolerance),
+                              reviewGroups: reviews, hasReviewGroups: !reviews.isEmpty)
+    }
+
+    func methodExample(_ indicator: Indicator, root: String) -> MethodExampleView? {
+        guard let headline = evaluations[indicator.key]?.headline else { return nil }
+        let plan = site.plan(indicator.planID)
+        let n = { (v: Double) in SVGText.number(v, digits: 2) }
+        var calculation: String?
+        if let p = headline.progress, let e = headline.elapsed, let b = headline.baselineValue, let by = headline.baselineYear,
+           let t = headline.target.value.number, let v = headline.observation?.value.number {
+            let pace = p >= e * ProgressEvaluator.onTrackRatio ? "≥" : "<"
+            calculation = labels.format("method-calculation", [
+                "value": n(v), "baseline": n(b), "target": n(t), "progress": percent(p),
+                "asOf": config.dataAsOf.description, "baselineYear": "\(by)", "targetYear": "\(headline.target.year)",
+                "elapsed": percent(e), "compare": pace, "ratio": n(ProgressEvaluator.onTrackRatio),
+                "threshold": percent(e * ProgressEvaluator.onTrackRatio)])
+        }
+        return MethodExampleView(
+            indicator: Link(text: indicator.name, url: root + URLs.indicator(indicator.key)),
+            plan: Link(text: plan?.title ?? indicator.planID, url: root + URLs.plan(indicator.planID)),
+            target: "\(headline.target.year)：\(display(headline.target.value, unit: indicator.unit))",
+            baseline: headline.baselineValue.map { n($0) + (headline.baselineYear.map { "（\($0)）" } ?? "") } ?? labels["not-stated"],
+            compared: headline.observation.map { "\($0.value.raw)（\($0.year)，\(labels.basis($0.basis))）" } ?? labels["not-reported"],
+            explanation: labels.reason(headline.reason), calculation: calculation)
+    }
+}
