@@ -61,7 +61,7 @@ public struct LineChart: Sendable {
         body += "<line x1=\"\(n(left, 2))\" y1=\"\(n(bottom, 2))\" x2=\"\(n(right, 2))\" y2=\"\(n(bottom, 2))\" stroke=\"#555\"/>"
         body += "<line x1=\"\(n(left, 2))\" y1=\"\(n(top, 2))\" x2=\"\(n(left, 2))\" y2=\"\(n(bottom, 2))\" stroke=\"#555\"/>"
         if !unit.isEmpty {
-            body += "<text x=\"\(n(left, 2))\" y=\"12\" text-anchor=\"middle\" fill=\"#333\">\(SVGText.escape(unit))</text>"
+            body += "<text x=\"\(n(left + 6, 2))\" y=\"12\" fill=\"#333\">\(SVGText.escape("单位：" + unit))</text>"
         }
         for run in Self.consecutiveRuns(points) where run.count > 1 {
             let path = run.enumerated().map { i, p in "\(i == 0 ? "M" : "L")\(n(px(p.year), 2)) \(n(py(p.value), 2))" }.joined(separator: " ")

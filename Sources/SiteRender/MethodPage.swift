@@ -25,6 +25,9 @@ struct MethodExampleView: Encodable {
     let explanation: String
     /// The arithmetic of the progress and elapsed shares, when the status was computed from them.
     let calculation: String?
+    /// Set when no target of the site has the status as of `data_as_of`: the example is the
+    /// same data evaluated as of an earlier date, which the note names.
+    let asOfNote: String?
 }
 
 struct MethodPageView: Encodable {
@@ -62,6 +65,7 @@ extension MethodExampleView: MustacheParent {
         case "compared": return wrap(self.compared)
         case "explanation": return wrap(self.explanation)
         case "calculation": return wrap(self.calculation)
+        case "asOfNote": return wrap(self.asOfNote)
         default: return noChild(name)
         }
     }
@@ -91,7 +95,7 @@ extension ViewBuilder {
         let statuses = ProgressStatus.allCases.map { s in
             // The plan's own targets first: an example from a review table only when none has it.
             let example = (own.first { status(of: $0.key) == s } ?? review.first { status(of: $0.key) == s })
-                .flatMap { methodExample($0, root: root) }
+                .flatMap { methodExample($0, root: root) } ?? earlierExample(of: s, among: own + review, root: root)
             return MethodStatusView(status: labels.status(s), rule: labels.format("method-rule-\(s.rawValue)", ["onTrack": SVGText.number(ProgressEvaluator.onTrackRatio)]),
                                     count: own.filter { status(of: $0.key) == s }.count, example: example)
         }
@@ -103,8 +107,32 @@ extension ViewBuilder {
                               reviewGroups: reviews, hasReviewGroups: !reviews.isEmpty)
     }
 
+    /// An example of a status no target has as of `data_as_of`: the first indicator whose
+    /// headline target has it when evaluated as of the end of a year with a comparable value
+    /// before the target year (the statuses of forecasts, once every target year is over).
+    func earlierExample(of status: ProgressStatus, among indicators: [Indicator], root: String) -> MethodExampleView? {
+        for indicator in indicators {
+            guard let headline = evaluations[indicator.key]?.headline, headline.target.value.number != nil else { continue }
+            guard let metricKey = site.metricKey(of: indicator) else { continue }
+            let observations = site.observations(forMetric: metricKey)
+            for year in Set(observations.map(\.year)).sorted() where year < headline.target.year && year < config.dataAsOf.year {
+                // As of the end of that year: only what was reported up to it.
+                let asOf = SimpleDate(year: year, month: 12, day: 31)
+                let then = ProgressEvaluator(asOf: asOf).evaluate(indicator, metric: site.metrics[metricKey],
+                                                                    observations: observations.filter { $0.year <= year })
+                if let h = then.headline, h.status == status {
+                    return methodExample(indicator, headline: h, asOf: asOf, root: root)
+                }
+            }
+        }
+        return nil
+    }
+
     func methodExample(_ indicator: Indicator, root: String) -> MethodExampleView? {
-        guard let headline = evaluations[indicator.key]?.headline else { return nil }
+        evaluations[indicator.key]?.headline.map { methodExample(indicator, headline: $0, asOf: nil, root: root) }
+    }
+
+    func methodExample(_ indicator: Indicator, headline: TargetEvaluation, asOf: SimpleDate?, root: String) -> MethodExampleView {
         let plan = site.plan(indicator.planID)
         let n = { (v: Double) in SVGText.number(v, digits: 2) }
         var calculation: String?
@@ -113,7 +141,7 @@ extension ViewBuilder {
             let pace = p >= e * ProgressEvaluator.onTrackRatio ? "≥" : "<"
             calculation = labels.format("method-calculation", [
                 "value": n(v), "baseline": n(b), "target": n(t), "progress": percent(p),
-                "asOf": config.dataAsOf.description, "baselineYear": "\(by)", "targetYear": "\(headline.target.year)",
+                "asOf": (asOf ?? config.dataAsOf).description, "baselineYear": "\(by)", "targetYear": "\(headline.target.year)",
                 "elapsed": percent(e), "compare": pace, "ratio": n(ProgressEvaluator.onTrackRatio),
                 "threshold": percent(e * ProgressEvaluator.onTrackRatio)])
         }
@@ -123,6 +151,7 @@ extension ViewBuilder {
             target: "\(headline.target.year)：\(display(headline.target.value, unit: indicator.unit))",
             baseline: headline.baselineValue.map { n($0) + (headline.baselineYear.map { "（\($0)）" } ?? "") } ?? labels["not-stated"],
             compared: headline.observation.map { "\($0.value.raw)（\($0.year)，\(labels.basis($0.basis))）" } ?? labels["not-reported"],
-            explanation: labels.reason(headline.reason), calculation: calculation)
+            explanation: labels.reason(headline.reason), calculation: calculation,
+            asOfNote: asOf.map { labels.format("method-earlier", ["asOf": $0.description]) })
     }
 }

@@ -358,7 +358,7 @@ struct ViewBuilder {
 
     /// The indicator page's charts, drawn only when there is something to compare: the bullet
     /// chart needs the headline target as a number and a compared value; the line chart needs a
-    /// reported value and a second point (another value or a target). Both show values of the
+    /// reported value and a second year (another value or a target). Both show values of the
     /// basis the headline target is compared on, and the bullet chart's baseline is the one of
     /// the definition table (none when that is on another basis).
     func indicatorCharts(_ indicator: Indicator, headline: TargetEvaluation?, observations: [Observation],
@@ -387,7 +387,8 @@ struct ViewBuilder {
         let points = sameBasis.map { LineChart.Point(year: $0.year, value: $0.value.number!, label: $0.value.raw) }
         let targets = indicator.targets.filter { $0.value.isChange == headline.target.value.isChange }
             .compactMap { t in t.value.number.map { LineChart.Point(year: t.year, value: $0, label: Self.shortValue(t.value)) } }
-        let line = !points.isEmpty && points.count + targets.count >= 2
+        // A line chart needs a reported value and a second year to set it against.
+        let line = !points.isEmpty && Set((points + targets).map(\.year)).count >= 2
             ? LineChart(id: "line-\(indicator.id)", title: "\(indicator.name) \(labels["chart-observations"])",
                         unit: unit, points: points, targets: targets).svg()
             : nil

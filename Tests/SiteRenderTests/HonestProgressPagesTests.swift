@@ -47,6 +47,19 @@ import Testing
         // Examples are real evaluations: 表1's 重金属 reduction is met (6.18 against 较2013年削减4%以上).
         #expect(method.contains("href=\"indicators/"))
         #expect(method.contains("目标年数值未报告"))
+        // A status no target has today is shown with the same data evaluated as of an earlier
+        // date, using only the values reported up to that date.
+        let sections = method.components(separatedBy: "<section id=\"status-").dropFirst()
+        var earlier = 0
+        for section in sections {
+            guard let asOf = section.range(of: #"按 (\d{4})-12-31 评估"#, options: .regularExpression),
+                  let compared = section.range(of: #"比较值</dt><dd>[^<]*（(\d{4})，"#, options: .regularExpression) else { continue }
+            let asOfYear = Int(section[asOf].dropFirst(2).prefix(4)) ?? 0
+            let comparedYear = Int(section[compared].suffix(5).prefix(4)) ?? 9999
+            #expect(comparedYear <= asOfYear, "\(section.prefix(40))")
+            earlier += 1
+        }
+        #expect(earlier >= 1)
         for column in ["增长率比", "时间进度", "比较值", "原文未列明"] {
             #expect(method.contains(column), "\(column)")
         }
