@@ -68,7 +68,8 @@ struct ViewBuilder {
             id: indicator.id, url: root + URLs.indicator(indicator.key), number: opt(indicator.number), group: indicator.group,
             domain: opt(indicator.domain), name: indicator.name, unit: opt(indicator.unit == "-" ? "" : indicator.unit), nature: indicator.nature?.rawValue ?? labels["not-stated"],
             baseline: baseline, targets: targets.isEmpty ? labels["not-stated"] : targets,
-            latest: latest.map { display($0.value, unit: indicator.unit) + "（\($0.year)）" } ?? labels["not-reported"],
+            latest: latest.map { display($0.value, unit: indicator.unit) + "（\($0.year)）" }
+                ?? labels[summary?.status == .qualitative ? "not-applicable" : "not-reported"],
             status: labels.status(summary?.status ?? .noData), progress: percent(summary?.progress),
             reported: opt(indicator.reported), plan: Link(text: plan?.title ?? indicator.planID, url: root + URLs.plan(indicator.planID)),
             departments: chips(site.indicatorAssignments[indicator.key] ?? [], role: .lead, root: root)
@@ -332,8 +333,9 @@ struct ViewBuilder {
             TargetEvaluationView(
                 year: t.target.year, value: display(t.target.value, unit: indicator.unit), status: labels.status(t.status),
                 explanation: labels.reason(t.reason),
-                baseline: t.baselineValue.map { SVGText.number($0) + (t.baselineYear.map { "（\($0)）" } ?? "") } ?? labels["not-stated"],
-                compared: t.observation.map { "\($0.value.raw)（\($0.year)，\(labels.basis($0.basis))）" } ?? labels["not-reported"],
+                baseline: evaluationBaseline(t, indicator),
+                compared: t.observation.map { "\($0.value.raw)（\($0.year)，\(labels.basis($0.basis))）" }
+                    ?? labels[t.status == .qualitative ? "not-applicable" : "not-reported"],
                 progress: percent(t.progress), elapsed: percent(t.elapsed),
                 growthRatio: t.growthRatio.map { SVGText.number($0, digits: 2) } ?? "",
                 otherBasis: opt(t.otherBasis.map { "\($0.year)：\($0.value.raw)（\(labels.basis($0.basis))）" }.joined(separator: "；")))
@@ -354,6 +356,18 @@ struct ViewBuilder {
             noChart: charts.bullet == nil && charts.line == nil ? labels["chart-no-comparison"] : nil, tasks: tasks, hasTasks: !tasks.isEmpty, departments: row.departments,
             leadDepartments: chips(assignments, role: .lead, root: root), coDepartments: chips(assignments, role: .co, root: root),
             hasDepartments: !assignments.isEmpty, related: related, hasRelated: !related.isEmpty)
+    }
+
+    /// The baseline a target's progress is measured from, saying where it comes from when it is
+    /// not the definition table's: zero at a change target's base year, or a reported value
+    /// where the table gives none or gives it on another basis.
+    func evaluationBaseline(_ t: TargetEvaluation, _ indicator: Indicator) -> String {
+        guard let value = t.baselineValue else { return labels["not-stated"] }
+        let year = t.baselineYear.map(String.init) ?? ""
+        if t.target.value.isChange { return labels.format("baseline-change", ["year": year]) }
+        let written = indicator.baseline.flatMap { b in ProgressEvaluator.baselineBasisDiffers(b, from: t.target.value) ? nil : b.number }
+        if written == value && indicator.baselineYear == t.baselineYear { return "\(SVGText.number(value))（\(year)）" }
+        return labels.format("baseline-observed", ["value": SVGText.number(value), "year": year])
     }
 
     /// The indicator page's charts, drawn only when there is something to compare: the bullet
