@@ -75,7 +75,10 @@ public struct LineChart: Sendable {
             body += "<path d=\"M\(cx) \(n(py(t.value) - 6, 2)) l6 6 l-6 6 l-6 -6 z\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"1.5\"><title>\(SVGText.escape("\(t.year)年目标 \(t.label)"))</title></path>"
             let text = "◇ \(t.label)"
             let lx = SVGText.clampedCenter(px(t.year), text: text, fontSize: 12, minX: 2, maxX: width - 2)
-            body += "<text x=\"\(n(lx, 2))\" y=\"\(n(py(t.value) - 10, 2))\" text-anchor=\"middle\" fill=\"#111\">\(SVGText.escape(text))</text>"
+            // Below the marker when a reported value of that year sits where the label would go.
+            let above = py(t.value) - 10
+            let crowded = points.contains { $0.year == t.year && abs(py($0.value) - (above - 4)) < 14 }
+            body += "<text x=\"\(n(lx, 2))\" y=\"\(n(crowded ? py(t.value) + 22 : above, 2))\" text-anchor=\"middle\" fill=\"#111\">\(SVGText.escape(text))</text>"
             _ = cy
         }
         body += "<text x=\"\(n(left, 2))\" y=\"\(n(height - 4, 2))\" fill=\"#333\">● 报告值（相邻年份间连线，缺年份处断开）  ◇ 目标</text>"
