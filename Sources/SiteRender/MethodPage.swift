@@ -150,7 +150,8 @@ extension ViewBuilder {
             plan: Link(text: plan?.title ?? indicator.planID, url: root + URLs.plan(indicator.planID)),
             target: "\(headline.target.year)：\(display(headline.target.value, unit: indicator.unit))",
             baseline: headline.baselineValue.map { n($0) + (headline.baselineYear.map { "（\($0)）" } ?? "") } ?? labels["not-stated"],
-            compared: headline.observation.map { "\($0.value.raw)（\($0.year)，\(labels.basis($0.basis))）" } ?? labels["not-reported"],
+            compared: headline.observation.map { "\($0.value.raw)（\($0.year)，\(labels.basis($0.basis))）" }
+                ?? labels[headline.status == .qualitative ? "not-applicable" : "not-reported"],
             explanation: labels.reason(headline.reason), calculation: calculation,
             asOfNote: asOf.map { labels.format("method-earlier", ["asOf": $0.description]) })
     }
