@@ -36,7 +36,9 @@ struct ViewBuilder {
     func display(_ value: ValueExpression?, unit: String) -> String {
         guard let value, value.isGiven else { return labels["not-reported"] }
         if case .redacted = value.form { return value.raw }
-        if value.number != nil, value.inlineUnit == nil, !unit.isEmpty, unit != "-" { return value.raw + " " + unit }
+        // "36(“十三五”均值)": a unit after the note would read as part of it.
+        let noted = value.raw.contains("(") || value.raw.contains("（")
+        if value.number != nil, value.inlineUnit == nil, !noted, !unit.isEmpty, unit != "-" { return value.raw + " " + unit }
         return value.raw
     }
 
