@@ -36,12 +36,16 @@ public struct BulletChart: Sendable {
         guard let lo = values.min(), let hi = values.max() else {
             return frame.wrap("<text x=\"\(SVGText.number(width / 2))\" y=\"50\" text-anchor=\"middle\">—</text>")
         }
-        let scale = NiceScale(minimum: lo, maximum: hi, maxTicks: 5, includeZero: lo >= 0 && lo < hi * 0.5)
+        // Shares and concentrations start at zero: a 1 µg difference is not drawn full width.
+        let scale = NiceScale(minimum: lo, maximum: hi, maxTicks: 5, includeZero: lo >= 0)
         func x(_ v: Double) -> String { SVGText.number(scale.position(v, from: left, to: right)) }
         var body = "<line x1=\"\(SVGText.number(left))\" y1=\"\(axisY)\" x2=\"\(SVGText.number(right))\" y2=\"\(axisY)\" class=\"axis\" stroke=\"#555\"/>"
         for tick in scale.ticks {
             body += "<line x1=\"\(x(tick))\" y1=\"\(axisY)\" x2=\"\(x(tick))\" y2=\"\(axisY + 4)\" stroke=\"#555\"/>"
             body += "<text x=\"\(x(tick))\" y=\"\(SVGText.number(axisY + 16))\" text-anchor=\"middle\" fill=\"#333\">\(SVGText.number(tick))</text>"
+        }
+        if !unit.isEmpty {
+            body += "<text x=\"\(SVGText.number(right))\" y=\"12\" text-anchor=\"end\" fill=\"#333\">\(SVGText.escape("单位：" + unit))</text>"
         }
         if let baseline, let latest {
             let a = min(scale.position(baseline.value, from: left, to: right), scale.position(latest.value, from: left, to: right))

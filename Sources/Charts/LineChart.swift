@@ -39,7 +39,9 @@ public struct LineChart: Sendable {
               let lo = all.map(\.value).min(), let hi = all.map(\.value).max() else {
             return frame.wrap("<text x=\"210\" y=\"110\" text-anchor=\"middle\">—</text>")
         }
-        let y = NiceScale(minimum: lo, maximum: hi, maxTicks: 5, includeZero: lo >= 0 && lo < hi * 0.5)
+        // Shares and concentrations are not negative: their axis starts at zero, so that a small
+        // difference is not drawn as a large one.
+        let y = NiceScale(minimum: lo, maximum: hi, maxTicks: 5, includeZero: lo >= 0)
         let yearSpan = max(maxYear - minYear, 1)
         func px(_ year: Int) -> Double {
             maxYear == minYear ? (left + right) / 2 : left + Double(year - minYear) / Double(yearSpan) * (right - left)
@@ -57,11 +59,12 @@ public struct LineChart: Sendable {
             body += "<text x=\"\(n(px(year), 2))\" y=\"\(n(bottom + 18, 2))\" text-anchor=\"middle\" fill=\"#333\">\(year)</text>"
         }
         body += "<line x1=\"\(n(left, 2))\" y1=\"\(n(bottom, 2))\" x2=\"\(n(right, 2))\" y2=\"\(n(bottom, 2))\" stroke=\"#555\"/>"
+        body += "<line x1=\"\(n(left, 2))\" y1=\"\(n(top, 2))\" x2=\"\(n(left, 2))\" y2=\"\(n(bottom, 2))\" stroke=\"#555\"/>"
         if !unit.isEmpty {
-            body += "<text x=\"\(n(left, 2))\" y=\"12\" fill=\"#333\">\(SVGText.escape(unit))</text>"
+            body += "<text x=\"\(n(left + 6, 2))\" y=\"12\" fill=\"#333\">\(SVGText.escape("单位：" + unit))</text>"
         }
-        if points.count > 1 {
-            let path = points.enumerated().map { i, p in "\(i == 0 ? "M" : "L")\(n(px(p.year), 2)) \(n(py(p.value), 2))" }.joined(separator: " ")
+        for run in Self.consecutiveRuns(points) where run.count > 1 {
+            let path = run.enumerated().map { i, p in "\(i == 0 ? "M" : "L")\(n(px(p.year), 2)) \(n(py(p.value), 2))" }.joined(separator: " ")
             body += "<path d=\"\(path)\" fill=\"none\" stroke=\"#1f4e79\" stroke-width=\"2\"/>"
         }
         for p in points {
@@ -72,10 +75,23 @@ public struct LineChart: Sendable {
             body += "<path d=\"M\(cx) \(n(py(t.value) - 6, 2)) l6 6 l-6 6 l-6 -6 z\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"1.5\"><title>\(SVGText.escape("\(t.year)年目标 \(t.label)"))</title></path>"
             let text = "◇ \(t.label)"
             let lx = SVGText.clampedCenter(px(t.year), text: text, fontSize: 12, minX: 2, maxX: width - 2)
-            body += "<text x=\"\(n(lx, 2))\" y=\"\(n(py(t.value) - 10, 2))\" text-anchor=\"middle\" fill=\"#111\">\(SVGText.escape(text))</text>"
+            // Below the marker when a reported value of that year sits where the label would go.
+            let above = py(t.value) - 10
+            let crowded = points.contains { $0.year == t.year && abs(py($0.value) - (above - 4)) < 14 }
+            body += "<text x=\"\(n(lx, 2))\" y=\"\(n(crowded ? py(t.value) + 22 : above, 2))\" text-anchor=\"middle\" fill=\"#111\">\(SVGText.escape(text))</text>"
             _ = cy
         }
-        body += "<text x=\"\(n(left, 2))\" y=\"\(n(height - 4, 2))\" fill=\"#333\">● 报告值  ◇ 目标</text>"
+        body += "<text x=\"\(n(left, 2))\" y=\"\(n(height - 4, 2))\" fill=\"#333\">● 报告值（相邻年份间连线，缺年份处断开）  ◇ 目标</text>"
         return frame.wrap(body)
+    }
+
+    /// The points split where a year has no value: a line joins only the values of
+    /// consecutive years, so nothing is drawn across years without data.
+    static func consecutiveRuns(_ points: [Point]) -> [[Point]] {
+        var runs: [[Point]] = []
+        for p in points {
+            if let last = runs.last?.last, p.year == last.year + 1 { runs[runs.count - 1].append(p) } else { runs.append([p]) }
+        }
+        return runs
     }
 }

@@ -10,7 +10,7 @@ struct PlanReader {
     let allowRawHTML: Bool
 
     static let frontMatterFields: Set<String> = ["title", "doc_number", "issuer", "issue_date", "period", "region",
-                                                 "source", "source_note", "notes"]
+                                                 "source", "source_note", "notes", "review_groups"]
 
     func read(log: inout DiagnosticLog) -> Plan? {
         let path = "\(displayPath)/plan.md"
@@ -48,6 +48,12 @@ struct PlanReader {
         plan.indicators = IndicatorTableReader(directory: directory, displayPath: displayPath, planID: id,
                                                planEnd: end).read(log: &log)
         plan.reports = readReports(units: Set(plan.units.map(\.id)), log: &log)
+        plan.reviewGroups = fields.strings("review_groups", log: &log)
+        for group in plan.reviewGroups where !plan.indicators.contains(where: { Plan.group($0.group, isIn: group) }) {
+            log.add(.error("invalid-value", at: fields.location("review_groups"),
+                           "review group '\(group)' is not the group of any indicator in indicators.csv",
+                           hint: "write the group as its indicators' group column has it (e.g. 表1)"))
+        }
         return plan
     }
 

@@ -70,6 +70,11 @@ public enum ValueParser {
             return .success(ValueExpression(raw: trimmed, form: .comparison(.atLeast, value), inlineUnit: m[3].isEmpty ? nil : m[3],
                                             cumulative: true, label: m[1]))
         }
+        // "下降15%", "削减4%以上": a change over the plan's base year, at least that much.
+        if Prefilter.changeVerb(text), let m = match(changeVerbPattern, text), let value = Double(m[2]) {
+            return .success(ValueExpression(raw: trimmed, form: .comparison(.atLeast, value), inlineUnit: m[3].isEmpty ? nil : m[3],
+                                            cumulative: true, label: m[1]))
+        }
         if let value = comparison(text) ?? phrased(text) ?? range(text) {
             return .success(ValueExpression(raw: trimmed, form: value.form, inlineUnit: value.unit,
                                             cumulative: cumulative, label: value.label))
@@ -101,6 +106,7 @@ public enum ValueParser {
     /// A unit written after the number (`%`, `万吨`, `mg/L`); it cannot start with a digit or a dot.
     static let unit = #"((?:[^\d\s.,][^\d\s]*?)??)"#
     static let changePattern = #"^(较\d{4}年(?:减少|下降|降低|削减|提高|增长|上升|增加))\s*"# + number + #"\s*"# + unit + #"\s*(以上)?$"#
+    static let changeVerbPattern = #"^(下降|降低|减少|削减|减排)\s*"# + number + #"\s*"# + unit + #"\s*(以上)?$"#
     static let comparisonPattern = #"^(.*?)\s*(≥|≤|>|<|=|≈)\s*"# + number + #"\s*"# + unit + "$"
     static let phrasedPattern = "^" + number + #"\s*"# + unit + #"\s*(及以上|以上|及以下|以下|以内|左右|内)?$"#
     static let rangePattern = "^" + number + #"\s*[-~～—至到]\s*"# + number + #"\s*"# + unit + "$"
@@ -114,6 +120,8 @@ public enum ValueParser {
     enum Prefilter {
         /// `changePattern` starts with 较.
         static func change(_ text: String) -> Bool { text.unicodeScalars.first == "较" }
+        /// `changeVerbPattern` starts with one of its verbs.
+        static func changeVerb(_ text: String) -> Bool { ["下降", "降低", "减少", "削减", "减排"].contains { text.hasPrefix($0) } }
         /// `comparisonPattern` needs one of its signs.
         static func comparison(_ text: String) -> Bool {
             text.unicodeScalars.contains { "≥≤><=≈".unicodeScalars.contains($0) }

@@ -11,6 +11,10 @@ public struct Plan: Sendable, Identifiable, Equatable {
     public var source: String
     public var sourceNote: String
     public var notes: [String]
+    /// Indicator groups (the `group` column) that review the previous plan period, such as
+    /// 表1 “十三五”完成情况 in a 十四五 plan: front matter `review_groups`. Their rows are shown
+    /// and counted apart from the plan's own targets.
+    public var reviewGroups: [String] = []
     public var chapters: [Chapter]
     /// Units of work: every numbered task, and every section that has no numbered tasks.
     public var units: [WorkUnit]
@@ -47,6 +51,20 @@ public struct Plan: Sendable, Identifiable, Equatable {
         self.reports = reports
         self.location = location
     }
+
+    /// Whether the indicator belongs to a review group: its group is one of `reviewGroups`, or
+    /// a sub-group written after it and a space ("表1 “十三五”总量控制指标" under "表1").
+    public func isReview(_ indicator: Indicator) -> Bool {
+        reviewGroups.contains { Plan.group(indicator.group, isIn: $0) }
+    }
+
+    public static func group(_ group: String, isIn review: String) -> Bool {
+        group == review || group.hasPrefix(review + " ")
+    }
+
+    /// The plan's own indicators (its targets), then those reviewing the previous period.
+    public var ownIndicators: [Indicator] { reviewGroups.isEmpty ? indicators : indicators.filter { !isReview($0) } }
+    public var reviewIndicators: [Indicator] { reviewGroups.isEmpty ? [] : indicators.filter { isReview($0) } }
 
     public var periodText: String { startYear == endYear ? "\(startYear)" : "\(startYear)-\(endYear)" }
     public var tasks: [WorkUnit] { units.filter { $0.kind == .task } }

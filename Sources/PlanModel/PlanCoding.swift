@@ -12,6 +12,7 @@ extension Plan {
         w.int(startYear); w.int(endYear)
         w.string(regionID); w.string(source); w.string(sourceNote)
         w.strings(notes)
+        w.strings(reviewGroups)
         w.int(bodyDigest)
         location.encode(to: &w)
         w.array(chapters) { w, chapter in
@@ -41,6 +42,7 @@ extension Plan {
         let startYear = try r.int(), endYear = try r.int()
         let regionID = try r.string(), source = try r.string(), sourceNote = try r.string()
         let notes = try r.strings()
+        let reviewGroups = try r.strings()
         let bodyDigest = try r.int()
         let location = try SourceLocation.decode(from: &r)
         let chapters = try r.array { r in
@@ -68,6 +70,7 @@ extension Plan {
                         startYear: startYear, endYear: endYear, regionID: regionID, source: source, sourceNote: sourceNote,
                         notes: notes, chapters: chapters, units: units, indicators: indicators, reports: reports,
                         location: location)
+        plan.reviewGroups = reviewGroups
         plan.bodyDigest = bodyDigest
         plan.hasBody = false
         return plan

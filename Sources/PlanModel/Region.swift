@@ -81,23 +81,48 @@ public struct Metric: Sendable, Identifiable, Hashable {
 public enum Basis: Sendable, Hashable, CustomStringConvertible {
     case annual
     case fiveYearMean
+    /// Written 〔〕: the change over a five-year period, counted from the period's base year
+    /// (2015 for a value of 2016–2020, 2020 for 2021–2025).
     case cumulative
+    /// The change since a base year, as a document reports it ("比2013年削减6.18%"): `change-since-2013`.
+    case changeSince(Int)
     case other(String)
 
     public init(parsing text: String) {
-        switch text.trimmingCharacters(in: .whitespaces) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        switch trimmed {
         case "", "annual": self = .annual
         case "five-year-mean": self = .fiveYearMean
         case "cumulative": self = .cumulative
-        case let other: self = .other(other)
+        case let other:
+            if other.hasPrefix("change-since-"), let year = Int(other.dropFirst("change-since-".count)), year > 0 {
+                self = .changeSince(year)
+            } else {
+                self = .other(other)
+            }
         }
     }
+
+    /// The base year of a change value of `year`: the year written in `change-since-YYYY`, or
+    /// for a 〔〕 five-year cumulative value the end of the previous five-year period. Nil for
+    /// values that are levels, not changes.
+    public func changeBaseYear(valueYear year: Int) -> Int? {
+        switch self {
+        case .changeSince(let base): return base
+        case .cumulative: return Basis.periodBaseYear(of: year)
+        default: return nil
+        }
+    }
+
+    /// The year before the five-year period that holds `year` (periods 2016–2020, 2021–2025 …).
+    public static func periodBaseYear(of year: Int) -> Int { Int((Double(year - 1) / 5).rounded(.down)) * 5 }
 
     public var description: String {
         switch self {
         case .annual: return "annual"
         case .fiveYearMean: return "five-year-mean"
         case .cumulative: return "cumulative"
+        case .changeSince(let year): return "change-since-\(year)"
         case .other(let text): return text
         }
     }

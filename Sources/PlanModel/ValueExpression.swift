@@ -65,6 +65,16 @@ public struct ValueExpression: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// A change over a base year rather than a level: written in 〔〕, or as "较2013年削减4%以上"
+    /// or "下降15%".
+    public var isChange: Bool { cumulative }
+
+    /// The base year a change is written against ("较2013年…" → 2013), if the text names one.
+    public var writtenBaseYear: Int? {
+        guard let label, label.hasPrefix("较") else { return nil }
+        return Int(label.dropFirst().prefix { $0.isASCII && $0.isNumber })
+    }
+
     public var isGiven: Bool {
         if case .notGiven = form { return false }
         return true

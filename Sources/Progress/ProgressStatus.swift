@@ -1,15 +1,21 @@
 import PlanModel
 
 /// The status of a target. Each has a word and a symbol, so that no page relies on colour.
+/// The first three are outcomes (the target year's value decides); the next three are
+/// forecasts made before the target year is over.
 public enum ProgressStatus: String, Sendable, CaseIterable, Codable {
-    /// The reported value for the target year (or earlier) satisfies the target.
+    /// The reported value of the target year satisfies the target.
     case met
-    /// Before the target year, progress keeps pace with the time elapsed.
-    case onTrack = "on-track"
-    /// Before the target year, progress lags behind the time elapsed.
-    case behind
-    /// The target year's reported value misses the target.
+    /// The reported value of the target year misses the target.
     case notMet = "not-met"
+    /// The target year is over and its value is not reported: never counted as met.
+    case targetYearUnreported = "target-year-unreported"
+    /// Before the target year is over, the latest value already satisfies the target.
+    case metEarly = "met-early"
+    /// Before the target year is over, progress keeps pace with the time elapsed.
+    case onTrack = "on-track"
+    /// Before the target year is over, progress lags behind the time elapsed.
+    case behind
     /// A qualitative target (建立, 保持稳定): not evaluated from numbers.
     case qualitative
     /// Nothing comparable reported.
@@ -38,6 +44,8 @@ public struct TargetEvaluation: Sendable, Hashable {
     public let reason: EvaluationReason
     /// Values reported on another basis that were not compared (e.g. a five-year mean).
     public let otherBasis: [Observation]
+    /// The basis of the values compared: annual, or a change since the target's base year.
+    public let comparedBasis: Basis
 }
 
 /// The evaluation of all of an indicator's targets, and the one the pages lead with.
@@ -47,16 +55,10 @@ public struct IndicatorEvaluation: Sendable, Hashable {
     public let latest: Observation?
     public let observations: [Observation]
 
-    /// The final target if it could be evaluated, else the latest target that could, else the
-    /// latest numeric target (a plan's numeric 2020 target leads over its words for 2022).
+    /// The last target written as a number, else the last target: an earlier target that was
+    /// met never stands in for a later one that was not assessed.
     public var headline: TargetEvaluation? {
-        let evaluated = targets.filter { $0.status != .noData && $0.status != .qualitative }
-        if let final = targets.max(by: { $0.target.year < $1.target.year }), final.status != .noData, final.status != .qualitative {
-            return final
-        }
-        let numeric = targets.filter { $0.target.value.number != nil }
-        return evaluated.max { $0.target.year < $1.target.year } ?? numeric.max { $0.target.year < $1.target.year }
-            ?? targets.max { $0.target.year < $1.target.year }
+        targets.last { $0.target.value.number != nil } ?? targets.last
     }
 
     public var status: ProgressStatus { headline?.status ?? .noData }
@@ -71,7 +73,9 @@ public enum EvaluationReason: Sendable, Hashable {
     case reachedAtTargetYear(year: Int, value: String, target: String)
     case missedAtTargetYear(year: Int, value: String, target: String)
     case metEarly(year: Int, value: String, targetYear: Int, target: String)
-    case targetYearPassed(targetYear: Int, latestYear: Int)
+    /// The latest comparable value (of any year) is shown beside it, with whether it would
+    /// satisfy the target; it is never counted as met.
+    case targetYearUnreported(targetYear: Int, latestYear: Int?, latestValue: String?, latestMeets: Bool?)
     case noBaseline
     case nothingSinceBaseline(baselineYear: Int)
     case pace(progress: Double, elapsed: Double)

@@ -27,6 +27,8 @@ public struct SiteEvaluations: Sendable {
     let site: LinkedSite
     let evaluator: ProgressEvaluator
     private let kept: [String: Kept]
+    /// The year of the newest reported value of the site (数据更新至), apart from `data_as_of`.
+    public let newestYear: Int?
 
     public init(site: LinkedSite, evaluator: ProgressEvaluator) {
         self.site = site
@@ -45,6 +47,12 @@ public struct SiteEvaluations: Sendable {
             for (key, value) in entries { kept[key] = value }
         }
         self.kept = kept
+        newestYear = site.content.regions.lazy.flatMap(\.observations).map(\.year).max()
+    }
+
+    /// The year of the newest value reported for the metrics of these indicators.
+    public func newestYear(of indicators: [Indicator]) -> Int? {
+        indicators.compactMap { i in site.metricKey(of: i).flatMap { site.observations(forMetric: $0).last?.year } }.max()
     }
 
     /// The evaluation of the indicator with this key (nil when there is none).

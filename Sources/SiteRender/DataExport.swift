@@ -192,7 +192,7 @@ struct DataExport {
     }
 
     var indicators: Table {
-        Table(columns: ["plan", "indicator", "number", "name", "unit", "nature", "metric", "baseline_year", "baseline",
+        Table(columns: ["plan", "indicator", "scope", "number", "name", "unit", "nature", "metric", "baseline_year", "baseline",
                                "target_year", "target", "targets", "latest_year", "latest", "latest_basis", "status", "progress",
                                "elapsed", "growth_ratio", "explanation", "reported", "lead", "co", "source"],
               parts: site.content.plans.map { plan in Table.Part(name: "indicators/\(plan.id)", region: plan.regionID) { row in
@@ -201,7 +201,7 @@ struct DataExport {
                     let h = e?.headline
                     let latest = h?.observation ?? e?.latest
                     row([
-                        plan.id, indicator.id, indicator.number, indicator.name, indicator.unit, indicator.nature?.rawValue ?? "",
+                        plan.id, indicator.id, plan.isReview(indicator) ? "review" : "plan", indicator.number, indicator.name, indicator.unit, indicator.nature?.rawValue ?? "",
                         indicator.metricID, indicator.baselineYear.map(String.init) ?? "", indicator.baseline?.raw ?? "",
                         h.map { String($0.target.year) } ?? "", h?.target.value.raw ?? "",
                         indicator.targets.map { "\($0.year):\($0.value.raw)" }.joined(separator: ";"),

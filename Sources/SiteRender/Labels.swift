@@ -9,13 +9,13 @@ public struct Labels: Sendable {
 
     /// Keys the renderer itself uses (templates may use more; `validate` checks those).
     static let required = ["status-met", "status-on-track", "status-behind", "status-not-met", "status-qualitative",
-                           "status-no-data", "not-reported", "no-report", "kind-party", "kind-government", "kind-agency",
+                           "status-no-data", "status-met-early", "status-target-year-unreported", "not-stated", "method-title", "not-reported", "no-report", "kind-party", "kind-government", "kind-agency",
                            "kind-enterprise", "kind-other", "chart-departments", "chart-status", "chart-observations",
                            "chart-bullet", "lead", "co", "baseline", "target", "latest", "report-done",
                            "report-in-progress", "report-not-started", "report-delayed", "basis-annual",
-                           "basis-five-year-mean", "basis-cumulative", "reason-redacted", "reason-qualitative",
+                           "basis-five-year-mean", "basis-cumulative", "basis-change-since", "reason-redacted", "reason-qualitative",
                            "reason-not-comparable", "reason-no-value", "reason-met", "reason-missed", "reason-met-early",
-                           "reason-passed", "reason-no-baseline", "reason-nothing-since-baseline", "reason-pace",
+                           "reason-unreported", "reason-unreported-latest-meets", "reason-unreported-latest-misses", "reason-no-baseline", "reason-nothing-since-baseline", "reason-pace",
                            "editorial-name", "editorial-note"]
 
     /// Reads a flat `key: value` file. Lines starting with # are comments.
@@ -47,7 +47,8 @@ public struct Labels: Sendable {
 
     public subscript(_ key: String) -> String { values[key] ?? key }
 
-    static let symbols: [ProgressStatus: String] = [.met: "✓", .onTrack: "→", .behind: "!", .notMet: "✗", .qualitative: "◇", .noData: "—"]
+    static let symbols: [ProgressStatus: String] = [.met: "✓", .notMet: "✗", .targetYearUnreported: "?", .metEarly: "☆",
+                                                     .onTrack: "→", .behind: "!", .qualitative: "◇", .noData: "—"]
 
     func status(_ status: ProgressStatus) -> StatusView {
         StatusView(key: status.rawValue, symbol: Self.symbols[status] ?? "", label: self["status-\(status.rawValue)"])
@@ -86,7 +87,11 @@ public struct Labels: Sendable {
         case .missedAtTargetYear(let y, let v, let t): return format("reason-missed", ["year": "\(y)", "value": v, "target": t])
         case .metEarly(let y, let v, let ty, let t):
             return format("reason-met-early", ["year": "\(y)", "value": v, "targetYear": "\(ty)", "target": t])
-        case .targetYearPassed(let ty, let ly): return format("reason-passed", ["targetYear": "\(ty)", "latestYear": "\(ly)"])
+        case .targetYearUnreported(let ty, let ly, let lv, let meets):
+            let head = format("reason-unreported", ["targetYear": "\(ty)"])
+            guard let ly, let lv else { return head }
+            let key = meets == true ? "reason-unreported-latest-meets" : "reason-unreported-latest-misses"
+            return head + format(key, ["year": "\(ly)", "value": lv])
         case .noBaseline: return self["reason-no-baseline"]
         case .nothingSinceBaseline(let y): return format("reason-nothing-since-baseline", ["baselineYear": "\(y)"])
         case .pace(let p, let e): return format("reason-pace", ["progress": pct(p), "elapsed": pct(e)])
@@ -100,6 +105,7 @@ public struct Labels: Sendable {
         case .annual: return self["basis-annual"]
         case .fiveYearMean: return self["basis-five-year-mean"]
         case .cumulative: return self["basis-cumulative"]
+        case .changeSince(let year): return format("basis-change-since", ["year": "\(year)"])
         case .other(let text): return text
         }
     }

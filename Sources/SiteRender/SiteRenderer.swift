@@ -164,7 +164,7 @@ public struct SiteRenderer: Sendable {
 
     /// What a job makes, in a few bytes: the job itself is made from it when it runs.
     enum JobSpec: Sendable {
-        case home, departments, indicators, progress, search, assets
+        case home, departments, indicators, progress, method, search, assets
         case plan(Int32), progressPlan(Int32), department(Int32), indicator(Int32)
         /// One of the files made in pieces, by its index in `listings`.
         case listing(Int32)
@@ -234,6 +234,7 @@ public struct SiteRenderer: Sendable {
         specs += (0..<Int32(shared.indicatorKeys.count)).map { .indicator($0) }
         specs.append(.progress)
         specs += (0..<plans).map { .progressPlan($0) }
+        specs.append(.method)
         specs.append(.search)
         specs += (0..<Int32(listings.count)).map { .listing($0) }
         specs.append(.assets)
@@ -280,6 +281,8 @@ public struct SiteRenderer: Sendable {
             case .progressPlan(let p):
                 let plan = builder.site.content.plans[Int(p)]
                 return page(URLs.progress(plan.id), "progress-plan") { builder.progressPlanPage(plan) }
+            case .method:
+                return page(URLs.method, "method") { builder.methodPage() }
             case .search:
                 return page(URLs.search, "search") {
                     SearchPageView(page: builder.page(path: URLs.search, title: labels["search"]), labels: labels.values,

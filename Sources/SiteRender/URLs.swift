@@ -12,6 +12,8 @@ public enum URLs {
     public static func progress(_ planID: String) -> String { "progress/\(planID).html" }
     public static let home = "index.html"
     public static let search = "search.html"
+    /// 方法说明: how statuses are computed.
+    public static let method = "method.html"
 
     /// "../" repeated for each folder in a page path.
     static func root(of path: String) -> String {

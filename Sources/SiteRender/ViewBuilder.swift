@@ -20,8 +20,12 @@ struct ViewBuilder {
 
     func page(path: String, title: String) -> PageView {
         PageView(root: URLs.root(of: path), siteTitle: config.title, organisation: config.organisation,
-                 dataAsOf: config.dataAsOf.description, language: config.language, pageTitle: title, labels: labels.values)
+                 dataAsOf: config.dataAsOf.description, dataThrough: yearText(evaluations.newestYear),
+                 language: config.language, pageTitle: title, labels: labels.values)
     }
+
+    /// "2022年" (数据更新至), nil when nothing is reported.
+    func yearText(_ year: Int?) -> String? { year.map { labels.format("data-through-year", ["year": "\($0)"]) } }
 
     func regionName(_ id: String) -> String { site.content.region(id)?.name ?? id }
 
@@ -32,8 +36,10 @@ struct ViewBuilder {
     func display(_ value: ValueExpression?, unit: String) -> String {
         guard let value, value.isGiven else { return labels["not-reported"] }
         if case .redacted = value.form { return value.raw }
+        // "36(“十三五”均值)": a unit after the note would read as part of it.
+        let noted = value.raw.contains("(") || value.raw.contains("（")
         let note = value.repair.map { "（\(labels["editorial-note"])\($0.note)）" } ?? ""
-        if value.number != nil, value.inlineUnit == nil, !unit.isEmpty, unit != "-" { return value.raw + " " + unit + note }
+        if value.number != nil, value.inlineUnit == nil, !noted, !unit.isEmpty, unit != "-" { return value.raw + " " + unit + note }
         return value.raw + note
     }
 
@@ -57,16 +63,17 @@ struct ViewBuilder {
         if let value = indicator.baseline, value.isGiven {
             baseline = display(value, unit: indicator.unit) + (indicator.baselineYear.map { "（\($0)）" } ?? "")
         } else {
-            baseline = labels["not-reported"]
+            baseline = labels["not-stated"]
         }
         let targets = indicator.targets.map { "\($0.year)：\(display($0.value, unit: indicator.unit))" }.joined(separator: "；")
         let plan = site.plan(indicator.planID)
         return IndicatorRowView(
             id: indicator.id, url: root + URLs.indicator(indicator.key), number: opt(indicator.number), group: indicator.group,
             domain: opt(indicator.domain), name: indicator.name,
-            nameSource: opt(indicator.nameSource).map { labels["editorial-name"] + "“\($0)”" }, unit: opt(indicator.unit == "-" ? "" : indicator.unit), nature: indicator.nature?.rawValue ?? labels["not-reported"],
-            baseline: baseline, targets: targets.isEmpty ? labels["not-reported"] : targets,
-            latest: latest.map { display($0.value, unit: indicator.unit) + "（\($0.year)）" } ?? labels["not-reported"],
+            nameSource: opt(indicator.nameSource).map { labels["editorial-name"] + "“\($0)”" }, unit: opt(indicator.unit == "-" ? "" : indicator.unit), nature: indicator.nature?.rawValue ?? labels["not-stated"],
+            baseline: baseline, targets: targets.isEmpty ? labels["not-stated"] : targets,
+            latest: latest.map { display($0.value, unit: indicator.unit) + "（\($0.year)）" }
+                ?? labels[summary?.status == .qualitative ? "not-applicable" : "not-reported"],
             status: labels.status(summary?.status ?? .noData), progress: percent(summary?.progress),
             reported: opt(indicator.reported), plan: Link(text: plan?.title ?? indicator.planID, url: root + URLs.plan(indicator.planID)),
             departments: chips(site.indicatorAssignments[indicator.key] ?? [], role: .lead, root: root)
@@ -96,8 +103,9 @@ struct ViewBuilder {
         }
     }
 
-    static let statusFills: [ProgressStatus: String] = [.met: "#2e7d32", .onTrack: "#5b9bd5", .behind: "#e0a100",
-                                                        .notMet: "#c62828", .qualitative: "#9e9e9e", .noData: "#e0e0e0"]
+    static let statusFills: [ProgressStatus: String] = [.met: "#2e7d32", .notMet: "#c62828", .targetYearUnreported: "#8d6e63",
+                                                        .metEarly: "#81c784", .onTrack: "#5b9bd5", .behind: "#e0a100",
+                                                        .qualitative: "#9e9e9e", .noData: "#e0e0e0"]
 
     func statusChart(id: String, title: String, keys: [String]) -> String {
         let entries = ProgressStatus.allCases.map { s in
@@ -108,13 +116,17 @@ struct ViewBuilder {
     }
 
     func planSummary(_ plan: Plan, root: String, chart: Bool = true) -> PlanSummaryView {
-        let keys = plan.indicators.map(\.key)
+        // The plan's own targets; a review of the previous period is counted apart.
+        let keys = plan.ownIndicators.map(\.key)
+        let reviewKeys = plan.reviewIndicators.map(\.key)
         let assigned = site.assignedUnitCount(planID: plan.id)
         return PlanSummaryView(
             id: plan.id, title: plan.title, url: root + URLs.plan(plan.id), region: regionName(plan.regionID),
             period: plan.periodText, docNumber: opt(plan.docNumber), issuer: plan.issuer, issueDate: plan.issueDate?.description,
-            taskCount: plan.tasks.count, unitCount: plan.units.count, indicatorCount: plan.indicators.count,
-            statusCounts: statusCounts(keys),
+            taskCount: plan.tasks.count, unitCount: plan.units.count, indicatorCount: keys.count,
+            statusCounts: statusCounts(keys), reviewIndicatorCount: reviewKeys.count, reviewCounts: statusCounts(reviewKeys),
+            hasReview: !reviewKeys.isEmpty, reviewGroupNames: plan.reviewGroups.joined(separator: "、"),
+            dataThrough: yearText(evaluations.newestYear(of: plan.indicators)),
             statusChart: chart ? statusChart(id: "status-\(plan.id)", title: "\(plan.title) \(labels["chart-status"])", keys: keys) : "",
             assignedUnitCount: assigned, progressURL: root + URLs.progress(plan.id))
     }
@@ -155,13 +167,16 @@ struct ViewBuilder {
         return PlanPageView(page: page(path: path, title: plan.title), labels: labels.values, plan: planSummary(plan, root: root), source: plan.source,
             sourceURL: plan.source.hasPrefix("https://") || plan.source.hasPrefix("http://") ? plan.source : nil,
             sourceNote: opt(plan.sourceNote), notes: plan.notes, hasNotes: !plan.notes.isEmpty, toc: toc,
-            segments: segments(plan, commitments: CommitmentExtractor.extract(plan: plan), root: root), indicatorGroups: indicatorGroups(plan.indicators, root: root),
+            segments: segments(plan, root: root), indicatorGroups: indicatorGroups(plan.ownIndicators, root: root),
+            reviewGroups: indicatorGroups(plan.reviewIndicators, root: root).map { group in
+                IndicatorGroupView(heading: "\(labels["review-counts"])：\(group.heading)", rows: group.rows)
+            },
             hasIndicators: !plan.indicators.isEmpty)
     }
 
     /// The plan's text in order; the blocks of each unit are grouped so the template can wrap
-    /// them with the unit's anchor and its departments, indicators and commitments.
-    func segments(_ plan: Plan, commitments: [String: [Commitment]], root: String) -> [SegmentView] {
+    /// them with the unit's anchor, its departments and its indicators.
+    func segments(_ plan: Plan, root: String) -> [SegmentView] {
         var result: [SegmentView] = []
         var pendingText: [String] = []
         var currentUnit: String?
@@ -173,8 +188,7 @@ struct ViewBuilder {
         }
         func flushUnit() {
             if let id = currentUnit, let unit = units[id] {
-                result.append(SegmentView(unit: unitView(plan, unit, html: unitHTML.joined(separator: "\n"),
-                                                                 commitments: commitments["\(plan.id)/\(unit.id)"] ?? [], root: root), html: ""))
+                result.append(SegmentView(unit: unitView(plan, unit, html: unitHTML.joined(separator: "\n"), root: root), html: ""))
             } else if currentUnit != nil {
                 pendingText += unitHTML
             }
@@ -212,7 +226,7 @@ struct ViewBuilder {
         return result
     }
 
-    func unitView(_ plan: Plan, _ unit: WorkUnit, html: String, commitments: [Commitment], root: String) -> UnitView {
+    func unitView(_ plan: Plan, _ unit: WorkUnit, html: String, root: String) -> UnitView {
         let assignments = site.unitAssignments[plan.id, unit.id] ?? []
         let leads = chips(assignments, role: .lead, root: root)
         let cos = chips(assignments, role: .co, root: root)
@@ -221,16 +235,11 @@ struct ViewBuilder {
             return IndicatorChip(name: indicator.name, url: root + URLs.indicator(link.indicatorKey),
                                  status: labels.status(status(of: link.indicatorKey)), automatic: link.how == .automatic)
         }
-        let commitmentViews = commitments.map { c in
-            CommitmentView(text: c.text, year: String(c.year), value: c.value,
-                           indicator: c.indicatorKey.flatMap { k in site.indicators[k].map { Link(text: $0.name, url: root + URLs.indicator(k)) } })
-        }
         let report = plan.reports.filter { $0.taskID == unit.id }.max { $0.period < $1.period }
         // The unit's own anchor goes on the wrapper: drop a heading id equal to it.
         let body = html.replacingBytes(of: " id=\"\(unit.id)\"", with: "")
         return UnitView(id: unit.id, label: unit.label, title: unit.title, isTask: unit.kind == .task, leads: leads, cos: cos,
                         hasLeads: !leads.isEmpty, hasCos: !cos.isEmpty, hasDepartments: !(leads.isEmpty && cos.isEmpty), indicators: indicators, hasIndicators: !indicators.isEmpty,
-                        commitments: commitmentViews, hasCommitments: !commitmentViews.isEmpty,
                         report: report.map { "\($0.period) \(labels["report-\($0.status.rawValue)"])" + ($0.note.isEmpty ? "" : "：\($0.note)") } ?? labels["no-report"],
                         reportSource: report?.source, hasReport: report != nil, html: body)
     }
@@ -328,60 +337,109 @@ struct ViewBuilder {
             TargetEvaluationView(
                 year: t.target.year, value: display(t.target.value, unit: indicator.unit), status: labels.status(t.status),
                 explanation: labels.reason(t.reason),
-                baseline: t.baselineValue.map { SVGText.number($0) + (t.baselineYear.map { "（\($0)）" } ?? "") } ?? labels["not-reported"],
-                compared: t.observation.map { "\($0.value.raw)（\($0.year)，\(labels.basis($0.basis))）" } ?? labels["not-reported"],
+                baseline: evaluationBaseline(t, indicator),
+                compared: t.observation.map { "\($0.value.raw)（\($0.year)，\(labels.basis($0.basis))）" }
+                    ?? labels[t.status == .qualitative ? "not-applicable" : "not-reported"],
                 progress: percent(t.progress), elapsed: percent(t.elapsed),
                 growthRatio: t.growthRatio.map { SVGText.number($0, digits: 2) } ?? "",
                 otherBasis: opt(t.otherBasis.map { "\($0.year)：\($0.value.raw)（\(labels.basis($0.basis))）" }.joined(separator: "；")))
         }
         let headline = evaluation?.headline
         let unitSuffix = indicator.unit == "-" ? "" : indicator.unit
-        let bullet = BulletChart(
-            id: "bullet-\(indicator.id)", title: "\(indicator.name) \(labels["chart-bullet"])", unit: unitSuffix,
-            baseline: headline?.baselineValue.map { (labels["baseline"] + (headline?.baselineYear.map { "\($0)" } ?? ""), $0) },
-            target: headline.flatMap { h in h.target.value.number.map { (labels["target"] + "\(h.target.year)", $0) } },
-            latest: headline?.observation.flatMap { o in o.value.number.map { (labels["latest"] + "\(o.year)", $0) } },
-            status: headline.map { StatusMark(symbol: Labels.symbols[$0.status] ?? "", label: labels["status-\($0.status.rawValue)"], cssClass: $0.status.rawValue) })
-        let annual = observations.filter { $0.basis == .annual }.compactMap { o in o.value.number.map { LineChart.Point(year: o.year, value: $0, label: o.value.raw) } }
-        let targetPoints = indicator.targets.compactMap { t in t.value.number.map { LineChart.Point(year: t.year, value: $0, label: Self.shortValue(t.value)) } }
-        let line = LineChart(id: "line-\(indicator.id)", title: "\(indicator.name) \(labels["chart-observations"])",
-                             unit: unitSuffix, points: annual, targets: targetPoints)
+        let charts = indicatorCharts(indicator, headline: headline, observations: observations, unit: unitSuffix)
         let tasks = site.indicatorUnits.refs(indicator.key).map { taskLink($0, root: root) }
         let assignments = site.indicatorAssignments[indicator.key] ?? []
         let related = (metricKey.flatMap { site.metricIndicators[$0] } ?? []).filter { $0 != indicator.key }
             .compactMap { site.indicators[$0] }.map { indicatorRow($0, root: root) }
         let row = indicatorRow(indicator, root: root)
-        let hasBulletData = headline?.target.value.number != nil || headline?.observation != nil
         return IndicatorPageView(page: page(path: path, title: indicator.name), labels: labels.values, row: row, plan: row.plan,
             metric: metric.map { "\($0.name)" + ($0.unit.isEmpty ? "" : "（\($0.unit)）") },
             source: indicator.source, note: opt(indicator.note), evaluations: evaluationViews,
             observations: observations.map { ObservationView(year: $0.year, value: $0.value.raw, basis: labels.basis($0.basis), source: $0.source, note: $0.note) },
-            hasObservations: !observations.isEmpty, bulletChart: hasBulletData ? bullet.svg() : nil,
-            lineChart: annual.count + targetPoints.count >= 2 ? line.svg() : "", hasLineChart: annual.count + targetPoints.count >= 2,
-            tasks: tasks, hasTasks: !tasks.isEmpty, departments: row.departments,
+            hasObservations: !observations.isEmpty, bulletChart: charts.bullet, lineChart: charts.line ?? "", hasLineChart: charts.line != nil,
+            noChart: charts.bullet == nil && charts.line == nil ? labels["chart-no-comparison"] : nil, tasks: tasks, hasTasks: !tasks.isEmpty, departments: row.departments,
             leadDepartments: chips(assignments, role: .lead, root: root), coDepartments: chips(assignments, role: .co, root: root),
             hasDepartments: !assignments.isEmpty, related: related, hasRelated: !related.isEmpty)
+    }
+
+    /// The baseline a target's progress is measured from, saying where it comes from when it is
+    /// not the definition table's: zero at a change target's base year, or a reported value
+    /// where the table gives none or gives it on another basis.
+    func evaluationBaseline(_ t: TargetEvaluation, _ indicator: Indicator) -> String {
+        guard let value = t.baselineValue else { return labels["not-stated"] }
+        let year = t.baselineYear.map(String.init) ?? ""
+        if t.target.value.isChange { return labels.format("baseline-change", ["year": year]) }
+        let written = indicator.baseline.flatMap { b in ProgressEvaluator.baselineBasisDiffers(b, from: t.target.value) ? nil : b.number }
+        if written == value && indicator.baselineYear == t.baselineYear { return "\(SVGText.number(value))（\(year)）" }
+        return labels.format("baseline-observed", ["value": SVGText.number(value), "year": year])
+    }
+
+    /// The indicator page's charts, drawn only when there is something to compare: the bullet
+    /// chart needs the headline target as a number and a compared value; the line chart needs a
+    /// reported value and a second year (another value or a target). Both show values of the
+    /// basis the headline target is compared on, and the bullet chart's baseline is the one of
+    /// the definition table (none when that is on another basis).
+    func indicatorCharts(_ indicator: Indicator, headline: TargetEvaluation?, observations: [Observation],
+                         unit: String) -> (bullet: String?, line: String?) {
+        guard let headline, headline.target.value.number != nil else { return (nil, nil) }
+        let compared = headline.comparedBasis
+        let sameBasis = observations.filter { o in
+            guard o.value.number != nil else { return false }
+            if compared == .annual { return o.basis == .annual }
+            return o.basis.changeBaseYear(valueYear: o.year) == compared.changeBaseYear(valueYear: headline.target.year)
+        }
+        let written = indicator.baseline.flatMap { b -> Double? in
+            guard !ProgressEvaluator.baselineBasisDiffers(b, from: headline.target.value) else { return nil }
+            return b.number
+        }
+        var bullet: String?
+        if let target = headline.target.value.number, let o = headline.observation, let value = o.value.number {
+            bullet = BulletChart(
+                id: "bullet-\(indicator.id)", title: "\(indicator.name) \(labels["chart-bullet"])", unit: unit,
+                baseline: written.map { (labels["baseline"] + (indicator.baselineYear.map { "\($0)" } ?? ""), $0) },
+                target: (labels["target"] + "\(headline.target.year)", target),
+                latest: (labels["compared-value"] + "\(o.year)", value),
+                status: StatusMark(symbol: Labels.symbols[headline.status] ?? "", label: labels["status-\(headline.status.rawValue)"],
+                                   cssClass: headline.status.rawValue)).svg()
+        }
+        let points = sameBasis.map { LineChart.Point(year: $0.year, value: $0.value.number!, label: $0.value.raw) }
+        let targets = indicator.targets.filter { $0.value.isChange == headline.target.value.isChange }
+            .compactMap { t in t.value.number.map { LineChart.Point(year: t.year, value: $0, label: Self.shortValue(t.value)) } }
+        // A line chart needs a reported value and a second year to set it against.
+        let line = !points.isEmpty && Set((points + targets).map(\.year)).count >= 2
+            ? LineChart(id: "line-\(indicator.id)", title: "\(indicator.name) \(labels["chart-observations"])",
+                        unit: unit, points: points, targets: targets).svg()
+            : nil
+        return (bullet, line)
     }
 
     func progressPage() -> ProgressPageView {
         let path = URLs.progress
         let root = URLs.root(of: path)
-        let allKeys = site.content.plans.flatMap { $0.indicators.map(\.key) }
+        let allKeys = site.content.plans.flatMap { $0.ownIndicators.map(\.key) }
         let plans = site.content.plans.map { plan in
             ProgressRowView(plan: Link(text: plan.title, url: root + URLs.progress(plan.id)), region: regionName(plan.regionID),
-                            indicatorCount: plan.indicators.count, statusCounts: statusCounts(plan.indicators.map(\.key)))
+                            indicatorCount: plan.ownIndicators.count, statusCounts: statusCounts(plan.ownIndicators.map(\.key)))
+        }
+        let reviews = site.content.plans.filter { !$0.reviewGroups.isEmpty }.map { plan in
+            ProgressRowView(plan: Link(text: "\(plan.title)（\(plan.reviewGroups.joined(separator: "、"))）", url: root + URLs.progress(plan.id) + "#review"),
+                            region: regionName(plan.regionID), indicatorCount: plan.reviewIndicators.count,
+                            statusCounts: statusCounts(plan.reviewIndicators.map(\.key)))
         }
         return ProgressPageView(page: page(path: path, title: labels["progress"]), labels: labels.values, totals: statusCounts(allKeys),
                                 totalChart: statusChart(id: "status-all", title: labels["chart-status"], keys: allKeys),
-                                statuses: ProgressStatus.allCases.map { labels.status($0) }, plans: plans)
+                                statuses: ProgressStatus.allCases.map { labels.status($0) }, plans: plans,
+                                reviews: reviews, hasReviews: !reviews.isEmpty)
     }
 
     func progressPlanPage(_ plan: Plan) -> ProgressPlanView {
         let path = URLs.progress(plan.id)
         let root = URLs.root(of: path)
-        let byStatus = ProgressStatus.allCases.compactMap { s -> IndicatorGroupView? in
-            let rows = plan.indicators.filter { status(of: $0.key) == s }.map { indicatorRow($0, root: root) }
-            return rows.isEmpty ? nil : IndicatorGroupView(heading: "\(Labels.symbols[s] ?? "") \(labels["status-\(s.rawValue)"])", rows: rows)
+        func byStatus(_ indicators: [Indicator], prefix: String) -> [IndicatorGroupView] {
+            ProgressStatus.allCases.compactMap { s -> IndicatorGroupView? in
+                let rows = indicators.filter { status(of: $0.key) == s }.map { indicatorRow($0, root: root) }
+                return rows.isEmpty ? nil : IndicatorGroupView(heading: "\(prefix)\(Labels.symbols[s] ?? "") \(labels["status-\(s.rawValue)"])", rows: rows)
+            }
         }
         let latestReports = Dictionary(grouping: plan.reports, by: \.taskID).compactMapValues { $0.max { $0.period < $1.period } }
         let reportCounts = TaskStatus.allCases.map { s in
@@ -389,7 +447,9 @@ struct ViewBuilder {
                             count: latestReports.values.filter { $0.status == s }.count)
         }
         return ProgressPlanView(page: page(path: path, title: "\(plan.title) · \(labels["progress"])"), labels: labels.values,
-                                plan: planSummary(plan, root: root), overviewURL: root + URLs.progress, groups: byStatus,
+                                plan: planSummary(plan, root: root), overviewURL: root + URLs.progress,
+                                groups: byStatus(plan.ownIndicators, prefix: ""),
+                                reviewGroups: byStatus(plan.reviewIndicators, prefix: labels["review-counts"] + "："),
                                 taskReports: reportCounts, hasTaskReports: !latestReports.isEmpty,
                                 unreportedTasks: plan.units.count - latestReports.count)
     }

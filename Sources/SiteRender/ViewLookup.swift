@@ -27,6 +27,7 @@ extension PageView: MustacheParent {
         case "siteTitle": return wrap(self.siteTitle)
         case "organisation": return wrap(self.organisation)
         case "dataAsOf": return wrap(self.dataAsOf)
+        case "dataThrough": return wrap(self.dataThrough)
         case "language": return wrap(self.language)
         case "pageTitle": return wrap(self.pageTitle)
         case "labels": return wrap(self.labels)
@@ -91,18 +92,6 @@ extension IndicatorChip: MustacheParent {
     }
 }
 
-extension CommitmentView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "text": return wrap(self.text)
-        case "year": return wrap(self.year)
-        case "value": return wrap(self.value)
-        case "indicator": return wrap(self.indicator)
-        default: return noChild(name)
-        }
-    }
-}
-
 extension UnitView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
@@ -117,8 +106,6 @@ extension UnitView: MustacheParent {
         case "hasDepartments": return wrap(self.hasDepartments)
         case "indicators": return wrap(self.indicators)
         case "hasIndicators": return wrap(self.hasIndicators)
-        case "commitments": return wrap(self.commitments)
-        case "hasCommitments": return wrap(self.hasCommitments)
         case "report": return wrap(self.report)
         case "reportSource": return wrap(self.reportSource)
         case "hasReport": return wrap(self.hasReport)
@@ -210,6 +197,11 @@ extension PlanSummaryView: MustacheParent {
         case "unitCount": return wrap(self.unitCount)
         case "indicatorCount": return wrap(self.indicatorCount)
         case "statusCounts": return wrap(self.statusCounts)
+        case "reviewIndicatorCount": return wrap(self.reviewIndicatorCount)
+        case "reviewCounts": return wrap(self.reviewCounts)
+        case "hasReview": return wrap(self.hasReview)
+        case "reviewGroupNames": return wrap(self.reviewGroupNames)
+        case "dataThrough": return wrap(self.dataThrough)
         case "statusChart": return wrap(self.statusChart)
         case "assignedUnitCount": return wrap(self.assignedUnitCount)
         case "progressURL": return wrap(self.progressURL)
@@ -232,6 +224,7 @@ extension PlanPageView: MustacheParent {
         case "toc": return wrap(self.toc)
         case "segments": return wrap(self.segments)
         case "indicatorGroups": return wrap(self.indicatorGroups)
+        case "reviewGroups": return wrap(self.reviewGroups)
         case "hasIndicators": return wrap(self.hasIndicators)
         default: return noChild(name)
         }
@@ -414,6 +407,7 @@ extension IndicatorPageView: MustacheParent {
         case "bulletChart": return wrap(self.bulletChart)
         case "lineChart": return wrap(self.lineChart)
         case "hasLineChart": return wrap(self.hasLineChart)
+        case "noChart": return wrap(self.noChart)
         case "tasks": return wrap(self.tasks)
         case "hasTasks": return wrap(self.hasTasks)
         case "departments": return wrap(self.departments)
@@ -435,6 +429,7 @@ extension ProgressPlanView: MustacheParent {
         case "plan": return wrap(self.plan)
         case "overviewURL": return wrap(self.overviewURL)
         case "groups": return wrap(self.groups)
+        case "reviewGroups": return wrap(self.reviewGroups)
         case "taskReports": return wrap(self.taskReports)
         case "hasTaskReports": return wrap(self.hasTaskReports)
         case "unreportedTasks": return wrap(self.unreportedTasks)
@@ -464,6 +459,8 @@ extension ProgressPageView: MustacheParent {
         case "totalChart": return wrap(self.totalChart)
         case "statuses": return wrap(self.statuses)
         case "plans": return wrap(self.plans)
+        case "reviews": return wrap(self.reviews)
+        case "hasReviews": return wrap(self.hasReviews)
         default: return noChild(name)
         }
     }

@@ -9,6 +9,8 @@ struct PageView: Encodable {
     let siteTitle: String
     let organisation: String
     let dataAsOf: String
+    /// The year of the newest reported value ("2022年"), nil when nothing is reported.
+    let dataThrough: String?
     let language: String
     let pageTitle: String
     let labels: [String: String]
@@ -51,13 +53,6 @@ struct IndicatorChip: Encodable {
     let automatic: Bool
 }
 
-struct CommitmentView: Encodable {
-    let text: String
-    let year: String
-    let value: String
-    let indicator: Link?
-}
-
 struct UnitView: Encodable {
     let id: String
     let label: String
@@ -70,8 +65,6 @@ struct UnitView: Encodable {
     let hasDepartments: Bool
     let indicators: [IndicatorChip]
     let hasIndicators: Bool
-    let commitments: [CommitmentView]
-    let hasCommitments: Bool
     let report: String
     let reportSource: String?
     let hasReport: Bool
@@ -134,6 +127,13 @@ struct PlanSummaryView: Encodable {
     let unitCount: Int
     let indicatorCount: Int
     let statusCounts: [StatusCountView]
+    /// Indicators reviewing the previous period (front matter `review_groups`), counted apart.
+    let reviewIndicatorCount: Int
+    let reviewCounts: [StatusCountView]
+    let hasReview: Bool
+    let reviewGroupNames: String
+    /// The year of the newest value reported for the plan's indicators.
+    let dataThrough: String?
     let statusChart: String
     let assignedUnitCount: Int
     /// The plan's progress page (progress/PLAN.html).
@@ -152,6 +152,8 @@ struct PlanPageView: Encodable {
     let toc: [TocChapter]
     let segments: [SegmentView]
     let indicatorGroups: [IndicatorGroupView]
+    /// The tables reviewing the previous period, apart from the plan's own.
+    let reviewGroups: [IndicatorGroupView]
     let hasIndicators: Bool
 }
 
@@ -273,6 +275,8 @@ struct IndicatorPageView: Encodable {
     let bulletChart: String?
     let lineChart: String
     let hasLineChart: Bool
+    /// Why there is no chart, when there is none.
+    let noChart: String?
     let tasks: [TaskLinkView]
     let hasTasks: Bool
     let departments: [DepartmentChip]
@@ -290,6 +294,7 @@ struct ProgressPlanView: Encodable {
     let plan: PlanSummaryView
     let overviewURL: String
     let groups: [IndicatorGroupView]
+    let reviewGroups: [IndicatorGroupView]
     let taskReports: [StatusCountView]
     let hasTaskReports: Bool
     let unreportedTasks: Int
@@ -313,6 +318,9 @@ struct ProgressPageView: Encodable {
     let totalChart: String
     let statuses: [StatusView]
     let plans: [ProgressRowView]
+    /// Plans' reviews of the previous period, counted apart from the plans' own targets.
+    let reviews: [ProgressRowView]
+    let hasReviews: Bool
 }
 
 struct SearchPageView: Encodable {

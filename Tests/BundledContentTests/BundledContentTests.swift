@@ -122,6 +122,28 @@ import Testing
         #expect(try evaluation("huzhou-14th/t1-pm25").targets.first?.status == .met)
     }
 
+    /// Issue 19: the statuses a journalist checked against the plan text.
+    @Test func huzhou14thStatusesHoldAgainstThePlanText() throws {
+        let p = try plan("huzhou-14th")
+        // 表1 reviews the 十三五 period: its rows are counted apart from the plan's own targets.
+        #expect(p.reviewGroups == ["表1"])
+        #expect(p.reviewIndicators.map(\.id) == p.indicators.filter { $0.id.hasPrefix("t1-") }.map(\.id))
+        #expect(p.ownIndicators.count == 22)
+        // 较2013年削减4%以上, reported 6.18 (比2013年削减比例; 表1 says 超额完成): met.
+        #expect(try evaluation("huzhou-14th/t1-heavy-metal").status == .met)
+        // 较2015年减少23%, reported 〔31.79〕 (五年累计数): met.
+        #expect(try evaluation("huzhou-14th/t1-so2").status == .met)
+        // Four 2025 targets with 2020 values only (two would satisfy the target, two not):
+        // data_as_of is past 2025 and no 2025 value is reported, so one status for all four.
+        for id in ["t2-forest-cover", "t2-water-class3", "t2-pm25", "t2-air-good-rate"] {
+            #expect(try evaluation("huzhou-14th/\(id)").status == .targetYearUnreported, "\(id)")
+        }
+        // None of the plan's own 2025 targets can be met without a 2025 value.
+        for indicator in p.ownIndicators {
+            #expect(try evaluation(indicator.key).status != .met, "\(indicator.id)")
+        }
+    }
+
     @Test func huzhouObservationsKeepTheirBasis() throws {
         let obs = try #require(try site.content.region("huzhou")).observations
         // 31 from the 十四五 plan's tables and text, 2 more from its 一(一) (县控以上断面, 湿地面积),

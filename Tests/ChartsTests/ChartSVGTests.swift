@@ -193,7 +193,10 @@ enum Inputs {
     @Test func lineChartGeometry() {
         // Years 2015…2025 → x = 48 + (year − 2015) / 10 × 352; values 26…57 → 0…60, y = 180 − v / 60 × 160.
         let svg = Inputs.line.svg()
-        #expect(svg.contains("<path d=\"M48 28 L153.6 73.33 L224 110.67\" fill=\"none\""))
+        // 2015, 2018 and 2020 are not consecutive years: dots, no line across the years between.
+        #expect(!svg.contains("fill=\"none\" stroke=\"#1f4e79\""))
+        #expect(svg.contains("<circle cx=\"48\" cy=\"28\""))
+        #expect(svg.contains("<circle cx=\"153.6\" cy=\"73.33\""))
         // Target 2025 ≤30 at (400, 100): a diamond from y 94.
         #expect(svg.contains("<path d=\"M400 94 l6 6 l-6 6 l-6 -6 z\""))
         for (tick, y) in [(0, "184"), (20, "130.67"), (40, "77.33"), (60, "24")] {
@@ -201,6 +204,25 @@ enum Inputs {
         }
         // Points are sorted by year whatever the input order.
         #expect(Inputs.line.points.map(\.year) == [2015, 2018, 2020])
+    }
+
+    @Test func lineJoinsOnlyConsecutiveYears() {
+        let points: [LineChart.Point] = [2015, 2020, 2021, 2022, 2024].map { .init(year: $0, value: 30, label: "30") }
+        let chart = LineChart(id: "gaps", title: "t", unit: "%", points: points, targets: [])
+        #expect(LineChart.consecutiveRuns(chart.points).map { $0.map(\.year) } == [[2015], [2020, 2021, 2022], [2024]])
+        let svg = chart.svg()
+        // One line, for 2020–2022 only.
+        #expect(svg.components(separatedBy: "fill=\"none\" stroke=\"#1f4e79\"").count - 1 == 1)
+        // A share starts at zero: the lowest tick is 0 although every value is 30.
+        #expect(svg.contains("text-anchor=\"end\" fill=\"#333\">0</text>"))
+    }
+
+    @Test func axesStartAtZeroForNonNegativeValues() {
+        // 湖州 PM2.5: 26 against a target of 25: the axis runs from 0, not from 25 to 26.
+        let bullet = BulletChart(id: "b", title: "PM2.5", unit: "µg/m3", baseline: nil, target: ("目标2025", 25),
+                                 latest: ("比较值2022", 26), status: nil).svg()
+        #expect(bullet.contains(">0</text>"))
+        #expect(bullet.contains(">单位：µg/m3</text>"))
     }
 
     @Test func stackedBarGeometry() {

@@ -254,11 +254,11 @@ import PlanModel
         var generator = AnnotationParserDifferentialTests.Generator(state: 61)
         for _ in 0..<20_000 {
             // A third start as a change over a base year or a range does, to reach those patterns.
-            var text = ["", "较2020年下降", "较2015年提高 ", "10-", "3.5~", "-2至"][generator.chance(33) ? 1 + generator.below(5) : 0]
+            var text = ["", "较2020年下降", "较2015年提高 ", "10-", "3.5~", "-2至", "下降", "削减 "][generator.chance(33) ? 1 + generator.below(7) : 0]
             for _ in 0..<(1 + generator.below(7)) { text += generator.pick(pieces) }
             texts.append(text)
         }
-        var matched = [0, 0, 0, 0, 0]
+        var matched = [0, 0, 0, 0, 0, 0]
         for raw in texts {
             let text = ValueParser.normalise(raw.trimmingCharacters(in: .whitespacesAndNewlines))
             if ValueParser.match(ValueParser.changePattern, text) != nil {
@@ -276,6 +276,10 @@ import PlanModel
             if ValueParser.match(ValueParser.rangePattern, text) != nil {
                 matched[3] += 1
                 #expect(ValueParser.Prefilter.startsWithNumber(text[...]), "\(text)")
+            }
+            if ValueParser.match(ValueParser.changeVerbPattern, text) != nil {
+                matched[5] += 1
+                #expect(ValueParser.Prefilter.changeVerb(text), "\(text)")
             }
             if text.range(of: ValueParser.trailingNotePattern, options: .regularExpression) != nil {
                 matched[4] += 1

@@ -30,12 +30,10 @@ import Testing
         #expect(tasks.contains("demo-2020,c2-s2-t4,task,4.,保障饮用水水源安全,,示例市住房和城乡建设局;示例市生态环境局,,"))
         let indicators = CLI.read("Output/data/indicators.csv", in: dir)
         // PM2.5 ≤35 in 2020, 33 reported for 2020: met; the five-year mean 40 is not used.
-        #expect(indicators.contains("demo-2020,pm25,1,PM2.5年均浓度,微克/立方米,约束性,pm25,2015,48,2020,控制在35以内,2020:控制在35以内,2020,33,annual,met,"))
-        #expect(result.stderr.contains("build: 17 pages"))
+        #expect(indicators.contains("demo-2020,pm25,plan,1,PM2.5年均浓度,微克/立方米,约束性,pm25,2015,48,2020,控制在35以内,2020:控制在35以内,2020,33,annual,met,"))
+        #expect(result.stderr.contains("build: 18 pages"))
     }
 
-    /// Where the source does not say whether an indicator is 约束性 or 预期性, the page says so
-    /// (未报告) instead of leaving the field empty.
     @Test func theWorkUnitClassIsOnlyOnWorkUnits() throws {
         // style.css draws a bar beside every `.unit` (a task or section block of a plan); the
         // unit of measure in indicator tables once shared the class and got the bar too.
@@ -57,7 +55,9 @@ import Testing
         #expect(checked > 0)  // the plan page has work units
     }
 
-    @Test func indicatorWithoutNatureSaysNotReported() throws {
+    /// Where the source does not say whether an indicator is 约束性 or 预期性, the page says so
+    /// (原文未列明, not 未报告: nothing was due) instead of leaving the field empty.
+    @Test func indicatorWithoutNatureSaysNotStated() throws {
         let dir = try CLI.workspace()
         let table = "Content/plans/demo-2020/indicators.csv"
         let text = CLI.read(table, in: dir)
@@ -65,10 +65,10 @@ import Testing
         try CLI.write(text.replacingOccurrences(of: "微克/立方米,约束性,pm25", with: "微克/立方米,,pm25"), to: table, in: dir)
         let result = try CLI.run(["build"], in: dir)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(CLI.read("Output/indicators/demo-2020/pm25.html", in: dir).contains("<dt>性质</dt><dd>未报告</dd>"))
+        #expect(CLI.read("Output/indicators/demo-2020/pm25.html", in: dir).contains("<dt>性质</dt><dd>原文未列明</dd>"))
         #expect(CLI.read("Output/indicators/demo-2020/sewage.html", in: dir).contains("<dt>性质</dt><dd>预期性</dd>"))
         // The open data keeps an empty cell: no value, not a word.
-        #expect(!CLI.read("Output/data/indicators.csv", in: dir).contains("未报告,pm25"))
+        #expect(!CLI.read("Output/data/indicators.csv", in: dir).contains("原文未列明,pm25"))
     }
 
     @Test func outputIsByteIdenticalAcrossBuilds() throws {

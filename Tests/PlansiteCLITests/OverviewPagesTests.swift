@@ -9,6 +9,7 @@ import Testing
     struct Row: Decodable {
         let plan: String
         let indicator: String
+        let scope: String
         let status: String
     }
 
@@ -37,8 +38,13 @@ import Testing
         #expect(plans.count == 4)
         let overview = CLI.read("Output/progress.html", in: dir)
         // The columns of the overview, in order, are the statuses.
-        let columns = Self.matches(#"<th scope="col"><span class="status status-([a-z-]+)">"#, in: overview).map { $0[0] }
-        #expect(columns.count == 6)
+        // (Plain marks, not links: tables.js makes each header a sort button, and a link in a
+        // button is a nested control.)
+        let columns = Self.matches(#"<th scope="col"><span class="status header status-([a-z-]+)">"#, in: overview).map { $0[0] }
+        // The statuses, in the table of plans and again in the table of reviews.
+        #expect(columns.count == 16)
+        #expect(Array(columns.prefix(8)) == ["met", "not-met", "target-year-unreported", "met-early", "on-track", "behind",
+                                             "qualitative", "no-data"])
         for plan in plans.sorted() {
             let own = rows.filter { $0.plan == plan }
             let page = CLI.read("Output/progress/\(plan).html", in: dir)
@@ -55,8 +61,17 @@ import Testing
             // The plan's row in the overview links that page and counts the same.
             let row = Self.matches(#"(<tr><th scope="row"><a href="progress/\#(plan)\.html">.*?</tr>)"#, in: overview)
             #expect(row.count == 1, "\(plan) in progress.html")
+            // The plan's own targets only: a review of the previous period has a row of its own.
+            let targets = own.filter { $0.scope == "plan" }
+            let review = own.filter { $0.scope == "review" }
             let cells = Self.matches(#"<td>(\d+)</td>"#, in: row.first?.first ?? "").map { Int($0[0]) ?? -1 }
-            #expect(cells == [own.count] + columns.map { c in own.filter { $0.status == c }.count }, "\(plan)")
+            #expect(cells == [targets.count] + columns.prefix(8).map { c in targets.filter { $0.status == c }.count }, "\(plan)")
+            let reviewRow = Self.matches(#"(<tr><th scope="row"><a href="progress/\#(plan)\.html#review">.*?</tr>)"#, in: overview)
+            #expect(reviewRow.count == (review.isEmpty ? 0 : 1), "\(plan) review in progress.html")
+            if let reviewRow = reviewRow.first?.first {
+                let cells = Self.matches(#"<td>(\d+)</td>"#, in: reviewRow).map { Int($0[0]) ?? -1 }
+                #expect(cells == [review.count] + columns.prefix(8).map { c in review.filter { $0.status == c }.count }, "\(plan)")
+            }
             // The plan page links its progress page.
             #expect(CLI.read("Output/plans/\(plan).html", in: dir).contains("href=\"../progress/\(plan).html\""))
         }

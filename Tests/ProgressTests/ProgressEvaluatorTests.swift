@@ -67,7 +67,7 @@ enum V {
 
     @Test func fiveYearMeanAloneIsNoDataAndListedAsOtherBasis() throws {
         let mean = V.observation(2020, "36(“十三五”均值)", basis: .fiveYearMean)
-        let e = try V.single(V.indicator([(2020, "控制在35以内")]), metric: V.pm25, [mean])
+        let e = try V.single(V.indicator([(2020, "控制在35以内")]), metric: V.pm25, [mean], asOf: SimpleDate(year: 2020, month: 6, day: 30))
         #expect(e.status == .noData)
         #expect(e.observation == nil)
         #expect(e.otherBasis == [mean])
@@ -92,7 +92,7 @@ enum V {
         let indicator = V.indicator([(2022, "≥95")], metric: "air-good-rate")
         let e = try V.single(indicator, metric: V.airGood, [V.observation(2018, "96", metric: "air-good-rate")],
                              asOf: SimpleDate(year: 2019, month: 6, day: 30))
-        #expect(e.status == .met)
+        #expect(e.status == .metEarly)
         #expect(e.observation?.year == 2018)
         #expect(e.reason == .metEarly(year: 2018, value: "96", targetYear: 2022, target: "≥95"))
     }
@@ -151,17 +151,18 @@ enum V {
         let indicator = V.indicator([(2020, "≥70")], baselineYear: 2015, baseline: "50", metric: "air-good-rate")
         let e = try V.single(indicator, metric: V.airGood, [V.observation(2019, "60", metric: "air-good-rate")],
                              asOf: SimpleDate(year: 2022, month: 1, day: 1))
-        #expect(e.status == .noData)
+        #expect(e.status == .targetYearUnreported)
         #expect(e.observation?.year == 2019)
-        #expect(e.reason == .targetYearPassed(targetYear: 2020, latestYear: 2019))
+        #expect(e.reason == .targetYearUnreported(targetYear: 2020, latestYear: 2019, latestValue: "60", latestMeets: false))
     }
 
     @Test func laterValuesDoNotCountForAnEarlierTarget() throws {
-        // Only a 2021 value: the 2020 target has no value up to its year.
+        // Only a 2021 value: the 2020 target has no value of its year. The 2021 value is shown
+        // beside the status, and even though it satisfies the target it is not counted as met.
         let e = try V.single(V.indicator([(2020, "≤35")]), metric: V.pm25, [V.observation(2021, "30")])
-        #expect(e.status == .noData)
-        #expect(e.observation == nil)
-        #expect(e.reason == .noComparableValue(upTo: 2020, basis: .annual))
+        #expect(e.status == .targetYearUnreported)
+        #expect(e.observation?.year == 2021)
+        #expect(e.reason == .targetYearUnreported(targetYear: 2020, latestYear: 2021, latestValue: "30", latestMeets: true))
     }
 
     @Test func noObservationsAtAll() throws {
@@ -199,11 +200,11 @@ enum V {
         let later = try V.single(indicator, metric: V.pm25, [V.observation(2020, "26"), V.observation(2021, "26")],
                                  asOf: SimpleDate(year: 2022, month: 1, day: 1))
         #expect(later.status == .behind)
-        // After the target year the status is "year passed", still with no progress ratio:
-        // 0 % would read as a measurement (湖州 十四五 表2 as of 2026).
+        // After the target year the status is "target year unreported", still with no progress
+        // ratio: 0 % would read as a measurement (湖州 十四五 表2 as of 2026).
         let passed = try V.single(indicator, metric: V.pm25, [V.observation(2020, "26")], asOf: SimpleDate(year: 2026, month: 11, day: 24))
-        #expect(passed.status == .noData)
-        #expect(passed.reason == .targetYearPassed(targetYear: 2025, latestYear: 2020))
+        #expect(passed.status == .targetYearUnreported)
+        #expect(passed.reason == .targetYearUnreported(targetYear: 2025, latestYear: 2020, latestValue: "26", latestMeets: false))
         #expect(passed.progress == nil)
     }
 
@@ -217,10 +218,10 @@ enum V {
         #expect(e.progress == nil)
         #expect(e.status == .noData)
         #expect(e.reason == .noBaseline)
-        // It is met when the value satisfies it.
+        // Before the target year it is met early when the value satisfies it.
         let met = try V.single(indicator, metric: forest, [V.observation(2022, "48.2", metric: "forest")],
                                asOf: SimpleDate(year: 2023, month: 1, day: 1))
-        #expect(met.status == .met)
+        #expect(met.status == .metEarly)
     }
 
     // MARK: Qualitative, redacted, cumulative
@@ -248,17 +249,19 @@ enum V {
         #expect(met.status == .met)
         #expect(met.observation == cumulative)
         #expect(met.otherBasis == [annual])
-        // With only an annual value (5, which would miss 15) there is nothing to compare.
-        let none = try V.single(indicator, metric: V.so2, [annual])
+        // With only an annual value (5, which would miss 15) there is nothing to compare: a
+        // 〔〕 value of 2020 counts from 2015, the end of the previous five-year period.
+        let none = try V.single(indicator, metric: V.so2, [annual], asOf: SimpleDate(year: 2020, month: 6, day: 30))
         #expect(none.status == .noData)
-        #expect(none.reason == .noComparableValue(upTo: 2020, basis: .cumulative))
+        #expect(none.reason == .noComparableValue(upTo: 2020, basis: .changeSince(2015)))
         #expect(none.otherBasis == [annual])
     }
 
     @Test func annualTargetIgnoresCumulativeValues() throws {
         let cumulative = V.observation(2020, "〔31.79〕", basis: .cumulative, metric: "so2-reduction")
         let e = try V.single(V.indicator([(2020, "≥15")], metric: "so2-reduction"), metric: V.so2, [cumulative])
-        #expect(e.status == .noData)
+        #expect(e.status == .targetYearUnreported)
+        #expect(e.observation == nil)
         #expect(e.otherBasis == [cumulative])
     }
 
@@ -368,7 +371,7 @@ enum V {
                            asOf: SimpleDate(year: 2023, month: 1, day: 1))
         // Targets in year order.
         #expect(e.targets.map(\.target.year) == [2020, 2025])
-        #expect(e.targets.map(\.status) == [.met, .met])
+        #expect(e.targets.map(\.status) == [.met, .metEarly])
         #expect(e.headline?.target.year == 2025)
         #expect(e.latest?.year == 2022)
         #expect(e.indicatorKey == "huzhou-2018/pm25")
