@@ -12,6 +12,8 @@ public enum URLs {
     public static func progress(_ planID: String) -> String { "progress/\(planID).html" }
     public static let home = "index.html"
     public static let search = "search.html"
+    /// 网站地图: every page a reader can reach, by kind.
+    public static let sitemap = "sitemap.html"
 
     /// "../" repeated for each folder in a page path.
     static func root(of path: String) -> String {

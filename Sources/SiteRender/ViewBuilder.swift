@@ -12,16 +12,95 @@ struct ViewBuilder {
     /// Whether the home page's template shows each plan's status chart: when it does not, the
     /// 10,000 charts of a 10,000-plan site (20 MB of SVG) are not made for it.
     var chartsOnHome = true
+    /// Free text of the content made fit for readers.
+    private(set) var readerText: ReaderText
+
+    init(site: LinkedSite, evaluations: SiteEvaluations, labels: Labels) {
+        self.site = site
+        self.evaluations = evaluations
+        self.labels = labels
+        readerText = ReaderText(planTitles: [:])
+        readerText = ReaderText(planTitles: Dictionary(site.content.plans.map { ($0.id, shortTitle($0)) }, uniquingKeysWith: { a, _ in a }))
+    }
 
     var config: SiteConfig { site.content.config }
 
     /// Mustache treats every string, even "", as true in a section: pass nil for "nothing".
     func opt(_ text: String) -> String? { text.isEmpty ? nil : text }
 
-    func page(path: String, title: String) -> PageView {
-        PageView(root: URLs.root(of: path), siteTitle: config.title, organisation: config.organisation,
-                 dataAsOf: config.dataAsOf.description, language: config.language, pageTitle: title, labels: labels.values)
+    /// The entry of the site navigation a page belongs to.
+    enum NavSection { case home, departments, indicators, progress, search, none }
+
+    static let navigation: [(label: String, path: String, section: NavSection)] = [
+        ("home", URLs.home, .home), ("departments", URLs.departments, .departments), ("indicators", URLs.indicators, .indicators),
+        ("progress", URLs.progress, .progress), ("search", URLs.search, .search),
+    ]
+
+    /// What every page has: title, breadcrumbs (`crumbs` are the pages between the home page
+    /// and this one), navigation, date and footer. `date` is a plan's issue date; the other
+    /// pages show the site's data date as their 更新日期. Never the clock.
+    func page(path: String, title: String, crumbs: [Link] = [], crumb: String? = nil, section: NavSection = .none,
+              issued: SimpleDate? = nil) -> PageView {
+        let root = URLs.root(of: path)
+        let isHome = path == URLs.home
+        let trail = isHome ? [] : [Link(text: labels["home"], url: root + URLs.home)] + crumbs
+        let nav = Self.navigation.map { item in
+            NavItem(text: labels[item.label], url: root + item.path, current: item.path == path,
+                    inSection: item.section == section && item.path != path)
+        }
+        return PageView(root: root, siteTitle: config.title, organisation: config.organisation,
+                        dataAsOf: config.dataAsOf.description, language: config.language, pageTitle: title, labels: labels.values,
+                        fullTitle: isHome || title == config.title ? config.title : "\(title) · \(config.title)",
+                        breadcrumbs: trail, hasBreadcrumbs: !trail.isEmpty, crumb: crumb ?? title, nav: nav,
+                        dateLabel: labels[issued == nil ? "updated" : "issue-date"], date: (issued ?? config.dataAsOf).description,
+                        identification: identification, hasIdentification: !identification.isEmpty)
     }
+
+    /// The footer lines of the government-site fields that site.yaml sets.
+    var identification: [FooterField] {
+        let id = config.identification
+        let fields = [("sponsor", id.sponsor), ("operator", id.operatedBy), ("site-code", id.siteCode), ("icp-record", id.icpRecord),
+                      ("police-record", id.policeRecord), ("contact", id.contact), ("correction", id.correction)]
+        return fields.filter { !$0.1.isEmpty }.map { key, value in
+            let url: String?
+            if value.hasPrefix("https://") || value.hasPrefix("http://") || value.hasPrefix("mailto:") { url = value }
+            else if value.contains("@"), !value.contains(" ") { url = "mailto:" + value }
+            else { url = nil }
+            return FooterField(label: labels[key], value: value.hasPrefix("mailto:") ? String(value.dropFirst(7)) : value, url: url)
+        }
+    }
+
+    /// A plan's short title: `short_title` when the front matter gives one; otherwise the
+    /// title, or, when the source redacted part of the title (`(略)`), what follows the last
+    /// redaction, with the region's name before it when it does not name the region.
+    func shortTitle(_ plan: Plan) -> String {
+        if !plan.shortTitle.isEmpty { return plan.shortTitle }
+        let markers = ["(略)", "（略）"]
+        guard let cut = markers.compactMap({ plan.title.range(of: $0, options: .backwards) }).max(by: { $0.upperBound < $1.upperBound }) else {
+            return plan.title
+        }
+        let rest = plan.title[cut.upperBound...].trimmingCharacters(in: .whitespaces)
+        guard !rest.isEmpty else { return plan.title }
+        let region = regionName(plan.regionID)
+        return names(region: region, in: rest) ? rest : region + rest
+    }
+
+    /// Whether `text` names the region (湖州市, or 湖州 without the level).
+    func names(region: String, in text: String) -> Bool {
+        let stem = region.count > 2 && "省市县区".contains(region.last!) ? String(region.dropLast()) : region
+        return text.contains(stem)
+    }
+
+    /// The text followed by the region's name in brackets when it does not name the region.
+    func withRegion(_ text: String, regionID: String) -> String {
+        let region = regionName(regionID)
+        return names(region: region, in: text) ? text : "\(text)（\(region)）"
+    }
+
+    func planLink(_ plan: Plan, root: String, fragment: String = "") -> Link {
+        Link(text: shortTitle(plan), url: root + URLs.plan(plan.id) + fragment)
+    }
+
 
     func regionName(_ id: String) -> String { site.content.region(id)?.name ?? id }
 
@@ -32,7 +111,7 @@ struct ViewBuilder {
     func display(_ value: ValueExpression?, unit: String) -> String {
         guard let value, value.isGiven else { return labels["not-reported"] }
         if case .redacted = value.form { return value.raw }
-        if value.number != nil, value.inlineUnit == nil, !unit.isEmpty, unit != "-" { return value.raw + " " + unit }
+        if value.number != nil, value.inlineUnit == nil, !unit.isEmpty, unit != "-" { return UnitStyle.join(value.raw, unit) }
         return value.raw
     }
 
@@ -62,11 +141,11 @@ struct ViewBuilder {
         let plan = site.plan(indicator.planID)
         return IndicatorRowView(
             id: indicator.id, url: root + URLs.indicator(indicator.key), number: opt(indicator.number), group: indicator.group,
-            domain: opt(indicator.domain), name: indicator.name, unit: opt(indicator.unit == "-" ? "" : indicator.unit), nature: indicator.nature?.rawValue ?? labels["not-reported"],
+            domain: opt(indicator.domain), name: indicator.name, unit: opt(indicator.unit == "-" ? "" : UnitStyle.normal(indicator.unit)), nature: indicator.nature?.rawValue ?? labels["not-reported"],
             baseline: baseline, targets: targets.isEmpty ? labels["not-reported"] : targets,
             latest: latest.map { display($0.value, unit: indicator.unit) + "（\($0.year)）" } ?? labels["not-reported"],
             status: labels.status(summary?.status ?? .noData), progress: percent(summary?.progress),
-            reported: opt(indicator.reported), plan: Link(text: plan?.title ?? indicator.planID, url: root + URLs.plan(indicator.planID)),
+            reported: opt(indicator.reported), plan: Link(text: plan.map(shortTitle) ?? indicator.planID, url: root + URLs.plan(indicator.planID)),
             departments: chips(site.indicatorAssignments[indicator.key] ?? [], role: .lead, root: root)
                 + chips(site.indicatorAssignments[indicator.key] ?? [], role: .co, root: root))
     }
@@ -109,7 +188,7 @@ struct ViewBuilder {
         let keys = plan.indicators.map(\.key)
         let assigned = site.assignedUnitCount(planID: plan.id)
         return PlanSummaryView(
-            id: plan.id, title: plan.title, url: root + URLs.plan(plan.id), region: regionName(plan.regionID),
+            id: plan.id, title: plan.title, shortTitle: shortTitle(plan), url: root + URLs.plan(plan.id), region: regionName(plan.regionID),
             period: plan.periodText, docNumber: opt(plan.docNumber), issuer: plan.issuer, issueDate: plan.issueDate?.description,
             taskCount: plan.tasks.count, unitCount: plan.units.count, indicatorCount: plan.indicators.count,
             statusCounts: statusCounts(keys),
@@ -137,9 +216,12 @@ struct ViewBuilder {
 
     func home() -> HomeView {
         let path = URLs.home
-        return HomeView(page: page(path: path, title: config.title), labels: labels.values,
+        let responsible = site.departments.keys.filter { key in
+            site.departmentLeadUnits.count(key) + site.departmentCoUnits.count(key) > 0 || !(site.departmentIndicators[key] ?? []).isEmpty
+        }
+        return HomeView(page: page(path: path, title: config.title, section: .home), labels: labels.values,
                         plans: site.content.plans.map { planSummary($0, root: "", chart: chartsOnHome) },
-                        departmentCount: site.departments.count, indicatorCount: site.indicators.count,
+                        departmentCount: responsible.count, indicatorCount: site.indicators.count,
                         taskCount: site.content.plans.reduce(0) { $0 + $1.tasks.count })
     }
 
@@ -150,11 +232,24 @@ struct ViewBuilder {
             TocChapter(id: c.id, heading: c.heading, sections: c.sections.map { TocSection(id: $0.id, heading: $0.heading) },
                        hasSections: !c.sections.isEmpty)
         }
-        return PlanPageView(page: page(path: path, title: plan.title), labels: labels.values, plan: planSummary(plan, root: root), source: plan.source,
-            sourceURL: plan.source.hasPrefix("https://") || plan.source.hasPrefix("http://") ? plan.source : nil,
-            sourceNote: opt(plan.sourceNote), notes: plan.notes, hasNotes: !plan.notes.isEmpty, toc: toc,
-            segments: segments(plan, commitments: CommitmentExtractor.extract(plan: plan), root: root), indicatorGroups: indicatorGroups(plan.indicators, root: root),
+        let segments = segments(plan, commitments: CommitmentExtractor.extract(plan: plan), root: root)
+        let automatic = segments.contains { $0.unit?.indicators.contains(where: \.automatic) ?? false }
+        let notes = readerText.readerNotes(plan.notes, plan: plan)
+            + (plan.blocks.contains { SiteRenderer.containsPrivateUse($0.html) } ? [labels["private-use-note"]] : [])
+        return PlanPageView(page: page(path: path, title: withRegion(plan.title, regionID: plan.regionID), crumb: shortTitle(plan), issued: plan.issueDate),
+            labels: labels.values, plan: planSummary(plan, root: root), hasAutomaticLinks: automatic,
+            source: readerText.clean(plan.source, plan: plan), sourceURL: Self.webAddress(in: plan.source),
+            sourceNote: opt(readerText.clean(plan.sourceNote, plan: plan)), notes: notes, hasNotes: !notes.isEmpty, toc: toc,
+            segments: segments, indicatorGroups: indicatorGroups(plan.indicators, root: root),
             hasIndicators: !plan.indicators.isEmpty)
+    }
+
+    /// The first web address in a plan's `source` (the whole of it, or one inside a citation).
+    static func webAddress(in source: String) -> String? {
+        guard let start = source.range(of: "https://") ?? source.range(of: "http://") else { return nil }
+        let rest = source[start.lowerBound...]
+        let end = rest.firstIndex { $0.isWhitespace || "，。；）)」”\"'<>".contains($0) } ?? rest.endIndex
+        return String(rest[..<end])
     }
 
     /// The plan's text in order; the blocks of each unit are grouped so the template can wrap
@@ -165,6 +260,11 @@ struct ViewBuilder {
         var currentUnit: String?
         var unitHTML: [String] = []
         let units = Dictionary(uniqueKeysWithValues: plan.units.map { ($0.id, $0) })
+        var headings: [String: String] = [:]
+        for chapter in plan.chapters {
+            headings[chapter.id] = chapter.heading
+            for section in chapter.sections { headings[section.id] = section.heading }
+        }
         func flushText() {
             if !pendingText.isEmpty { result.append(SegmentView(unit: nil, html: pendingText.joined(separator: "\n"))) }
             pendingText = []
@@ -200,7 +300,10 @@ struct ViewBuilder {
                 flushText()
                 currentUnit = id
                 unitHTML = [html]
-            case .text, .chapterHeading, .sectionHeading:
+            case .chapterHeading(let id), .sectionHeading(let id):
+                flushUnit()
+                pendingText.append(withPermalink(html, id: id, heading: headings[id] ?? ""))
+            case .text:
                 flushUnit()
                 pendingText.append(html)
             }
@@ -208,6 +311,13 @@ struct ViewBuilder {
         flushUnit()
         flushText()
         return result
+    }
+
+    /// A heading with a visible link to its own anchor before its closing tag.
+    func withPermalink(_ html: String, id: String, heading: String) -> String {
+        guard let close = html.range(of: "</h", options: .backwards) else { return html }
+        let name = HTMLEscaping.escape(labels["permalink"] + "：" + heading.prefix(24))
+        return html[..<close.lowerBound] + " <a class=\"permalink\" href=\"#\(id)\" aria-label=\"\(name)\">#</a>" + html[close.lowerBound...]
     }
 
     func unitView(_ plan: Plan, _ unit: WorkUnit, html: String, commitments: [Commitment], root: String) -> UnitView {
@@ -229,8 +339,8 @@ struct ViewBuilder {
         return UnitView(id: unit.id, label: unit.label, title: unit.title, isTask: unit.kind == .task, leads: leads, cos: cos,
                         hasLeads: !leads.isEmpty, hasCos: !cos.isEmpty, hasDepartments: !(leads.isEmpty && cos.isEmpty), indicators: indicators, hasIndicators: !indicators.isEmpty,
                         commitments: commitmentViews, hasCommitments: !commitmentViews.isEmpty,
-                        report: report.map { "\($0.period) \(labels["report-\($0.status.rawValue)"])" + ($0.note.isEmpty ? "" : "：\($0.note)") } ?? labels["no-report"],
-                        reportSource: report?.source, hasReport: report != nil, html: body)
+                        report: report.map { "\($0.period) \(labels["report-\($0.status.rawValue)"])" + ($0.note.isEmpty ? "" : "：\(readerText.clean($0.note, plan: plan))") } ?? labels["no-report"],
+                        reportSource: report.map { readerText.clean($0.source, plan: plan) }, hasReport: report != nil, html: body)
     }
 
     /// `href="indicator:ID"` from the plan text becomes a link to the indicator's page: ID is
@@ -268,17 +378,20 @@ struct ViewBuilder {
             let rows = region.departments.map { d in
                 DepartmentRowView(name: d.name, url: root + URLs.department(d.key), kind: labels.kind(d.kind),
                                   leadCount: site.departmentLeadUnits.count(d.key), coCount: site.departmentCoUnits.count(d.key),
-                                  indicatorCount: site.departmentIndicators[d.key]?.count ?? 0)
-            }.sorted { ($1.leadCount + $1.coCount, $0.name) < ($0.leadCount + $0.coCount, $1.name) }
+                                  indicatorCount: site.departmentIndicators[d.key]?.count ?? 0,
+                                  mentionCount: site.departmentMentions[d.key]?.count ?? 0)
+            }.sorted { ($1.leadCount + $1.coCount, $1.indicatorCount, $1.mentionCount, $0.name) < ($0.leadCount + $0.coCount, $0.indicatorCount, $0.mentionCount, $1.name) }
             let charted = rows.filter { $0.leadCount + $0.coCount > 0 }
             let chart = StackedBarChart(
                 id: "departments-\(region.id)", title: "\(region.name) \(labels["chart-departments"])",
                 series: [.init(name: labels["lead"], fill: "#1f4e79", hatched: false), .init(name: labels["co"], fill: "#5b9bd5", hatched: true)],
                 rows: charted.map { .init(label: $0.name, values: [$0.leadCount, $0.coCount]) })
             return RegionDepartmentsView(name: region.name, id: region.id, departments: rows,
-                                         chart: charted.isEmpty ? "" : chart.svg(), hasChart: !charted.isEmpty)
+                                         chart: charted.isEmpty ? "" : chart.svg(), hasChart: !charted.isEmpty,
+                                         assignsAny: rows.contains { $0.leadCount + $0.coCount + $0.indicatorCount > 0 })
         }
-        return DepartmentIndexView(page: page(path: path, title: labels["departments"]), labels: labels.values, regions: regions)
+        return DepartmentIndexView(page: page(path: path, title: labels["departments"], section: .departments), labels: labels.values,
+                                   regions: regions, assignsNothing: !regions.contains(where: \.assignsAny))
     }
 
     func departmentPage(_ d: Department) -> DepartmentPageView {
@@ -288,6 +401,7 @@ struct ViewBuilder {
         // plan they are listed in document order.
         let leadsByPlan = Dictionary(grouping: site.departmentLeadUnits.refs(d.key), by: \.plan)
         let cosByPlan = Dictionary(grouping: site.departmentCoUnits.refs(d.key), by: \.plan)
+        let mentionsByPlan = Dictionary(grouping: site.departmentMentions[d.key] ?? [], by: \.unit.plan)
         let plans = site.content.plans.indices.compactMap { p -> DepartmentPlanView? in
             let planLeads = leadsByPlan[Int32(p)] ?? []
             let planCos = cosByPlan[Int32(p)] ?? []
@@ -295,24 +409,57 @@ struct ViewBuilder {
             let plan = site.content.plans[p]
             let l = planLeads.sorted { $0.unit < $1.unit }.map { taskLink($0, root: root) }
             let c = planCos.sorted { $0.unit < $1.unit }.map { taskLink($0, root: root) }
-            return DepartmentPlanView(plan: Link(text: plan.title, url: root + URLs.plan(plan.id)), leads: l, cos: c,
+            return DepartmentPlanView(plan: planLink(plan, root: root), leads: l, cos: c,
                                       hasLeads: !l.isEmpty, hasCos: !c.isEmpty)
         }
+        let mentions = site.content.plans.indices.compactMap { p -> DepartmentMentionsView? in
+            guard let list = mentionsByPlan[Int32(p)], !list.isEmpty else { return nil }
+            return DepartmentMentionsView(plan: planLink(site.content.plans[p], root: root),
+                                          mentions: list.map { MentionView(task: taskLink($0.unit, root: root), excerpt: $0.excerpt) })
+        }
         let indicators = (site.departmentIndicators[d.key] ?? []).compactMap { site.indicators[$0] }.map { indicatorRow($0, root: root) }
-        return DepartmentPageView(page: page(path: path, title: d.name), labels: labels.values, name: d.name, region: regionName(d.regionID),
-                                  kind: labels.kind(d.kind), aliases: opt(d.aliases.joined(separator: "、")), note: opt(d.note),
-                                  plans: plans, hasPlans: !plans.isEmpty, indicators: indicators, hasIndicators: !indicators.isEmpty)
+        let region = regionName(d.regionID)
+        let regionLink = Link(text: region, url: root + URLs.departments + "#region-\(d.regionID)")
+        return DepartmentPageView(page: page(path: path, title: withRegion(d.name, regionID: d.regionID), crumbs: [
+                                      Link(text: labels["departments"], url: root + URLs.departments), regionLink], crumb: d.name, section: .departments),
+                                  labels: labels.values, name: d.name, region: region,
+                                  kind: labels.kind(d.kind), aliases: opt(d.aliases.joined(separator: "、")), note: opt(readerText.clean(d.note, plan: nil)),
+                                  plans: plans, hasPlans: !plans.isEmpty, indicators: indicators, hasIndicators: !indicators.isEmpty,
+                                  mentions: mentions, hasMentions: !mentions.isEmpty,
+                                  hasNothing: plans.isEmpty && indicators.isEmpty && mentions.isEmpty)
     }
 
     func indicatorIndex() -> IndicatorIndexView {
         let path = URLs.indicators
         let root = URLs.root(of: path)
-        let plans = site.content.plans.filter { !$0.indicators.isEmpty }.map { plan in
-            IndicatorIndexPlanView(plan: Link(text: plan.title, url: root + URLs.plan(plan.id) + "#indicator-table"),
+        let withIndicators = site.content.plans.filter { !$0.indicators.isEmpty }
+        let plans = withIndicators.map { plan in
+            IndicatorIndexPlanView(plan: planLink(plan, root: root, fragment: "#indicator-table"),
                                    region: regionName(plan.regionID), indicatorCount: plan.indicators.count,
                                    domains: byDomain(plan.indicators).map { DomainCountView(name: $0.heading, count: $0.indicators.count) })
         }
-        return IndicatorIndexView(page: page(path: path, title: labels["indicators"]), labels: labels.values, plans: plans)
+        let rows = withIndicators.flatMap { plan in
+            plan.indicators.map { IndicatorListRowView(row: indicatorRow($0, root: root), region: regionName(plan.regionID), regionID: plan.regionID, planID: plan.id) }
+        }
+        let regions = site.content.regions.filter { r in withIndicators.contains { $0.regionID == r.id } }.map { Link(text: $0.name, url: $0.id) }
+        return IndicatorIndexView(page: page(path: path, title: labels["indicators"], section: .indicators), labels: labels.values, plans: plans,
+                                  indicators: rows, statuses: ProgressStatus.allCases.map { labels.status($0) }, regions: regions,
+                                  planChoices: withIndicators.map { Link(text: shortTitle($0), url: $0.id) })
+    }
+
+    /// sitemap.html: the site's pages by kind.
+    func sitemap() -> SitemapView {
+        let path = URLs.sitemap
+        let root = URLs.root(of: path)
+        let plans = site.content.plans.map { plan in
+            SitemapPlanView(plan: planLink(plan, root: root), region: regionName(plan.regionID),
+                            progress: Link(text: labels["progress"], url: root + URLs.progress(plan.id)),
+                            hasIndicators: !plan.indicators.isEmpty, indicatorTable: root + URLs.plan(plan.id) + "#indicator-table")
+        }
+        let regions = site.content.regions.map { region in
+            SitemapRegionView(name: region.name, departments: region.departments.map { Link(text: $0.name, url: root + URLs.department($0.key)) })
+        }
+        return SitemapView(page: page(path: path, title: labels["sitemap"]), labels: labels.values, plans: plans, regions: regions)
     }
 
     func indicatorPage(_ indicator: Indicator) -> IndicatorPageView {
@@ -333,7 +480,7 @@ struct ViewBuilder {
                 otherBasis: opt(t.otherBasis.map { "\($0.year)：\($0.value.raw)（\(labels.basis($0.basis))）" }.joined(separator: "；")))
         }
         let headline = evaluation?.headline
-        let unitSuffix = indicator.unit == "-" ? "" : indicator.unit
+        let unitSuffix = indicator.unit == "-" ? "" : UnitStyle.normal(indicator.unit)
         let bullet = BulletChart(
             id: "bullet-\(indicator.id)", title: "\(indicator.name) \(labels["chart-bullet"])", unit: unitSuffix,
             baseline: headline?.baselineValue.map { (labels["baseline"] + (headline?.baselineYear.map { "\($0)" } ?? ""), $0) },
@@ -350,10 +497,17 @@ struct ViewBuilder {
             .compactMap { site.indicators[$0] }.map { indicatorRow($0, root: root) }
         let row = indicatorRow(indicator, root: root)
         let hasBulletData = headline?.target.value.number != nil || headline?.observation != nil
-        return IndicatorPageView(page: page(path: path, title: indicator.name), labels: labels.values, row: row, plan: row.plan,
-            metric: metric.map { "\($0.name)" + ($0.unit.isEmpty ? "" : "（\($0.unit)）") },
-            source: indicator.source, note: opt(indicator.note), evaluations: evaluationViews,
-            observations: observations.map { ObservationView(year: $0.year, value: $0.value.raw, basis: labels.basis($0.basis), source: $0.source, note: $0.note) },
+        let plan = site.plan(indicator.planID)
+        let region = plan.map { regionName($0.regionID) } ?? ""
+        let planTitle = plan.map { withRegion(shortTitle($0), regionID: $0.regionID) } ?? indicator.planID
+        let crumbs = [Link(text: labels["indicators"], url: root + URLs.indicators)]
+            + (plan.map { [planLink($0, root: root, fragment: "#indicator-table")] } ?? [])
+        return IndicatorPageView(page: page(path: path, title: "\(indicator.name) · \(planTitle)", crumbs: crumbs, crumb: indicator.name, section: .indicators),
+            labels: labels.values, row: row, plan: row.plan, region: region,
+            metric: metric.map { "\($0.name)" + ($0.unit.isEmpty ? "" : "（\(UnitStyle.normal($0.unit))）") },
+            source: readerText.clean(indicator.source, plan: plan), note: opt(readerText.clean(indicator.note, plan: plan)), evaluations: evaluationViews,
+            observations: observations.map { ObservationView(year: $0.year, value: $0.value.raw, basis: labels.basis($0.basis),
+                                                             source: readerText.clean($0.source, plan: nil), note: readerText.clean($0.note, plan: nil)) },
             hasObservations: !observations.isEmpty, bulletChart: hasBulletData ? bullet.svg() : nil,
             lineChart: annual.count + targetPoints.count >= 2 ? line.svg() : "", hasLineChart: annual.count + targetPoints.count >= 2,
             tasks: tasks, hasTasks: !tasks.isEmpty, departments: row.departments,
@@ -366,10 +520,10 @@ struct ViewBuilder {
         let root = URLs.root(of: path)
         let allKeys = site.content.plans.flatMap { $0.indicators.map(\.key) }
         let plans = site.content.plans.map { plan in
-            ProgressRowView(plan: Link(text: plan.title, url: root + URLs.progress(plan.id)), region: regionName(plan.regionID),
+            ProgressRowView(plan: Link(text: shortTitle(plan), url: root + URLs.progress(plan.id)), region: regionName(plan.regionID),
                             indicatorCount: plan.indicators.count, statusCounts: statusCounts(plan.indicators.map(\.key)))
         }
-        return ProgressPageView(page: page(path: path, title: labels["progress"]), labels: labels.values, totals: statusCounts(allKeys),
+        return ProgressPageView(page: page(path: path, title: labels["progress"], section: .progress), labels: labels.values, totals: statusCounts(allKeys),
                                 totalChart: statusChart(id: "status-all", title: labels["chart-status"], keys: allKeys),
                                 statuses: ProgressStatus.allCases.map { labels.status($0) }, plans: plans)
     }
@@ -386,7 +540,10 @@ struct ViewBuilder {
             StatusCountView(status: StatusView(key: s.rawValue, symbol: "", label: labels["report-\(s.rawValue)"]),
                             count: latestReports.values.filter { $0.status == s }.count)
         }
-        return ProgressPlanView(page: page(path: path, title: "\(plan.title) · \(labels["progress"])"), labels: labels.values,
+        let title = withRegion(shortTitle(plan), regionID: plan.regionID)
+        return ProgressPlanView(page: page(path: path, title: "\(title) · \(labels["progress"])",
+                                           crumbs: [Link(text: labels["progress"], url: root + URLs.progress)], crumb: shortTitle(plan), section: .progress),
+                                labels: labels.values,
                                 plan: planSummary(plan, root: root), overviewURL: root + URLs.progress, groups: byStatus,
                                 taskReports: reportCounts, hasTaskReports: !latestReports.isEmpty,
                                 unreportedTasks: plan.units.count - latestReports.count)
