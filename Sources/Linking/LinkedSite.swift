@@ -19,7 +19,7 @@ public struct LinkedSite: Sendable {
     public internal(set) var departmentIndicators: [String: [String]] = [:]
     /// Department key → the passages of plan text that name it in units that do not assign it,
     /// in plan and unit order.
-    public internal(set) var departmentMentions: [String: [DepartmentPassage]] = [:]
+    public internal(set) var departmentPassages: [String: [DepartmentPassage]] = [:]
     /// Metric → indicators (of any plan of the region) that measure it.
     public internal(set) var metricIndicators: [String: [String]] = [:]
 

@@ -129,7 +129,7 @@ public enum Linker {
             }
             for (metric, indicator) in plan.metricIndicators { site.metricIndicators[metric, default: []].append(indicator) }
             for m in plan.mentions where m.unit < units.unitCount {
-                site.departmentMentions[m.departmentKey, default: []].append(DepartmentPassage(unit: UnitRef(plan: p, unit: m.unit), excerpt: m.excerpt))
+                site.departmentPassages[m.departmentKey, default: []].append(DepartmentPassage(unit: UnitRef(plan: p, unit: m.unit), excerpt: m.excerpt))
             }
         }
         // Each list kept at its exact size (appending leaves up to twice the room needed), one

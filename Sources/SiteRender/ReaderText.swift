@@ -22,6 +22,8 @@ struct ReaderText: Sendable {
         ("metrics.csv", "统计口径表"), ("reports.csv", "任务进展报告表"), ("plan.md", "正文"),
         ("site.yaml", "站点设置"), ("region.yaml", "地区设置"), ("review.md", "导入核对记录"),
     ]
+    /// Words of the people who keep the content, in words readers use.
+    static let terms: [(String, String)] = [("种子文件", "原网页文本"), ("种子", "原网页文本")]
     static let fieldNames: [(String, String)] = [
         ("source_note", "来源说明"), ("issue_date", "发布日期"), ("doc_number", "文号"), ("short_title", "简称"),
         ("five-year-mean", "五年均值"), ("baseline_year", "基期年"), ("issuer", "发布机关"), ("title", "标题"),
@@ -46,12 +48,17 @@ struct ReaderText: Sendable {
     }
 
     func clean(_ text: String, plan: Plan?) -> String {
-        guard text.contains(where: { $0.isASCII && ($0.isLetter || $0 == "/") }) else { return text }
+        guard text.contains(where: { $0.isASCII && ($0.isLetter || $0 == "/") }) || Self.terms.contains(where: { text.contains($0.0) }) else {
+            return text
+        }
         var s = text
         s = Self.replace(Self.privateUse, in: s) { $0.hasPrefix("私用区") ? "无法显示的字符“〓”" : "“〓”" }
         s = Self.replace(Self.idParenthesis, in: s) { _ in "" }
         s = Self.replace(Self.path, in: s) { _ in "" }
-        for (name, label) in Self.fileNames { s = s.replacingOccurrences(of: name, with: label) }
+        for (term, words) in Self.terms where s.contains(term) { s = s.replacingOccurrences(of: term, with: words) }
+        for (name, label) in Self.fileNames where s.contains(name) {
+            s = s.replacingOccurrences(of: " " + name, with: label).replacingOccurrences(of: name, with: label)
+        }
         s = Self.replace(Self.fileName, in: s) { _ in "" }
         if let plan {
             let references = Self.references(of: plan)

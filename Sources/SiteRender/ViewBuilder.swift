@@ -379,7 +379,7 @@ struct ViewBuilder {
                 DepartmentRowView(name: d.name, url: root + URLs.department(d.key), kind: labels.kind(d.kind),
                                   leadCount: site.departmentLeadUnits.count(d.key), coCount: site.departmentCoUnits.count(d.key),
                                   indicatorCount: site.departmentIndicators[d.key]?.count ?? 0,
-                                  mentionCount: site.departmentMentions[d.key]?.count ?? 0)
+                                  mentionCount: site.departmentPassages[d.key]?.count ?? 0)
             }.sorted { ($1.leadCount + $1.coCount, $1.indicatorCount, $1.mentionCount, $0.name) < ($0.leadCount + $0.coCount, $0.indicatorCount, $0.mentionCount, $1.name) }
             let charted = rows.filter { $0.leadCount + $0.coCount > 0 }
             let chart = StackedBarChart(
@@ -401,7 +401,7 @@ struct ViewBuilder {
         // plan they are listed in document order.
         let leadsByPlan = Dictionary(grouping: site.departmentLeadUnits.refs(d.key), by: \.plan)
         let cosByPlan = Dictionary(grouping: site.departmentCoUnits.refs(d.key), by: \.plan)
-        let mentionsByPlan = Dictionary(grouping: site.departmentMentions[d.key] ?? [], by: \.unit.plan)
+        let mentionsByPlan = Dictionary(grouping: site.departmentPassages[d.key] ?? [], by: \.unit.plan)
         let plans = site.content.plans.indices.compactMap { p -> DepartmentPlanView? in
             let planLeads = leadsByPlan[Int32(p)] ?? []
             let planCos = cosByPlan[Int32(p)] ?? []
@@ -502,7 +502,11 @@ struct ViewBuilder {
         let planTitle = plan.map { withRegion(shortTitle($0), regionID: $0.regionID) } ?? indicator.planID
         let crumbs = [Link(text: labels["indicators"], url: root + URLs.indicators)]
             + (plan.map { [planLink($0, root: root, fragment: "#indicator-table")] } ?? [])
-        return IndicatorPageView(page: page(path: path, title: "\(indicator.name) · \(planTitle)", crumbs: crumbs, crumb: indicator.name, section: .indicators),
+        // Two indicators of a plan may share a name (a table of the last period's results and
+        // one of this period's targets): the target years tell their pages apart.
+        let years = indicator.targets.map { "\($0.year)" }
+        let targetYears = years.isEmpty ? "" : "（" + labels.format("target-years", ["years": years.joined(separator: "、")]) + "）"
+        return IndicatorPageView(page: page(path: path, title: "\(indicator.name)\(targetYears) · \(planTitle)", crumbs: crumbs, crumb: indicator.name, section: .indicators),
             labels: labels.values, row: row, plan: row.plan, region: region,
             metric: metric.map { "\($0.name)" + ($0.unit.isEmpty ? "" : "（\(UnitStyle.normal($0.unit))）") },
             source: readerText.clean(indicator.source, plan: plan), note: opt(readerText.clean(indicator.note, plan: plan)), evaluations: evaluationViews,
@@ -542,7 +546,8 @@ struct ViewBuilder {
         }
         let title = withRegion(shortTitle(plan), regionID: plan.regionID)
         return ProgressPlanView(page: page(path: path, title: "\(title) · \(labels["progress"])",
-                                           crumbs: [Link(text: labels["progress"], url: root + URLs.progress)], crumb: shortTitle(plan), section: .progress),
+                                           crumbs: [Link(text: labels["progress"], url: root + URLs.progress), planLink(plan, root: root)],
+                                           crumb: labels["plan-progress"], section: .progress),
                                 labels: labels.values,
                                 plan: planSummary(plan, root: root), overviewURL: root + URLs.progress, groups: byStatus,
                                 taskReports: reportCounts, hasTaskReports: !latestReports.isEmpty,
