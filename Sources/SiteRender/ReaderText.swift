@@ -38,7 +38,9 @@ struct ReaderText: Sendable {
     static let unitID = try! NSRegularExpression(pattern: #"(?<![A-Za-z0-9\-/#])c\d+(?:-s\d+)?(?:-t\d+)?(?![A-Za-z0-9\-])"#)
     static let targetColumn = try! NSRegularExpression(pattern: #"(?<![A-Za-z0-9_])target_(\d{4})(?![A-Za-z0-9_])"#)
     static let idParenthesis = try! NSRegularExpression(pattern: #"[(（][^()（）]*\bID\b[^()（）]*[)）]"#)
-    static let word = #"(?<![A-Za-z0-9_\-])%@(?![A-Za-z0-9_\-])"#
+    /// A word of ASCII letters standing alone, with the space that sets it off from Chinese
+    /// text on either side (the replacement is Chinese: no space is needed).
+    static let word = #"(?:(?<=[\p{Han}，。；：、）)”])\s)?(?<![A-Za-z0-9_\-])%@(?![A-Za-z0-9_\-])(?:\s(?=[\p{Han}（(“]))?"#
     /// `私用区字符 U+E010` and a bare `U+E010`: pages show such a character as 〓.
     static let privateUse = try! NSRegularExpression(pattern: #"(?:私用区字符\s*)?U\+(?:E[0-9A-F]{3}|F[0-8][0-9A-F]{2})"#)
 
@@ -56,9 +58,7 @@ struct ReaderText: Sendable {
         s = Self.replace(Self.idParenthesis, in: s) { _ in "" }
         s = Self.replace(Self.path, in: s) { _ in "" }
         for (term, words) in Self.terms where s.contains(term) { s = s.replacingOccurrences(of: term, with: words) }
-        for (name, label) in Self.fileNames where s.contains(name) {
-            s = s.replacingOccurrences(of: " " + name, with: label).replacingOccurrences(of: name, with: label)
-        }
+        for (name, label) in Self.fileNames where s.contains(name) { s = Self.replaceWord(name, in: s, with: label) }
         s = Self.replace(Self.fileName, in: s) { _ in "" }
         if let plan {
             let references = Self.references(of: plan)
@@ -72,7 +72,7 @@ struct ReaderText: Sendable {
         for (id, title) in planTitles.sorted(by: { $0.key.count > $1.key.count }) where s.contains(id) {
             s = Self.replaceWord(id, in: s, with: "《\(title)》")
         }
-        s = Self.replace(Self.targetColumn, in: s) { "\($0.dropFirst("target_".count))年目标值" }
+        s = Self.replace(Self.targetColumn, in: s) { "\($0.trimmingCharacters(in: .whitespaces).dropFirst("target_".count))年目标值" }
         for (name, label) in Self.fieldNames where s.contains(name) { s = Self.replaceWord(name, in: s, with: label) }
         return Self.tidy(s)
     }
