@@ -285,8 +285,9 @@ struct DomainCountView: Encodable {
     let count: Int
 }
 
-/// indicators/index.html: one row per plan with indicators, in site order. The indicators
-/// themselves are listed on each plan's page, so this page grows by a row per plan.
+/// indicators/index.html: one row per plan with indicators, in site order, then every
+/// indicator of the site (about 500 bytes of HTML each), which readers filter by status,
+/// region and plan (filters.js).
 struct IndicatorIndexView: Encodable {
     let page: PageView
     let labels: [String: String]
