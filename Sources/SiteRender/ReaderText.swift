@@ -58,7 +58,11 @@ struct ReaderText: Sendable {
         s = Self.replace(Self.idParenthesis, in: s) { _ in "" }
         s = Self.replace(Self.path, in: s) { _ in "" }
         for (term, words) in Self.terms where s.contains(term) { s = s.replacingOccurrences(of: term, with: words) }
-        for (name, label) in Self.fileNames where s.contains(name) { s = Self.replaceWord(name, in: s, with: label) }
+        for (name, label) in Self.fileNames where s.contains(name) {
+            s = Self.replaceWord(name, in: s, with: label)
+            // "见指标表(indicators.csv)" would read 指标表(指标表).
+            for (open, close) in [("(", ")"), ("（", "）")] { s = s.replacingOccurrences(of: label + open + label + close, with: label) }
+        }
         s = Self.replace(Self.fileName, in: s) { _ in "" }
         if let plan {
             let references = Self.references(of: plan)

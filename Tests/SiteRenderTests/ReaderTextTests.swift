@@ -25,6 +25,7 @@ import PlanModel
     @Test func pathsFileNamesAndFieldsBecomeWords() {
         #expect(Self.text.clean("《通知》，网页转载文本 shared/seeds/000_1751c3c416aff1e8.txt", plan: nil) == "《通知》，网页转载文本")
         #expect(Self.text.clean("附件1同时整理为 indicators.csv。", plan: nil) == "附件1同时整理为指标表。")
+        #expect(Self.text.clean("数据见本规划指标表(indicators.csv)，正文保留表题", plan: nil) == "数据见本规划指标表，正文保留表题")
         #expect(Self.text.clean("数据整理为 indicators.csv(表1 各行 ID 以 t1- 开头)，issue_date 取此时间", plan: nil)
                 == "数据整理为指标表，发布日期取此时间")
         #expect(Self.text.clean("按列序视为 target_2025，indicators.csv 的 wetland-area 目标值亦照录", plan: Self.plan)
