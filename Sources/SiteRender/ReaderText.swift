@@ -10,12 +10,15 @@ import PlanModel
 /// - Repository paths (`shared/seeds/…txt`) are dropped; file names become what they hold
 ///   (`indicators.csv` → 指标表).
 /// - Unit IDs (`c2-s2-t6`) become the document's own numbering (`二(二)6`); plan IDs become the
-///   plan's short title; an indicator ID of the plan becomes its name; the names of content
+///   plan's short title; an indicator ID of the plan, or a metric ID of its region, becomes its
+///   name; the names of content
 ///   fields (`issue_date`, `target_2025`) become their labels.
 /// - A parenthesis that only explains IDs (`(表1 各行 ID 以 t1- 开头)`) is dropped.
 struct ReaderText: Sendable {
     /// Plan ID → the title readers see for it.
     let planTitles: [String: String]
+    /// Region ID → metric ID → the metric's name.
+    var metricNames: [String: [String: String]] = [:]
 
     static let fileNames: [(String, String)] = [
         ("indicators.csv", "指标表"), ("observations.csv", "报告值表"), ("departments.csv", "部门名录"),
@@ -28,7 +31,8 @@ struct ReaderText: Sendable {
         ("source_note", "来源说明"), ("issue_date", "发布日期"), ("doc_number", "文号"), ("short_title", "简称"),
         ("five-year-mean", "五年均值"), ("baseline_year", "基期年"), ("issuer", "发布机关"), ("title", "标题"),
         ("nature", "性质"), ("annual", "年度值"), ("cumulative", "五年累计"), ("baseline", "基期值"),
-        ("reported", "完成情况"), ("period", "规划期"),
+        ("reported", "完成情况"), ("period", "规划期"), ("notes", "编辑说明"), ("source", "来源"), ("aliases", "别名"),
+        ("metric", "统计口径"),
     ]
     /// Words that mark a note as one about the content format, not about the document.
     static let maintainerMarkers = ["按格式", "plan.md", "front matter"]
@@ -40,7 +44,7 @@ struct ReaderText: Sendable {
     static let idParenthesis = try! NSRegularExpression(pattern: #"[(（][^()（）]*\bID\b[^()（）]*[)）]"#)
     /// A word of ASCII letters standing alone, with the space that sets it off from Chinese
     /// text on either side (the replacement is Chinese: no space is needed).
-    static let word = #"(?:(?<=[\p{Han}，。；：、）)”])\s)?(?<![A-Za-z0-9_\-])%@(?![A-Za-z0-9_\-])(?:\s(?=[\p{Han}（(“]))?"#
+    static let word = #"(?:(?<=[\p{Han}，。；：、）)”])\s)?(?<![A-Za-z0-9_\-/.])%@(?![A-Za-z0-9_\-/.])(?:\s(?=[\p{Han}（(“]))?"#
     /// `私用区字符 U+E010` and a bare `U+E010`: pages show such a character as 〓.
     static let privateUse = try! NSRegularExpression(pattern: #"(?:私用区字符\s*)?U\+(?:E[0-9A-F]{3}|F[0-8][0-9A-F]{2})"#)
 
@@ -69,6 +73,10 @@ struct ReaderText: Sendable {
             s = Self.replace(Self.unitID, in: s) { references[$0] ?? "" }
             for indicator in plan.indicators where indicator.id.count >= 4 && indicator.id.contains("-") {
                 s = Self.replaceWord(indicator.id, in: s, with: "“\(indicator.name)”")
+            }
+            for (id, name) in (metricNames[plan.regionID] ?? [:]).sorted(by: { $0.key.count > $1.key.count })
+            where id.count >= 4 && id.contains("-") && s.contains(id) {
+                s = Self.replaceWord(id, in: s, with: "“\(name)”")
             }
         } else {
             s = Self.replace(Self.unitID, in: s) { _ in "" }

@@ -20,7 +20,10 @@ struct ViewBuilder {
         self.evaluations = evaluations
         self.labels = labels
         readerText = ReaderText(planTitles: [:])
-        readerText = ReaderText(planTitles: Dictionary(site.content.plans.map { ($0.id, shortTitle($0)) }, uniquingKeysWith: { a, _ in a }))
+        readerText = ReaderText(planTitles: Dictionary(site.content.plans.map { ($0.id, shortTitle($0)) }, uniquingKeysWith: { a, _ in a }),
+                                metricNames: Dictionary(site.content.regions.map { r in
+                                    (r.id, Dictionary(r.metrics.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
+                                }, uniquingKeysWith: { a, _ in a }))
     }
 
     var config: SiteConfig { site.content.config }

@@ -14,7 +14,8 @@ import PlanModel
         return Plan(id: "p", title: "测试规划", issuer: "测试市人民政府", startYear: 2021, endYear: 2025, regionID: "r",
                     source: "x", chapters: [chapter], units: [task], indicators: [indicator], location: location)
     }()
-    static let text = ReaderText(planTitles: ["huzhou-14th": "湖州市生态环境保护“十四五” 规划"])
+    static let text = ReaderText(planTitles: ["huzhou-14th": "湖州市生态环境保护“十四五” 规划"],
+                                 metricNames: ["r": ["air-good-rate": "空气质量优良天数比率"]])
 
     @Test func unitIDsBecomeTheDocumentsNumbering() {
         #expect(Self.text.clean("第6条(c2-s2-t6)逗号位置有误；见 c2-s2 与 c2。", plan: Self.plan) == "第6条(二(二)6)逗号位置有误；见 二(二) 与 二。")
@@ -34,8 +35,11 @@ import PlanModel
         #expect(Self.text.clean("网页标题行即规划标题，作 title，不在正文重复", plan: nil) == "网页标题行即规划标题，作标题，不在正文重复")
         #expect(Self.text.clean("(种子第67行)有1处“(略)”", plan: nil) == "(原网页文本第67行)有1处“(略)”")
         #expect(Self.text.clean("“4”与“78”之间有一个私用区字符 U+E010(网页乱码)", plan: nil) == "“4”与“78”之间有一个无法显示的字符“〓”(网页乱码)")
+        #expect(Self.text.clean("照录，见正文 notes。", plan: nil) == "照录，见正文编辑说明。")
+        #expect(Self.text.clean("同一度量(统计口径 air-good-rate)", plan: Self.plan) == "同一度量(统计口径“空气质量优良天数比率”)")
         // A web address is kept whole.
         #expect(Self.text.clean("https://www.example.gov.cn/plan.html", plan: nil) == "https://www.example.gov.cn/plan.html")
+        #expect(Self.text.clean("https://www.example.gov.cn/source/title.html", plan: nil) == "https://www.example.gov.cn/source/title.html")
     }
 
     @Test func notesAboutTheContentFormatAreNotForReaders() {
