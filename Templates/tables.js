@@ -36,3 +36,16 @@
     });
   });
 })();
+// Printing: closed <details> (editorial notes, text commitments) are opened so that the
+// printed page holds what the screen can show, and closed again afterwards.
+(function () {
+  "use strict";
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (d) { d.open = true; opened.push(d); });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
+})();

@@ -10,7 +10,7 @@ struct PlanReader {
     let allowRawHTML: Bool
 
     static let frontMatterFields: Set<String> = ["title", "doc_number", "issuer", "issue_date", "period", "region",
-                                                 "source", "source_note", "notes", "review_groups"]
+                                                 "source", "source_note", "notes", "review_groups", "short_title"]
 
     func read(log: inout DiagnosticLog) -> Plan? {
         let path = "\(displayPath)/plan.md"
@@ -42,7 +42,7 @@ struct PlanReader {
                         issuer: fields.string("issuer"), issueDate: issueDate, startYear: start, endYear: end,
                         regionID: fields.string("region"), source: fields.string("source"),
                         sourceNote: fields.string("source_note"), notes: fields.strings("notes", log: &log),
-                        location: SourceLocation(path: path))
+                        shortTitle: fields.string("short_title"), location: SourceLocation(path: path))
 
         readBody(split, path: path, into: &plan, log: &log)
         plan.indicators = IndicatorTableReader(directory: directory, displayPath: displayPath, planID: id,

@@ -48,7 +48,7 @@ package enum ReaderEntryPoints {
     /// known fields as the loader reads them.
     package static func readYAMLFields(_ text: String, path: String = "site.yaml") -> (fields: [String: String]?, diagnostics: [Diagnostic]) {
         var log = DiagnosticLog()
-        let known: Set<String> = ["title", "organisation", "data_as_of", "language", "allow_raw_html", "name", "level"]
+        let known = Set(["title", "organisation", "data_as_of", "language", "allow_raw_html", "name", "level"] + SiteIdentification.keys)
         guard let fields = YAMLFields.parse(text, path: path, known: known, required: ["title"], log: &log) else {
             return (nil, log.all)
         }

@@ -17,6 +17,9 @@ public struct LinkedSite: Sendable {
     public var departmentCoUnits: UnitLists { UnitLists(directory: directory, lists: departmentCoRefs) }
     public internal(set) var indicatorAssignments: [String: [ResolvedAssignment]] = [:]
     public internal(set) var departmentIndicators: [String: [String]] = [:]
+    /// Department key → the passages of plan text that name it in units that do not assign it,
+    /// in plan and unit order.
+    public internal(set) var departmentPassages: [String: [DepartmentPassage]] = [:]
     /// Metric → indicators (of any plan of the region) that measure it.
     public internal(set) var metricIndicators: [String: [String]] = [:]
 

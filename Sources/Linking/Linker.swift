@@ -58,6 +58,8 @@ public enum Linker {
         let indicators: [IndicatorAssignments]
         /// Metric key → indicator key, in indicator order.
         let metricIndicators: [(String, String)]
+        /// Passages that name a department without assigning it the unit, in unit order.
+        let mentions: [Mention]
         let diagnostics: [Diagnostic]
 
         /// The plan's units (0 when it was not linked).
@@ -78,12 +80,13 @@ public enum Linker {
         guard let region = context.regions[plan.regionID], let resolver = context.resolvers[region.id] else {
             log.add(.error("unknown-region", at: plan.location, "plan '\(plan.id)' names region '\(plan.regionID)', which has no folder under regions/",
                            hint: "create \(context.root)/regions/\(plan.regionID)/ or correct 'region:' in the front matter"))
-            return PlanLinks(linked: false, units: .none, references: [], indicators: [], metricIndicators: [], diagnostics: log.all)
+            return PlanLinks(linked: false, units: .none, references: [], indicators: [], metricIndicators: [], mentions: [],
+                             diagnostics: log.all)
         }
         let (units, references) = linkUnits(plan, resolver: resolver, log: &log)
         let (indicators, metrics) = linkIndicators(plan, region: region, resolver: resolver, root: context.root, log: &log)
         return PlanLinks(linked: true, units: units, references: references, indicators: indicators, metricIndicators: metrics,
-                         diagnostics: log.all)
+                         mentions: mentions(plan, region: region, units: units), diagnostics: log.all)
     }
 
     /// The linked site from the content and each plan's links (in plan order): explicit
@@ -125,6 +128,9 @@ public enum Linker {
                 for a in indicator.assignments { site.departmentIndicators[a.departmentKey, default: []].append(indicator.key) }
             }
             for (metric, indicator) in plan.metricIndicators { site.metricIndicators[metric, default: []].append(indicator) }
+            for m in plan.mentions where m.unit < units.unitCount {
+                site.departmentPassages[m.departmentKey, default: []].append(DepartmentPassage(unit: UnitRef(plan: p, unit: m.unit), excerpt: m.excerpt))
+            }
         }
         // Each list kept at its exact size (appending leaves up to twice the room needed), one
         // list at a time: iterating the dictionary while assigning its values would hold every

@@ -16,6 +16,7 @@ extension Linker.PlanLinks {
             }
         }
         w.array(metricIndicators) { w, pair in w.string(pair.0); w.string(pair.1) }
+        w.array(mentions) { w, m in w.int(m.unit); w.string(m.departmentKey); w.string(m.excerpt) }
         w.array(diagnostics) { w, d in d.encode(to: &w) }
     }
 
@@ -32,10 +33,12 @@ extension Linker.PlanLinks {
             })
         }
         let metrics = try r.array { r in (try r.string(), try r.string()) }
+        let mentions = try r.array { r in Linker.Mention(unit: try r.int(), departmentKey: try r.string(), excerpt: try r.string()) }
         let diagnostics = try r.array { try Diagnostic.decode(from: &$0) }
-        guard references.allSatisfy({ $0.unit >= 0 && $0.unit < units.unitCount }) else { throw r.damaged }
+        guard references.allSatisfy({ $0.unit >= 0 && $0.unit < units.unitCount }),
+              mentions.allSatisfy({ $0.unit >= 0 && $0.unit < units.unitCount }) else { throw r.damaged }
         return Linker.PlanLinks(linked: linked, units: units, references: references, indicators: indicators,
-                                metricIndicators: metrics, diagnostics: diagnostics)
+                                metricIndicators: metrics, mentions: mentions, diagnostics: diagnostics)
     }
 }
 

@@ -2,6 +2,9 @@
 public struct Plan: Sendable, Identifiable, Equatable {
     public let id: String
     public var title: String
+    /// A short title for cards and breadcrumbs as the front matter gives it (`short_title`);
+    /// "" when it gives none.
+    public var shortTitle: String
     public var docNumber: String
     public var issuer: String
     public var issueDate: SimpleDate?
@@ -32,9 +35,10 @@ public struct Plan: Sendable, Identifiable, Equatable {
     public init(id: String, title: String, docNumber: String = "", issuer: String, issueDate: SimpleDate? = nil,
                 startYear: Int, endYear: Int, regionID: String, source: String, sourceNote: String = "",
                 notes: [String] = [], chapters: [Chapter] = [], units: [WorkUnit] = [], blocks: [PlanBlock] = [],
-                indicators: [Indicator] = [], reports: [TaskReport] = [], location: SourceLocation) {
+                indicators: [Indicator] = [], reports: [TaskReport] = [], shortTitle: String = "", location: SourceLocation) {
         self.id = id
         self.title = title
+        self.shortTitle = shortTitle
         self.docNumber = docNumber
         self.issuer = issuer
         self.issueDate = issueDate

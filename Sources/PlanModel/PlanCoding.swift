@@ -6,7 +6,7 @@
 extension Plan {
     package func encodeWithoutBody(to w: inout BinaryWriter) {
         precondition(!hasBody, "only a plan without body is encoded")
-        w.string(id); w.string(title); w.string(docNumber); w.string(issuer)
+        w.string(id); w.string(title); w.string(shortTitle); w.string(docNumber); w.string(issuer)
         w.bool(issueDate != nil)
         if let issueDate { issueDate.encode(to: &w) }
         w.int(startYear); w.int(endYear)
@@ -37,7 +37,7 @@ extension Plan {
     }
 
     package static func decodeWithoutBody(from r: inout BinaryReader) throws -> Plan {
-        let id = try r.string(), title = try r.string(), docNumber = try r.string(), issuer = try r.string()
+        let id = try r.string(), title = try r.string(), shortTitle = try r.string(), docNumber = try r.string(), issuer = try r.string()
         let issueDate = try r.bool() ? try SimpleDate.decode(from: &r) : nil
         let startYear = try r.int(), endYear = try r.int()
         let regionID = try r.string(), source = try r.string(), sourceNote = try r.string()
@@ -69,7 +69,7 @@ extension Plan {
         var plan = Plan(id: id, title: title, docNumber: docNumber, issuer: issuer, issueDate: issueDate,
                         startYear: startYear, endYear: endYear, regionID: regionID, source: source, sourceNote: sourceNote,
                         notes: notes, chapters: chapters, units: units, indicators: indicators, reports: reports,
-                        location: location)
+                        shortTitle: shortTitle, location: location)
         plan.reviewGroups = reviewGroups
         plan.bodyDigest = bodyDigest
         plan.hasBody = false

@@ -8,13 +8,52 @@ public struct SiteConfig: Sendable, Equatable {
     public var dataAsOf: SimpleDate
     public var language: String
     public var allowRawHTML: Bool
+    /// What a Chinese government website shows in its footer (政府网站): all optional, "" when
+    /// not set.
+    public var identification: SiteIdentification
 
-    public init(title: String, organisation: String, dataAsOf: SimpleDate, language: String, allowRawHTML: Bool = false) {
+    public init(title: String, organisation: String, dataAsOf: SimpleDate, language: String, allowRawHTML: Bool = false,
+                identification: SiteIdentification = SiteIdentification()) {
         self.title = title
         self.organisation = organisation
         self.dataAsOf = dataAsOf
         self.language = language
         self.allowRawHTML = allowRawHTML
+        self.identification = identification
+    }
+}
+
+/// The footer fields of a government website, each "" when site.yaml does not set it.
+public struct SiteIdentification: Sendable, Equatable {
+    /// 主办单位 (`sponsor`).
+    public var sponsor = ""
+    /// 承办单位 (`operator`).
+    public var operatedBy = ""
+    /// 网站标识码 (`site_code`).
+    public var siteCode = ""
+    /// ICP备案号 (`icp_record`).
+    public var icpRecord = ""
+    /// 公安机关备案号 (`police_record`).
+    public var policeRecord = ""
+    /// 联系方式 (`contact`): a telephone number, an address, an e-mail address.
+    public var contact = ""
+    /// 纠错 (`correction`): where readers report an error, a URL or an e-mail address.
+    public var correction = ""
+
+    /// The site.yaml keys, in the order the footer shows them.
+    public static let keys = ["sponsor", "operator", "site_code", "icp_record", "police_record", "contact", "correction"]
+
+    public init() {}
+
+    /// From site.yaml's values by key (`keys`); a missing key is "".
+    public init(values: [String: String]) {
+        sponsor = values["sponsor"] ?? ""
+        operatedBy = values["operator"] ?? ""
+        siteCode = values["site_code"] ?? ""
+        icpRecord = values["icp_record"] ?? ""
+        policeRecord = values["police_record"] ?? ""
+        contact = values["contact"] ?? ""
+        correction = values["correction"] ?? ""
     }
 }
 

@@ -164,7 +164,7 @@ public struct SiteRenderer: Sendable {
 
     /// What a job makes, in a few bytes: the job itself is made from it when it runs.
     enum JobSpec: Sendable {
-        case home, departments, indicators, progress, method, search, assets
+        case home, departments, indicators, progress, method, search, sitemap, assets
         case plan(Int32), progressPlan(Int32), department(Int32), indicator(Int32)
         /// One of the files made in pieces, by its index in `listings`.
         case listing(Int32)
@@ -236,6 +236,7 @@ public struct SiteRenderer: Sendable {
         specs += (0..<plans).map { .progressPlan($0) }
         specs.append(.method)
         specs.append(.search)
+        specs.append(.sitemap)
         specs += (0..<Int32(listings.count)).map { .listing($0) }
         specs.append(.assets)
 
@@ -285,9 +286,11 @@ public struct SiteRenderer: Sendable {
                 return page(URLs.method, "method") { builder.methodPage() }
             case .search:
                 return page(URLs.search, "search") {
-                    SearchPageView(page: builder.page(path: URLs.search, title: labels["search"]), labels: labels.values,
+                    SearchPageView(page: builder.page(path: URLs.search, title: labels["search"], section: .search), labels: labels.values,
                                    kindsJSON: SearchIndex.embeddableJSON(kinds))
                 }
+            case .sitemap:
+                return page(URLs.sitemap, "sitemap") { builder.sitemap() }
             case .listing(let l):
                 return shared.listings[Int(l)]
             case .assets:
@@ -448,16 +451,17 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    /// Private-use characters in a source (garbled text copied from a web page) would show
-    /// as nothing or as whatever a font puts there: pages show each as □, the mark Chinese
-    /// editions use for an unreadable character, so the damage stays visible (the plan's
-    /// notes say what it is). The open data files keep the characters as they are.
+    /// Private-use characters in a source (garbled text copied from a web page) show as
+    /// nothing or as an empty box in most fonts: pages show each as 〓 (the mark Chinese
+    /// typesetting uses for a character that cannot be shown), and the plan's page says so in
+    /// its editorial notes (label `private-use-note`). The open data files keep the characters
+    /// as they are.
     static func showPrivateUseCharacters(_ html: String) -> String {
         guard containsPrivateUse(html) else { return html }
         var out = String.UnicodeScalarView()
         for scalar in html.unicodeScalars {
             if (0xE000...0xF8FF).contains(scalar.value) {
-                out.append("□")
+                out.append("〓")
             } else {
                 out.append(scalar)
             }

@@ -14,6 +14,8 @@ public enum URLs {
     public static let search = "search.html"
     /// 方法说明: how statuses are computed.
     public static let method = "method.html"
+    /// 网站地图: every page a reader can reach, by kind.
+    public static let sitemap = "sitemap.html"
 
     /// "../" repeated for each folder in a page path.
     static func root(of path: String) -> String {

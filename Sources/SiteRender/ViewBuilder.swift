@@ -12,20 +12,102 @@ struct ViewBuilder {
     /// Whether the home page's template shows each plan's status chart: when it does not, the
     /// 10,000 charts of a 10,000-plan site (20 MB of SVG) are not made for it.
     var chartsOnHome = true
+    /// Free text of the content made fit for readers.
+    private(set) var readerText: ReaderText
+
+    init(site: LinkedSite, evaluations: SiteEvaluations, labels: Labels) {
+        self.site = site
+        self.evaluations = evaluations
+        self.labels = labels
+        readerText = ReaderText(planTitles: [:])
+        readerText = ReaderText(planTitles: Dictionary(site.content.plans.map { ($0.id, shortTitle($0)) }, uniquingKeysWith: { a, _ in a }),
+                                metricNames: Dictionary(site.content.regions.map { r in
+                                    (r.id, Dictionary(r.metrics.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
+                                }, uniquingKeysWith: { a, _ in a }))
+    }
 
     var config: SiteConfig { site.content.config }
 
     /// Mustache treats every string, even "", as true in a section: pass nil for "nothing".
     func opt(_ text: String) -> String? { text.isEmpty ? nil : text }
 
-    func page(path: String, title: String) -> PageView {
-        PageView(root: URLs.root(of: path), siteTitle: config.title, organisation: config.organisation,
-                 dataAsOf: config.dataAsOf.description, dataThrough: yearText(evaluations.newestYear),
-                 language: config.language, pageTitle: title, labels: labels.values)
-    }
-
     /// "2022年" (数据更新至), nil when nothing is reported.
     func yearText(_ year: Int?) -> String? { year.map { labels.format("data-through-year", ["year": "\($0)"]) } }
+
+    /// The entry of the site navigation a page belongs to.
+    enum NavSection { case home, departments, indicators, progress, search, none }
+
+    static let navigation: [(label: String, path: String, section: NavSection)] = [
+        ("home", URLs.home, .home), ("departments", URLs.departments, .departments), ("indicators", URLs.indicators, .indicators),
+        ("progress", URLs.progress, .progress), ("search", URLs.search, .search),
+    ]
+
+    /// What every page has: title, breadcrumbs (`crumbs` are the pages between the home page
+    /// and this one), navigation, date and footer. `date` is a plan's issue date; the other
+    /// pages show the site's data date as their 更新日期. Never the clock.
+    func page(path: String, title: String, crumbs: [Link] = [], crumb: String? = nil, section: NavSection = .none,
+              issued: SimpleDate? = nil) -> PageView {
+        let root = URLs.root(of: path)
+        let isHome = path == URLs.home
+        let trail = isHome ? [] : [Link(text: labels["home"], url: root + URLs.home)] + crumbs
+        let nav = Self.navigation.map { item in
+            NavItem(text: labels[item.label], url: root + item.path, current: item.path == path,
+                    inSection: item.section == section && item.path != path)
+        }
+        return PageView(root: root, siteTitle: config.title, organisation: config.organisation,
+                        dataAsOf: config.dataAsOf.description, dataThrough: yearText(evaluations.newestYear),
+                        language: config.language, pageTitle: title, labels: labels.values,
+                        fullTitle: isHome || title == config.title ? config.title : "\(title) · \(config.title)",
+                        breadcrumbs: trail, hasBreadcrumbs: !trail.isEmpty, crumb: crumb ?? title, nav: nav,
+                        dateLabel: labels[issued == nil ? "updated" : "issue-date"], date: (issued ?? config.dataAsOf).description,
+                        identification: identification, hasIdentification: !identification.isEmpty)
+    }
+
+    /// The footer lines of the government-site fields that site.yaml sets.
+    var identification: [FooterField] {
+        let id = config.identification
+        let fields = [("sponsor", id.sponsor), ("operator", id.operatedBy), ("site-code", id.siteCode), ("icp-record", id.icpRecord),
+                      ("police-record", id.policeRecord), ("contact", id.contact), ("correction", id.correction)]
+        return fields.filter { !$0.1.isEmpty }.map { key, value in
+            let url: String?
+            if value.hasPrefix("https://") || value.hasPrefix("http://") || value.hasPrefix("mailto:") { url = value }
+            else if value.contains("@"), !value.contains(" ") { url = "mailto:" + value }
+            else { url = nil }
+            return FooterField(label: labels[key], value: value.hasPrefix("mailto:") ? String(value.dropFirst(7)) : value, url: url)
+        }
+    }
+
+    /// A plan's short title: `short_title` when the front matter gives one; otherwise the
+    /// title, or, when the source redacted part of the title (`(略)`), what follows the last
+    /// redaction, with the region's name before it when it does not name the region.
+    func shortTitle(_ plan: Plan) -> String {
+        if !plan.shortTitle.isEmpty { return plan.shortTitle }
+        let markers = ["(略)", "（略）"]
+        guard let cut = markers.compactMap({ plan.title.range(of: $0, options: .backwards) }).max(by: { $0.upperBound < $1.upperBound }) else {
+            return plan.title
+        }
+        let rest = plan.title[cut.upperBound...].trimmingCharacters(in: .whitespaces)
+        guard !rest.isEmpty else { return plan.title }
+        let region = regionName(plan.regionID)
+        return names(region: region, in: rest) ? rest : region + rest
+    }
+
+    /// Whether `text` names the region (湖州市, or 湖州 without the level).
+    func names(region: String, in text: String) -> Bool {
+        let stem = region.count > 2 && "省市县区".contains(region.last!) ? String(region.dropLast()) : region
+        return text.contains(stem)
+    }
+
+    /// The text followed by the region's name in brackets when it does not name the region.
+    func withRegion(_ text: String, regionID: String) -> String {
+        let region = regionName(regionID)
+        return names(region: region, in: text) ? text : "\(text)（\(region)）"
+    }
+
+    func planLink(_ plan: Plan, root: String, fragment: String = "") -> Link {
+        Link(text: shortTitle(plan), url: root + URLs.plan(plan.id) + fragment)
+    }
+
 
     func regionName(_ id: String) -> String { site.content.region(id)?.name ?? id }
 
@@ -39,7 +121,7 @@ struct ViewBuilder {
         // "36(“十三五”均值)": a unit after the note would read as part of it.
         let noted = value.raw.contains("(") || value.raw.contains("（")
         let note = value.repair.map { "（\(labels["editorial-note"])\($0.note)）" } ?? ""
-        if value.number != nil, value.inlineUnit == nil, !noted, !unit.isEmpty, unit != "-" { return value.raw + " " + unit + note }
+        if value.number != nil, value.inlineUnit == nil, !noted, !unit.isEmpty, unit != "-" { return UnitStyle.join(value.raw, unit) + note }
         return value.raw + note
     }
 
@@ -70,12 +152,12 @@ struct ViewBuilder {
         return IndicatorRowView(
             id: indicator.id, url: root + URLs.indicator(indicator.key), number: opt(indicator.number), group: indicator.group,
             domain: opt(indicator.domain), name: indicator.name,
-            nameSource: opt(indicator.nameSource).map { labels["editorial-name"] + "“\($0)”" }, unit: opt(indicator.unit == "-" ? "" : indicator.unit), nature: indicator.nature?.rawValue ?? labels["not-stated"],
+            nameSource: opt(indicator.nameSource).map { labels["editorial-name"] + "“\($0)”" }, unit: opt(indicator.unit == "-" ? "" : UnitStyle.normal(indicator.unit)), nature: indicator.nature?.rawValue ?? labels["not-stated"],
             baseline: baseline, targets: targets.isEmpty ? labels["not-stated"] : targets,
             latest: latest.map { display($0.value, unit: indicator.unit) + "（\($0.year)）" }
                 ?? labels[summary?.status == .qualitative ? "not-applicable" : "not-reported"],
             status: labels.status(summary?.status ?? .noData), progress: percent(summary?.progress),
-            reported: opt(indicator.reported), plan: Link(text: plan?.title ?? indicator.planID, url: root + URLs.plan(indicator.planID)),
+            reported: opt(indicator.reported), plan: Link(text: plan.map(shortTitle) ?? indicator.planID, url: root + URLs.plan(indicator.planID)),
             departments: chips(site.indicatorAssignments[indicator.key] ?? [], role: .lead, root: root)
                 + chips(site.indicatorAssignments[indicator.key] ?? [], role: .co, root: root))
     }
@@ -121,7 +203,7 @@ struct ViewBuilder {
         let reviewKeys = plan.reviewIndicators.map(\.key)
         let assigned = site.assignedUnitCount(planID: plan.id)
         return PlanSummaryView(
-            id: plan.id, title: plan.title, url: root + URLs.plan(plan.id), region: regionName(plan.regionID),
+            id: plan.id, title: plan.title, shortTitle: shortTitle(plan), url: root + URLs.plan(plan.id), region: regionName(plan.regionID),
             period: plan.periodText, docNumber: opt(plan.docNumber), issuer: plan.issuer, issueDate: plan.issueDate?.description,
             taskCount: plan.tasks.count, unitCount: plan.units.count, indicatorCount: keys.count,
             statusCounts: statusCounts(keys), reviewIndicatorCount: reviewKeys.count, reviewCounts: statusCounts(reviewKeys),
@@ -151,9 +233,12 @@ struct ViewBuilder {
 
     func home() -> HomeView {
         let path = URLs.home
-        return HomeView(page: page(path: path, title: config.title), labels: labels.values,
+        let responsible = site.departments.keys.filter { key in
+            site.departmentLeadUnits.count(key) + site.departmentCoUnits.count(key) > 0 || !(site.departmentIndicators[key] ?? []).isEmpty
+        }
+        return HomeView(page: page(path: path, title: config.title, section: .home), labels: labels.values,
                         plans: site.content.plans.map { planSummary($0, root: "", chart: chartsOnHome) },
-                        departmentCount: site.departments.count, indicatorCount: site.indicators.count,
+                        departmentCount: responsible.count, indicatorCount: site.indicators.count,
                         taskCount: site.content.plans.reduce(0) { $0 + $1.tasks.count })
     }
 
@@ -164,14 +249,27 @@ struct ViewBuilder {
             TocChapter(id: c.id, heading: c.heading, sections: c.sections.map { TocSection(id: $0.id, heading: $0.heading) },
                        hasSections: !c.sections.isEmpty)
         }
-        return PlanPageView(page: page(path: path, title: plan.title), labels: labels.values, plan: planSummary(plan, root: root), source: plan.source,
-            sourceURL: plan.source.hasPrefix("https://") || plan.source.hasPrefix("http://") ? plan.source : nil,
-            sourceNote: opt(plan.sourceNote), notes: plan.notes, hasNotes: !plan.notes.isEmpty, toc: toc,
-            segments: segments(plan, root: root), indicatorGroups: indicatorGroups(plan.ownIndicators, root: root),
+        let segments = segments(plan, root: root)
+        let automatic = segments.contains { $0.unit?.indicators.contains(where: \.automatic) ?? false }
+        let notes = readerText.readerNotes(plan.notes, plan: plan)
+            + (plan.blocks.contains { SiteRenderer.containsPrivateUse($0.html) } ? [labels["private-use-note"]] : [])
+        return PlanPageView(page: page(path: path, title: withRegion(plan.title, regionID: plan.regionID), crumb: shortTitle(plan), issued: plan.issueDate),
+            labels: labels.values, plan: planSummary(plan, root: root), hasAutomaticLinks: automatic,
+            source: readerText.clean(plan.source, plan: plan), sourceURL: Self.webAddress(in: plan.source),
+            sourceNote: opt(readerText.clean(plan.sourceNote, plan: plan)), notes: notes, hasNotes: !notes.isEmpty, toc: toc,
+            segments: segments, indicatorGroups: indicatorGroups(plan.ownIndicators, root: root),
             reviewGroups: indicatorGroups(plan.reviewIndicators, root: root).map { group in
                 IndicatorGroupView(heading: "\(labels["review-counts"])：\(group.heading)", rows: group.rows)
             },
             hasIndicators: !plan.indicators.isEmpty)
+    }
+
+    /// The first web address in a plan's `source` (the whole of it, or one inside a citation).
+    static func webAddress(in source: String) -> String? {
+        guard let start = source.range(of: "https://") ?? source.range(of: "http://") else { return nil }
+        let rest = source[start.lowerBound...]
+        let end = rest.firstIndex { $0.isWhitespace || "，。；）)」”\"'<>".contains($0) } ?? rest.endIndex
+        return String(rest[..<end])
     }
 
     /// The plan's text in order; the blocks of each unit are grouped so the template can wrap
@@ -182,6 +280,11 @@ struct ViewBuilder {
         var currentUnit: String?
         var unitHTML: [String] = []
         let units = Dictionary(uniqueKeysWithValues: plan.units.map { ($0.id, $0) })
+        var headings: [String: String] = [:]
+        for chapter in plan.chapters {
+            headings[chapter.id] = chapter.heading
+            for section in chapter.sections { headings[section.id] = section.heading }
+        }
         func flushText() {
             if !pendingText.isEmpty { result.append(SegmentView(unit: nil, html: pendingText.joined(separator: "\n"))) }
             pendingText = []
@@ -216,7 +319,10 @@ struct ViewBuilder {
                 flushText()
                 currentUnit = id
                 unitHTML = [html]
-            case .text, .chapterHeading, .sectionHeading:
+            case .chapterHeading(let id), .sectionHeading(let id):
+                flushUnit()
+                pendingText.append(withPermalink(html, id: id, heading: headings[id] ?? ""))
+            case .text:
                 flushUnit()
                 pendingText.append(html)
             }
@@ -224,6 +330,13 @@ struct ViewBuilder {
         flushUnit()
         flushText()
         return result
+    }
+
+    /// A heading with a visible link to its own anchor before its closing tag.
+    func withPermalink(_ html: String, id: String, heading: String) -> String {
+        guard let close = html.range(of: "</h", options: .backwards) else { return html }
+        let name = HTMLEscaping.escape(labels["permalink"] + "：" + heading.prefix(24))
+        return html[..<close.lowerBound] + " <a class=\"permalink\" href=\"#\(id)\" aria-label=\"\(name)\">#</a>" + html[close.lowerBound...]
     }
 
     func unitView(_ plan: Plan, _ unit: WorkUnit, html: String, root: String) -> UnitView {
@@ -240,8 +353,8 @@ struct ViewBuilder {
         let body = html.replacingBytes(of: " id=\"\(unit.id)\"", with: "")
         return UnitView(id: unit.id, label: unit.label, title: unit.title, isTask: unit.kind == .task, leads: leads, cos: cos,
                         hasLeads: !leads.isEmpty, hasCos: !cos.isEmpty, hasDepartments: !(leads.isEmpty && cos.isEmpty), indicators: indicators, hasIndicators: !indicators.isEmpty,
-                        report: report.map { "\($0.period) \(labels["report-\($0.status.rawValue)"])" + ($0.note.isEmpty ? "" : "：\($0.note)") } ?? labels["no-report"],
-                        reportSource: report?.source, hasReport: report != nil, html: body)
+                        report: report.map { "\($0.period) \(labels["report-\($0.status.rawValue)"])" + ($0.note.isEmpty ? "" : "：\(readerText.clean($0.note, plan: plan))") } ?? labels["no-report"],
+                        reportSource: report.map { readerText.clean($0.source, plan: plan) }, hasReport: report != nil, html: body)
     }
 
     /// `href="indicator:ID"` from the plan text becomes a link to the indicator's page: ID is
@@ -279,17 +392,20 @@ struct ViewBuilder {
             let rows = region.departments.map { d in
                 DepartmentRowView(name: d.name, url: root + URLs.department(d.key), kind: labels.kind(d.kind),
                                   leadCount: site.departmentLeadUnits.count(d.key), coCount: site.departmentCoUnits.count(d.key),
-                                  indicatorCount: site.departmentIndicators[d.key]?.count ?? 0)
-            }.sorted { ($1.leadCount + $1.coCount, $0.name) < ($0.leadCount + $0.coCount, $1.name) }
+                                  indicatorCount: site.departmentIndicators[d.key]?.count ?? 0,
+                                  mentionCount: site.departmentPassages[d.key]?.count ?? 0)
+            }.sorted { ($1.leadCount + $1.coCount, $1.indicatorCount, $1.mentionCount, $0.name) < ($0.leadCount + $0.coCount, $0.indicatorCount, $0.mentionCount, $1.name) }
             let charted = rows.filter { $0.leadCount + $0.coCount > 0 }
             let chart = StackedBarChart(
                 id: "departments-\(region.id)", title: "\(region.name) \(labels["chart-departments"])",
                 series: [.init(name: labels["lead"], fill: "#1f4e79", hatched: false), .init(name: labels["co"], fill: "#5b9bd5", hatched: true)],
                 rows: charted.map { .init(label: $0.name, values: [$0.leadCount, $0.coCount]) })
             return RegionDepartmentsView(name: region.name, id: region.id, departments: rows,
-                                         chart: charted.isEmpty ? "" : chart.svg(), hasChart: !charted.isEmpty)
+                                         chart: charted.isEmpty ? "" : chart.svg(), hasChart: !charted.isEmpty,
+                                         assignsAny: rows.contains { $0.leadCount + $0.coCount + $0.indicatorCount > 0 })
         }
-        return DepartmentIndexView(page: page(path: path, title: labels["departments"]), labels: labels.values, regions: regions)
+        return DepartmentIndexView(page: page(path: path, title: labels["departments"], section: .departments), labels: labels.values,
+                                   regions: regions, assignsNothing: !regions.contains(where: \.assignsAny))
     }
 
     func departmentPage(_ d: Department) -> DepartmentPageView {
@@ -299,6 +415,7 @@ struct ViewBuilder {
         // plan they are listed in document order.
         let leadsByPlan = Dictionary(grouping: site.departmentLeadUnits.refs(d.key), by: \.plan)
         let cosByPlan = Dictionary(grouping: site.departmentCoUnits.refs(d.key), by: \.plan)
+        let mentionsByPlan = Dictionary(grouping: site.departmentPassages[d.key] ?? [], by: \.unit.plan)
         let plans = site.content.plans.indices.compactMap { p -> DepartmentPlanView? in
             let planLeads = leadsByPlan[Int32(p)] ?? []
             let planCos = cosByPlan[Int32(p)] ?? []
@@ -306,24 +423,57 @@ struct ViewBuilder {
             let plan = site.content.plans[p]
             let l = planLeads.sorted { $0.unit < $1.unit }.map { taskLink($0, root: root) }
             let c = planCos.sorted { $0.unit < $1.unit }.map { taskLink($0, root: root) }
-            return DepartmentPlanView(plan: Link(text: plan.title, url: root + URLs.plan(plan.id)), leads: l, cos: c,
+            return DepartmentPlanView(plan: planLink(plan, root: root), leads: l, cos: c,
                                       hasLeads: !l.isEmpty, hasCos: !c.isEmpty)
         }
+        let mentions = site.content.plans.indices.compactMap { p -> DepartmentMentionsView? in
+            guard let list = mentionsByPlan[Int32(p)], !list.isEmpty else { return nil }
+            return DepartmentMentionsView(plan: planLink(site.content.plans[p], root: root),
+                                          mentions: list.map { MentionView(task: taskLink($0.unit, root: root), excerpt: $0.excerpt) })
+        }
         let indicators = (site.departmentIndicators[d.key] ?? []).compactMap { site.indicators[$0] }.map { indicatorRow($0, root: root) }
-        return DepartmentPageView(page: page(path: path, title: d.name), labels: labels.values, name: d.name, region: regionName(d.regionID),
-                                  kind: labels.kind(d.kind), aliases: opt(d.aliases.joined(separator: "、")), note: opt(d.note),
-                                  plans: plans, hasPlans: !plans.isEmpty, indicators: indicators, hasIndicators: !indicators.isEmpty)
+        let region = regionName(d.regionID)
+        let regionLink = Link(text: region, url: root + URLs.departments + "#region-\(d.regionID)")
+        return DepartmentPageView(page: page(path: path, title: withRegion(d.name, regionID: d.regionID), crumbs: [
+                                      Link(text: labels["departments"], url: root + URLs.departments), regionLink], crumb: d.name, section: .departments),
+                                  labels: labels.values, name: d.name, region: region,
+                                  kind: labels.kind(d.kind), aliases: opt(d.aliases.joined(separator: "、")), note: opt(readerText.clean(d.note, plan: nil)),
+                                  plans: plans, hasPlans: !plans.isEmpty, indicators: indicators, hasIndicators: !indicators.isEmpty,
+                                  mentions: mentions, hasMentions: !mentions.isEmpty,
+                                  hasNothing: plans.isEmpty && indicators.isEmpty && mentions.isEmpty)
     }
 
     func indicatorIndex() -> IndicatorIndexView {
         let path = URLs.indicators
         let root = URLs.root(of: path)
-        let plans = site.content.plans.filter { !$0.indicators.isEmpty }.map { plan in
-            IndicatorIndexPlanView(plan: Link(text: plan.title, url: root + URLs.plan(plan.id) + "#indicator-table"),
+        let withIndicators = site.content.plans.filter { !$0.indicators.isEmpty }
+        let plans = withIndicators.map { plan in
+            IndicatorIndexPlanView(plan: planLink(plan, root: root, fragment: "#indicator-table"),
                                    region: regionName(plan.regionID), indicatorCount: plan.indicators.count,
                                    domains: byDomain(plan.indicators).map { DomainCountView(name: $0.heading, count: $0.indicators.count) })
         }
-        return IndicatorIndexView(page: page(path: path, title: labels["indicators"]), labels: labels.values, plans: plans)
+        let rows = withIndicators.flatMap { plan in
+            plan.indicators.map { IndicatorListRowView(row: indicatorRow($0, root: root), region: regionName(plan.regionID), regionID: plan.regionID, planID: plan.id) }
+        }
+        let regions = site.content.regions.filter { r in withIndicators.contains { $0.regionID == r.id } }.map { Link(text: $0.name, url: $0.id) }
+        return IndicatorIndexView(page: page(path: path, title: labels["indicators"], section: .indicators), labels: labels.values, plans: plans,
+                                  indicators: rows, statuses: ProgressStatus.allCases.map { labels.status($0) }, regions: regions,
+                                  planChoices: withIndicators.map { Link(text: shortTitle($0), url: $0.id) })
+    }
+
+    /// sitemap.html: the site's pages by kind.
+    func sitemap() -> SitemapView {
+        let path = URLs.sitemap
+        let root = URLs.root(of: path)
+        let plans = site.content.plans.map { plan in
+            SitemapPlanView(plan: planLink(plan, root: root), region: regionName(plan.regionID),
+                            progress: Link(text: labels["progress"], url: root + URLs.progress(plan.id)),
+                            hasIndicators: !plan.indicators.isEmpty, indicatorTable: root + URLs.plan(plan.id) + "#indicator-table")
+        }
+        let regions = site.content.regions.map { region in
+            SitemapRegionView(name: region.name, departments: region.departments.map { Link(text: $0.name, url: root + URLs.department($0.key)) })
+        }
+        return SitemapView(page: page(path: path, title: labels["sitemap"]), labels: labels.values, plans: plans, regions: regions)
     }
 
     func indicatorPage(_ indicator: Indicator) -> IndicatorPageView {
@@ -345,17 +495,28 @@ struct ViewBuilder {
                 otherBasis: opt(t.otherBasis.map { "\($0.year)：\($0.value.raw)（\(labels.basis($0.basis))）" }.joined(separator: "；")))
         }
         let headline = evaluation?.headline
-        let unitSuffix = indicator.unit == "-" ? "" : indicator.unit
+        let unitSuffix = indicator.unit == "-" ? "" : UnitStyle.normal(indicator.unit)
         let charts = indicatorCharts(indicator, headline: headline, observations: observations, unit: unitSuffix)
         let tasks = site.indicatorUnits.refs(indicator.key).map { taskLink($0, root: root) }
         let assignments = site.indicatorAssignments[indicator.key] ?? []
         let related = (metricKey.flatMap { site.metricIndicators[$0] } ?? []).filter { $0 != indicator.key }
             .compactMap { site.indicators[$0] }.map { indicatorRow($0, root: root) }
         let row = indicatorRow(indicator, root: root)
-        return IndicatorPageView(page: page(path: path, title: indicator.name), labels: labels.values, row: row, plan: row.plan,
-            metric: metric.map { "\($0.name)" + ($0.unit.isEmpty ? "" : "（\($0.unit)）") },
-            source: indicator.source, note: opt(indicator.note), evaluations: evaluationViews,
-            observations: observations.map { ObservationView(year: $0.year, value: $0.value.raw, basis: labels.basis($0.basis), source: $0.source, note: $0.note) },
+        let plan = site.plan(indicator.planID)
+        let region = plan.map { regionName($0.regionID) } ?? ""
+        let planTitle = plan.map { withRegion(shortTitle($0), regionID: $0.regionID) } ?? indicator.planID
+        let crumbs = [Link(text: labels["indicators"], url: root + URLs.indicators)]
+            + (plan.map { [planLink($0, root: root, fragment: "#indicator-table")] } ?? [])
+        // Two indicators of a plan may share a name (a table of the last period's results and
+        // one of this period's targets): the target years tell their pages apart.
+        let years = indicator.targets.map { "\($0.year)" }
+        let targetYears = years.isEmpty ? "" : "（" + labels.format("target-years", ["years": years.joined(separator: "、")]) + "）"
+        return IndicatorPageView(page: page(path: path, title: "\(indicator.name)\(targetYears) · \(planTitle)", crumbs: crumbs, crumb: indicator.name, section: .indicators),
+            labels: labels.values, row: row, plan: row.plan, region: region,
+            metric: metric.map { "\($0.name)" + ($0.unit.isEmpty ? "" : "（\(UnitStyle.normal($0.unit))）") },
+            source: readerText.clean(indicator.source, plan: plan), note: opt(readerText.clean(indicator.note, plan: plan)), evaluations: evaluationViews,
+            observations: observations.map { ObservationView(year: $0.year, value: $0.value.raw, basis: labels.basis($0.basis),
+                                                             source: readerText.clean($0.source, plan: nil), note: readerText.clean($0.note, plan: nil)) },
             hasObservations: !observations.isEmpty, bulletChart: charts.bullet, lineChart: charts.line ?? "", hasLineChart: charts.line != nil,
             noChart: charts.bullet == nil && charts.line == nil ? labels["chart-no-comparison"] : nil, tasks: tasks, hasTasks: !tasks.isEmpty, departments: row.departments,
             leadDepartments: chips(assignments, role: .lead, root: root), coDepartments: chips(assignments, role: .co, root: root),
@@ -418,15 +579,15 @@ struct ViewBuilder {
         let root = URLs.root(of: path)
         let allKeys = site.content.plans.flatMap { $0.ownIndicators.map(\.key) }
         let plans = site.content.plans.map { plan in
-            ProgressRowView(plan: Link(text: plan.title, url: root + URLs.progress(plan.id)), region: regionName(plan.regionID),
+            ProgressRowView(plan: Link(text: shortTitle(plan), url: root + URLs.progress(plan.id)), region: regionName(plan.regionID),
                             indicatorCount: plan.ownIndicators.count, statusCounts: statusCounts(plan.ownIndicators.map(\.key)))
         }
         let reviews = site.content.plans.filter { !$0.reviewGroups.isEmpty }.map { plan in
-            ProgressRowView(plan: Link(text: "\(plan.title)（\(plan.reviewGroups.joined(separator: "、"))）", url: root + URLs.progress(plan.id) + "#review"),
+            ProgressRowView(plan: Link(text: "\(shortTitle(plan))（\(plan.reviewGroups.joined(separator: "、"))）", url: root + URLs.progress(plan.id) + "#review"),
                             region: regionName(plan.regionID), indicatorCount: plan.reviewIndicators.count,
                             statusCounts: statusCounts(plan.reviewIndicators.map(\.key)))
         }
-        return ProgressPageView(page: page(path: path, title: labels["progress"]), labels: labels.values, totals: statusCounts(allKeys),
+        return ProgressPageView(page: page(path: path, title: labels["progress"], section: .progress), labels: labels.values, totals: statusCounts(allKeys),
                                 totalChart: statusChart(id: "status-all", title: labels["chart-status"], keys: allKeys),
                                 statuses: ProgressStatus.allCases.map { labels.status($0) }, plans: plans,
                                 reviews: reviews, hasReviews: !reviews.isEmpty)
@@ -446,7 +607,11 @@ struct ViewBuilder {
             StatusCountView(status: StatusView(key: s.rawValue, symbol: "", label: labels["report-\(s.rawValue)"]),
                             count: latestReports.values.filter { $0.status == s }.count)
         }
-        return ProgressPlanView(page: page(path: path, title: "\(plan.title) · \(labels["progress"])"), labels: labels.values,
+        let title = withRegion(shortTitle(plan), regionID: plan.regionID)
+        return ProgressPlanView(page: page(path: path, title: "\(title) · \(labels["progress"])",
+                                           crumbs: [Link(text: labels["progress"], url: root + URLs.progress), planLink(plan, root: root)],
+                                           crumb: labels["plan-progress"], section: .progress),
+                                labels: labels.values,
                                 plan: planSummary(plan, root: root), overviewURL: root + URLs.progress,
                                 groups: byStatus(plan.ownIndicators, prefix: ""),
                                 reviewGroups: byStatus(plan.reviewIndicators, prefix: labels["review-counts"] + "："),

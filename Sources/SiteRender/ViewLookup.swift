@@ -31,6 +31,15 @@ extension PageView: MustacheParent {
         case "language": return wrap(self.language)
         case "pageTitle": return wrap(self.pageTitle)
         case "labels": return wrap(self.labels)
+        case "fullTitle": return wrap(self.fullTitle)
+        case "breadcrumbs": return wrap(self.breadcrumbs)
+        case "hasBreadcrumbs": return wrap(self.hasBreadcrumbs)
+        case "crumb": return wrap(self.crumb)
+        case "nav": return wrap(self.nav)
+        case "dateLabel": return wrap(self.dateLabel)
+        case "date": return wrap(self.date)
+        case "identification": return wrap(self.identification)
+        case "hasIdentification": return wrap(self.hasIdentification)
         default: return noChild(name)
         }
     }
@@ -187,6 +196,7 @@ extension PlanSummaryView: MustacheParent {
         switch name {
         case "id": return wrap(self.id)
         case "title": return wrap(self.title)
+        case "shortTitle": return wrap(self.shortTitle)
         case "url": return wrap(self.url)
         case "region": return wrap(self.region)
         case "period": return wrap(self.period)
@@ -216,6 +226,7 @@ extension PlanPageView: MustacheParent {
         case "page": return wrap(self.page)
         case "labels": return wrap(self.labels)
         case "plan": return wrap(self.plan)
+        case "hasAutomaticLinks": return wrap(self.hasAutomaticLinks)
         case "source": return wrap(self.source)
         case "sourceURL": return wrap(self.sourceURL)
         case "sourceNote": return wrap(self.sourceNote)
@@ -254,6 +265,7 @@ extension DepartmentRowView: MustacheParent {
         case "leadCount": return wrap(self.leadCount)
         case "coCount": return wrap(self.coCount)
         case "indicatorCount": return wrap(self.indicatorCount)
+        case "mentionCount": return wrap(self.mentionCount)
         default: return noChild(name)
         }
     }
@@ -267,6 +279,7 @@ extension RegionDepartmentsView: MustacheParent {
         case "departments": return wrap(self.departments)
         case "chart": return wrap(self.chart)
         case "hasChart": return wrap(self.hasChart)
+        case "assignsAny": return wrap(self.assignsAny)
         default: return noChild(name)
         }
     }
@@ -278,6 +291,7 @@ extension DepartmentIndexView: MustacheParent {
         case "page": return wrap(self.page)
         case "labels": return wrap(self.labels)
         case "regions": return wrap(self.regions)
+        case "assignsNothing": return wrap(self.assignsNothing)
         default: return noChild(name)
         }
     }
@@ -322,6 +336,9 @@ extension DepartmentPageView: MustacheParent {
         case "hasPlans": return wrap(self.hasPlans)
         case "indicators": return wrap(self.indicators)
         case "hasIndicators": return wrap(self.hasIndicators)
+        case "mentions": return wrap(self.mentions)
+        case "hasMentions": return wrap(self.hasMentions)
+        case "hasNothing": return wrap(self.hasNothing)
         default: return noChild(name)
         }
     }
@@ -355,6 +372,10 @@ extension IndicatorIndexView: MustacheParent {
         case "page": return wrap(self.page)
         case "labels": return wrap(self.labels)
         case "plans": return wrap(self.plans)
+        case "indicators": return wrap(self.indicators)
+        case "statuses": return wrap(self.statuses)
+        case "regions": return wrap(self.regions)
+        case "planChoices": return wrap(self.planChoices)
         default: return noChild(name)
         }
     }
@@ -398,6 +419,7 @@ extension IndicatorPageView: MustacheParent {
         case "labels": return wrap(self.labels)
         case "row": return wrap(self.row)
         case "plan": return wrap(self.plan)
+        case "region": return wrap(self.region)
         case "metric": return wrap(self.metric)
         case "source": return wrap(self.source)
         case "note": return wrap(self.note)
@@ -472,6 +494,96 @@ extension SearchPageView: MustacheParent {
         case "page": return wrap(self.page)
         case "labels": return wrap(self.labels)
         case "kindsJSON": return wrap(self.kindsJSON)
+        default: return noChild(name)
+        }
+    }
+}
+
+extension NavItem: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "text": return wrap(self.text)
+        case "url": return wrap(self.url)
+        case "current": return wrap(self.current)
+        case "inSection": return wrap(self.inSection)
+        default: return noChild(name)
+        }
+    }
+}
+
+extension FooterField: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": return wrap(self.label)
+        case "value": return wrap(self.value)
+        case "url": return wrap(self.url)
+        default: return noChild(name)
+        }
+    }
+}
+
+extension MentionView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "task": return wrap(self.task)
+        case "excerpt": return wrap(self.excerpt)
+        default: return noChild(name)
+        }
+    }
+}
+
+extension DepartmentMentionsView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "plan": return wrap(self.plan)
+        case "mentions": return wrap(self.mentions)
+        default: return noChild(name)
+        }
+    }
+}
+
+extension IndicatorListRowView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "row": return wrap(self.row)
+        case "region": return wrap(self.region)
+        case "regionID": return wrap(self.regionID)
+        case "planID": return wrap(self.planID)
+        default: return noChild(name)
+        }
+    }
+}
+
+extension SitemapView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": return wrap(self.page)
+        case "labels": return wrap(self.labels)
+        case "plans": return wrap(self.plans)
+        case "regions": return wrap(self.regions)
+        default: return noChild(name)
+        }
+    }
+}
+
+extension SitemapPlanView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "plan": return wrap(self.plan)
+        case "region": return wrap(self.region)
+        case "progress": return wrap(self.progress)
+        case "hasIndicators": return wrap(self.hasIndicators)
+        case "indicatorTable": return wrap(self.indicatorTable)
+        default: return noChild(name)
+        }
+    }
+}
+
+extension SitemapRegionView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": return wrap(self.name)
+        case "departments": return wrap(self.departments)
         default: return noChild(name)
         }
     }

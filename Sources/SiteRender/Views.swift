@@ -14,6 +14,36 @@ struct PageView: Encodable {
     let language: String
     let pageTitle: String
     let labels: [String: String]
+    /// The <title>: the page's title and the site's (the site's alone on the home page).
+    let fullTitle: String
+    /// The pages above this one, from the home page down; empty on the home page.
+    let breadcrumbs: [Link]
+    let hasBreadcrumbs: Bool
+    /// This page's name in the breadcrumbs.
+    let crumb: String
+    let nav: [NavItem]
+    /// 发布日期 (a plan's issue date) or 更新日期 (the site's data date), and the date.
+    let dateLabel: String
+    let date: String
+    /// The government-site fields of site.yaml that are set, in footer order.
+    let identification: [FooterField]
+    let hasIdentification: Bool
+}
+
+/// An entry of the site navigation; `current` on the page it leads to, `inSection` on the
+/// pages below it.
+struct NavItem: Encodable {
+    let text: String
+    let url: String
+    let current: Bool
+    let inSection: Bool
+}
+
+/// A footer line: 主办单位, 网站标识码 …; `url` when the value is a web or e-mail address.
+struct FooterField: Encodable {
+    let label: String
+    let value: String
+    let url: String?
 }
 
 struct Link: Encodable {
@@ -117,6 +147,8 @@ struct IndicatorGroupView: Encodable {
 struct PlanSummaryView: Encodable {
     let id: String
     let title: String
+    /// For cards, breadcrumbs and lists (`short_title`, or made from the title).
+    let shortTitle: String
     let url: String
     let region: String
     let period: String
@@ -144,6 +176,8 @@ struct PlanPageView: Encodable {
     let page: PageView
     let labels: [String: String]
     let plan: PlanSummaryView
+    /// Whether any unit links an indicator by its name (the help text says so once).
+    let hasAutomaticLinks: Bool
     let source: String
     let sourceURL: String?
     let sourceNote: String?
@@ -161,6 +195,7 @@ struct HomeView: Encodable {
     let page: PageView
     let labels: [String: String]
     let plans: [PlanSummaryView]
+    /// Departments that lead or share a task or answer for an indicator.
     let departmentCount: Int
     let indicatorCount: Int
     let taskCount: Int
@@ -173,6 +208,8 @@ struct DepartmentRowView: Encodable {
     let leadCount: Int
     let coCount: Int
     let indicatorCount: Int
+    /// Passages of plan text that name the department without assigning it the unit.
+    let mentionCount: Int
 }
 
 struct RegionDepartmentsView: Encodable {
@@ -181,12 +218,16 @@ struct RegionDepartmentsView: Encodable {
     let departments: [DepartmentRowView]
     let chart: String
     let hasChart: Bool
+    /// Whether any plan of the region assigns a task or an indicator to a department.
+    let assignsAny: Bool
 }
 
 struct DepartmentIndexView: Encodable {
     let page: PageView
     let labels: [String: String]
     let regions: [RegionDepartmentsView]
+    /// Whether no plan of the site assigns anything to any department.
+    let assignsNothing: Bool
 }
 
 struct TaskLinkView: Encodable {
@@ -204,6 +245,18 @@ struct DepartmentPlanView: Encodable {
     let hasCos: Bool
 }
 
+/// A passage of a plan that names the department, with the unit it is in.
+struct MentionView: Encodable {
+    let task: TaskLinkView
+    let excerpt: String
+}
+
+/// The passages of one plan that name the department.
+struct DepartmentMentionsView: Encodable {
+    let plan: Link
+    let mentions: [MentionView]
+}
+
 struct DepartmentPageView: Encodable {
     let page: PageView
     let labels: [String: String]
@@ -216,6 +269,10 @@ struct DepartmentPageView: Encodable {
     let hasPlans: Bool
     let indicators: [IndicatorRowView]
     let hasIndicators: Bool
+    let mentions: [DepartmentMentionsView]
+    let hasMentions: Bool
+    /// Nothing at all: no task, no indicator, no passage.
+    let hasNothing: Bool
 }
 
 /// One row of the indicator index: a plan, linking to the indicator table on its page.
@@ -232,12 +289,27 @@ struct DomainCountView: Encodable {
     let count: Int
 }
 
-/// indicators/index.html: one row per plan with indicators, in site order. The indicators
-/// themselves are listed on each plan's page, so this page grows by a row per plan.
+/// indicators/index.html: one row per plan with indicators, in site order, then every
+/// indicator of the site (about 500 bytes of HTML each), which readers filter by status,
+/// region and plan (filters.js).
 struct IndicatorIndexView: Encodable {
     let page: PageView
     let labels: [String: String]
     let plans: [IndicatorIndexPlanView]
+    /// Every indicator of the site, in plan order.
+    let indicators: [IndicatorListRowView]
+    /// The choices of the filter form (made visible by filters.js).
+    let statuses: [StatusView]
+    let regions: [Link]
+    let planChoices: [Link]
+}
+
+/// A row of the list of every indicator: the row, its region, and the filter keys.
+struct IndicatorListRowView: Encodable {
+    let row: IndicatorRowView
+    let region: String
+    let regionID: String
+    let planID: String
 }
 
 struct TargetEvaluationView: Encodable {
@@ -266,6 +338,7 @@ struct IndicatorPageView: Encodable {
     let labels: [String: String]
     let row: IndicatorRowView
     let plan: Link
+    let region: String
     let metric: String?
     let source: String
     let note: String?
@@ -328,4 +401,25 @@ struct SearchPageView: Encodable {
     let labels: [String: String]
     /// JSON object of kind → label, escaped for a <script type="application/json"> block.
     let kindsJSON: String
+}
+
+/// sitemap.html (网站地图): every page a reader can reach, by kind.
+struct SitemapView: Encodable {
+    let page: PageView
+    let labels: [String: String]
+    let plans: [SitemapPlanView]
+    let regions: [SitemapRegionView]
+}
+
+struct SitemapPlanView: Encodable {
+    let plan: Link
+    let region: String
+    let progress: Link
+    let hasIndicators: Bool
+    let indicatorTable: String
+}
+
+struct SitemapRegionView: Encodable {
+    let name: String
+    let departments: [Link]
 }

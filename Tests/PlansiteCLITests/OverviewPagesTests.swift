@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// progress.html and indicators/index.html list one row per plan; each plan's indicators are
-/// on its own progress page (progress/PLAN.html) and on its plan page. Built from the bundled
+/// on its own progress page (progress/PLAN.html), on its plan page and, all of them, below the
+/// rows of indicators/index.html. Built from the bundled
 /// content and checked against the site's own open data (data/indicators.json), so the
 /// counts come from a second path through the build, not from this test.
 @Suite struct OverviewPagesTests {
@@ -90,7 +91,14 @@ import Testing
             #expect(count == rows.filter { $0.plan == plan }.count, "\(plan)")
             #expect(CLI.read("Output/plans/\(plan).html", in: dir).contains("id=\"indicator-table\""))
         }
-        #expect(Self.matches(#"href="([^"]*indicators/[^"]+/[^"]+)""#, in: index).isEmpty)
+        // Below the rows per plan, every indicator of the site once, with its status and the
+        // keys the filters use.
+        for row in rows {
+            #expect(Self.count("href=\"../indicators/\(row.plan)/\(row.indicator).html\"", in: index) == 1, "\(row.plan)/\(row.indicator)")
+            let status = Self.matches(#"<tr data-status="([a-z-]+)" data-region="[a-z0-9-]+" data-plan="\#(row.plan)"><th scope="row"><a href="\.\./indicators/\#(row.plan)/\#(row.indicator)\.html">"#, in: index)
+            #expect(status.map { $0[0] } == [row.status], "\(row.plan)/\(row.indicator)")
+        }
+        #expect(Self.matches(#"(<tr data-status=)"#, in: index).count == rows.count)
     }
 }
 
@@ -102,7 +110,7 @@ import Testing
         #expect(try CLI.run(["build"], in: dir).status == 0)
         #expect(!CLI.read("Output/index.html", in: dir).contains("<svg"))
         let index = CLI.read("Templates/index.mustache", in: dir)
-        let card = "<h3><a href=\"{{url}}\">{{title}}</a></h3>"
+        let card = "<h3><a href=\"{{url}}\">{{shortTitle}}</a></h3>"
         #expect(index.contains(card))
         try CLI.write(index.replacingOccurrences(of: card, with: card + "\n{{{statusChart}}}"), to: "Templates/index.mustache", in: dir)
         let result = try CLI.run(["build"], in: dir)
