@@ -28,6 +28,9 @@ public enum PlanImporter {
         /// nil when the text has no flattened indicator table.
         public let indicatorsCSV: String?
         public let reviewMarkdown: String
+        /// A draft registry and region.yaml, when the region has no registry yet.
+        public let departmentsCSV: String?
+        public let regionYAML: String?
         public let report: ReviewReport
         public let summary: ReviewReport.Summary
         public let encoding: SourceText.Encoding
@@ -46,8 +49,14 @@ public enum PlanImporter {
             report.add(.garbled, line: line, "有无法解码的字节，已替换为“\u{FFFD}”", excerpt: source.lines[line - 1].text)
         }
 
-        // 1. Clutter and the second copy.
-        let cleaned = Cleaner().clean(source)
+        // 1. Markup, clutter and the second copy.
+        let markup = MarkupCleaner().clean(source.lines)
+        for change in markup.changes {
+            report.add(.clutter, line: change.line, "已删除\(change.what)", excerpt: change.excerpt)
+        }
+        var cleaned = Cleaner().clean(markup.lines)
+        cleaned.removed = (cleaned.removed + markup.removed.filter { $0.reason.hasPrefix("转载网站") }.map { Cleaner.Removed(line: $0.line, reason: $0.reason) })
+            .sorted { $0.line.number < $1.line.number }
         for removed in cleaned.removed where !removed.reason.hasPrefix("重复登载") {
             report.add(.clutter, line: removed.line.number, "已删除(\(removed.reason))", excerpt: removed.line.text)
         }
@@ -102,6 +111,12 @@ public enum PlanImporter {
 
         // 5. Read the draft as `plansite check` reads it.
         let (plan, diagnostics) = ReaderEntryPoints.readPlanText(markdown.text, path: "plan.md")
+        // The structure also when the front matter still has 待核 fields (blank lines keep the numbers).
+        let frontLines = frontMatterLines(markdown)
+        let bodyOnly = Array(repeating: "", count: frontLines) + markdown.lines.dropFirst(frontLines)
+        let structureRead = ReaderEntryPoints.readStructure(markdown: bodyOnly.joined(separator: "\n"))
+        let units = plan?.units ?? structureRead.units
+        let chapters = plan?.chapters ?? structureRead.chapters
         for d in diagnostics {
             let sourceLine = d.location.line > 0 ? markdown.sourceLine(forDraftLine: d.location.line) : nil
             if d.severity == .error {
@@ -110,8 +125,17 @@ public enum PlanImporter {
                 report.add(d.code.hasPrefix("annotation") ? .annotation : .note, line: sourceLine, "plansite check 警告(plan.md 第\(d.location.line)行)：\(d.message)")
             }
         }
-        if let registry = options.registry, let plan {
-            checkDepartments(plan: plan, records: records, registry: registry, markdown: markdown, report: &report)
+        if let registry = options.registry {
+            checkDepartments(units: units, records: records, registry: registry, markdown: markdown, report: &report)
+        }
+        var departments: DepartmentsDraft?
+        if options.registry == nil {
+            let draft = DepartmentsDraft(lists: mentionLists(units: units, records: records, markdown: markdown))
+            departments = draft
+            report.add(.edit, line: nil, "区域 \(options.region) 还没有部门登记表：已按文中的 \(draft.rows.count) 个部门起草 departments.csv(和 region.yaml)。请核对名称、kind 和别名，再放到 Content/regions/\(options.region)/")
+            for k in draft.ambiguous {
+                report.add(.annotation, line: nil, "“\(k)”既有不带级别的写法，又有不同级别前缀的写法(如区、市)：departments.csv 中各列一行，请判断不带前缀的写法指哪个部门")
+            }
         }
 
         // 6. Nothing dropped: every Han character of the kept lines is in plan.md.
@@ -124,13 +148,14 @@ public enum PlanImporter {
 
         let summary = ReviewReport.Summary(
             sourceName: options.sourceName, planID: options.planID, encoding: source.encoding.rawValue, sourceLines: source.lines.count,
-            chapters: plan?.chapters.count ?? 0, sections: plan?.chapters.reduce(0) { $0 + $1.sections.count } ?? 0,
-            tasks: plan?.tasks.count ?? 0, annotations: annotationCount, boxes: structure.boxes,
+            chapters: chapters.count, sections: chapters.reduce(0) { $0 + $1.sections.count },
+            tasks: units.filter { $0.kind == .task }.count, annotations: annotationCount, boxes: structure.boxes,
             tables: tables.count, indicatorRows: records.count,
             sourceHanCharacters: countHan(source.lines.map(\.text)).total,
             removedHanCharacters: countHan(cleaned.removed.map(\.line.text)).total,
             keptHanCharacters: countHan(cleaned.body.map(\.text)).total, missingHanCharacters: missing.total)
         return Result(planMarkdown: markdown.text, indicatorsCSV: csv, reviewMarkdown: report.render(summary: summary),
+                      departmentsCSV: departments?.csv, regionYAML: departments.map { _ in DepartmentsDraft.regionYAML(issuer: meta.issuer) },
                       report: report, summary: summary, encoding: source.encoding)
     }
 
@@ -144,6 +169,12 @@ public enum PlanImporter {
         let csvURL = directory.appendingPathComponent("indicators.csv")
         if let csv = result.indicatorsCSV {
             try Data(csv.utf8).write(to: csvURL, options: .atomic)
+        }
+        if let csv = result.departmentsCSV {
+            try Data(csv.utf8).write(to: directory.appendingPathComponent("departments.csv"), options: .atomic)
+        }
+        if let yaml = result.regionYAML {
+            try Data(yaml.utf8).write(to: directory.appendingPathComponent("region.yaml"), options: .atomic)
         }
         try Data(result.reviewMarkdown.utf8).write(to: directory.appendingPathComponent("review.md"), options: .atomic)
     }
@@ -196,10 +227,30 @@ public enum PlanImporter {
     }
 
     /// Department names the registry does not know (annotations and indicators.csv).
-    static func checkDepartments(plan: Plan, records: [[String: String]], registry: DepartmentRegistry,
+    /// Every list of department names the draft holds, with source lines: annotations, then
+    /// the departments column of indicators.csv.
+    static func mentionLists(units: [WorkUnit], records: [[String: String]], markdown: DraftWriter.Markdown) -> [[(name: String, line: Int?)]] {
+        var lists: [[(name: String, line: Int?)]] = []
+        for unit in units {
+            for annotation in unit.annotations {
+                for list in annotation.lists {
+                    lists.append(list.map { ($0.name, markdown.sourceLine(forDraftLine: $0.location.line)) })
+                }
+            }
+        }
+        for r in records {
+            let line = Int(r["source"].flatMap { TextPatterns.match(#"源文件第(\d+)行"#, $0)?[1] } ?? "")
+            lists.append(FlattenedTable.departmentParts(r["departments"] ?? "").map {
+                ($0.trimmingCharacters(in: CharacterSet(charactersIn: "*＊")), line)
+            })
+        }
+        return lists
+    }
+
+    static func checkDepartments(units: [WorkUnit], records: [[String: String]], registry: DepartmentRegistry,
                                  markdown: DraftWriter.Markdown, report: inout ReviewReport) {
         var reported: Set<String> = []
-        for unit in plan.units {
+        for unit in units {
             for annotation in unit.annotations {
                 for list in annotation.lists {
                     var prefix = ""

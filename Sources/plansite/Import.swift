@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let directory = URL(fileURLWithPath: out)
-        let existing = ["plan.md", "indicators.csv", "review.md"].filter {
+        let existing = ["plan.md", "indicators.csv", "review.md", "departments.csv", "region.yaml"].filter {
             FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).path)
         }
         if !existing.isEmpty && !force {
@@ -35,7 +35,7 @@ struct ImportCommand: ParsableCommand {
         }
         let registry = DepartmentRegistry(contentDirectory: content, region: region)
         if registry == nil {
-            Console.error("import: no \(content)/regions/\(region)/departments.csv; department names are not checked")
+            Console.error("import: no \(content)/regions/\(region)/departments.csv; drafting departments.csv and region.yaml for review")
         }
         let options = PlanImporter.Options(region: region, planID: planID, sourceName: file, registry: registry)
         let result = PlanImporter.run(data: data, options: options)
