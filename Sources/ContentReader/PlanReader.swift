@@ -47,6 +47,7 @@ struct PlanReader {
         let acknowledged = fields.strings("numbering_as_written", log: &log)
         readBody(split, path: path, into: &plan, log: &log,
                  acknowledged: acknowledged, acknowledgedAt: fields.location("numbering_as_written"))
+        AssignmentsReader(directory: directory, displayPath: displayPath).read(into: &plan.units, log: &log)
         plan.indicators = IndicatorTableReader(directory: directory, displayPath: displayPath, planID: id,
                                                planEnd: end).read(log: &log)
         plan.reports = readReports(units: Set(plan.units.map(\.id)), log: &log)

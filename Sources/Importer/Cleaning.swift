@@ -139,7 +139,8 @@ struct Cleaner {
     static func firstAnchor(_ lines: [SourceLine]) -> Int {
         for (i, line) in lines.enumerated() {
             let t = line.text
-            if TextPatterns.isDocNumberLine(t) || TextPatterns.isSalutation(t) || TextPatterns.chapter(t) != nil {
+            if TextPatterns.isDocNumberLine(t) || TextPatterns.isSalutation(t) || TextPatterns.chapter(t) != nil
+                || TextPatterns.part(t) != nil || TextPatterns.numbered(t, unit: "章") != nil {
                 // A notice title right before the salutation belongs to the document.
                 var start = i
                 if TextPatterns.isSalutation(t) {

@@ -34,7 +34,7 @@ struct DepartmentsDraft {
                 if let own = prefix(of: name) {
                     carried = own
                     out.append((name, name, mention.line))
-                } else if let c = carried {
+                } else if let c = carried, !name.hasPrefix("各"), !name.hasPrefix("中共"), !name.hasPrefix("国"), !name.contains("公司") {
                     out.append((String(c) + name, name, mention.line))
                 } else {
                     out.append((name, name, mention.line))

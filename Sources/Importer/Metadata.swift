@@ -24,7 +24,10 @@ struct MetadataDetector {
 
     /// Index of the first chapter heading (一、) in the body, or the body's end.
     var firstChapterIndex: Int {
-        body.firstIndex { TextPatterns.chapter($0.text)?.numeral == "一" } ?? body.count
+        body.firstIndex {
+            TextPatterns.chapter($0.text)?.numeral == "一" || TextPatterns.part($0.text) != nil
+                || TextPatterns.numbered($0.text, unit: "章")?.numeral == "一"
+        } ?? body.count
     }
 
     func detect(report: inout ReviewReport) -> PlanMetadata {
@@ -71,6 +74,7 @@ struct MetadataDetector {
             // No notice: a title line before the running text.
             for (i, line) in front {
                 if TextPatterns.isDocNumberLine(line.text) || TextPatterns.dateLine(line.text) != nil { continue }
+                if TextPatterns.part(line.text) != nil || TextPatterns.numbered(line.text, unit: "章") != nil { break }
                 if TextPatterns.isTitleLike(line.text, maxLength: 60), line.text.count >= 6 {
                     meta.title = line.text
                     meta.titleIndex = i
@@ -190,11 +194,16 @@ struct MetadataDetector {
                 return ("\(a)-\(b)", line, "起止年份“\(m[0])”")
             }
         }
+        // The latest five-year plan the text names (a plan looks back on the one before it).
+        var latest: (n: Int, line: SourceLine, text: String)?
         for line in body {
-            if let m = TextPatterns.match(#"十([一二三四五六七八九])五"#, line.text), let n = ChineseNumeral.value("十" + m[1]) {
-                let start = 1966 + 5 * (n - 3)
-                return ("\(start)-\(start + 4)", line, "“\(m[0])”")
+            for m in TextPatterns.allMatches(#"十([一二三四五六七八九])五"#, line.text) {
+                if let n = ChineseNumeral.value("十" + m.groups[1]), n > (latest?.n ?? 0) { latest = (n, line, m.groups[0]) }
             }
+        }
+        if let latest {
+            let start = 1966 + 5 * (latest.n - 3)
+            return ("\(start)-\(start + 4)", latest.line, "“\(latest.text)”")
         }
         for line in body {
             if let m = TextPatterns.match(#"(?:到|至|截至)((?:19|20)\d{2})年(?:底|末)?"#, line.text), let end = Int(m[1]) {
@@ -211,7 +220,8 @@ struct MetadataDetector {
         if let m = TextPatterns.match(#"((?:19|20)\d{2})年?[-—–~～至到]((?:19|20)\d{2})年?"#, t), let a = Int(m[1]), let b = Int(m[2]), a <= b {
             return "\(a)-\(b)"
         }
-        if let m = TextPatterns.match(#"十([一二三四五六七八九])五"#, t), let n = ChineseNumeral.value("十" + m[1]) {
+        if let m = TextPatterns.match(#"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年"#, t),
+           let n = ChineseNumeral.value("十" + m[1] + m[2]) {
             // The third five-year plan started in 1966; each lasts five years.
             let start = 1966 + 5 * (n - 3)
             return "\(start)-\(start + 4)"

@@ -28,6 +28,8 @@ public enum PlanImporter {
         /// nil when the text has no flattened indicator table.
         public let indicatorsCSV: String?
         public let reviewMarkdown: String
+        /// assignments.csv, when the text has task breakdown tables.
+        public let assignmentsCSV: String?
         /// A draft registry and region.yaml, when the region has no registry yet.
         public let departmentsCSV: String?
         public let regionYAML: String?
@@ -75,7 +77,14 @@ public enum PlanImporter {
         let years = (meta.period ?? "").split(separator: "-").compactMap { Int($0) }
         let planStart = years.first ?? Int(meta.issueDate?.prefix(4) ?? "") ?? 2000
         let planEnd = years.last ?? planStart
-        let tables = TableParser(body: body, planStart: planStart, planEnd: planEnd).tables(report: &report)
+        // Task breakdown tables are read here; the table parser's notes on their lines are left out.
+        let taskTables = TaskTable.find(in: body, report: &report)
+        let taskLines = taskTables.map { body[$0.range.lowerBound].number...body[$0.range.upperBound].number }
+        var tableReport = ReviewReport()
+        let parsed = TableParser(body: body, planStart: planStart, planEnd: planEnd).tables(report: &tableReport)
+        report.items += tableReport.items.filter { item in !taskLines.contains { $0.contains(item.line ?? 0) } }
+        let tables = (parsed.filter { t in !taskTables.contains { $0.range.overlaps(t.range) } } + taskTables.map { $0.flattened(body: body) })
+            .sorted { $0.range.lowerBound < $1.range.lowerBound }
         var structure = StructureBuilder(body: body, meta: meta, tables: tables).build(report: &report)
         for line in cleaned.unplacedBeforeStart.reversed() {
             structure.blocks.insert(.pending(note: "文件开头之前的文字，不能确定是否属于文件(源文件第\(line.number)行)", text: line.text, line: line.number), at: 0)
@@ -128,9 +137,11 @@ public enum PlanImporter {
         if let registry = options.registry {
             checkDepartments(units: units, records: records, registry: registry, markdown: markdown, report: &report)
         }
+        let assignments = taskTables.isEmpty ? nil : TaskTable.assignments(taskTables, units: units, report: &report)
         var departments: DepartmentsDraft?
         if options.registry == nil {
-            let draft = DepartmentsDraft(lists: mentionLists(units: units, records: records, markdown: markdown))
+            let tableLists = taskTables.flatMap(\.rows).flatMap { row in [row.lead, row.co].map { $0.map { ($0, Optional(row.line)) } } }
+            let draft = DepartmentsDraft(lists: mentionLists(units: units, records: records, markdown: markdown) + tableLists)
             departments = draft
             report.add(.edit, line: nil, "区域 \(options.region) 还没有部门登记表：已按文中的 \(draft.rows.count) 个部门起草 departments.csv(和 region.yaml)。请核对名称、kind 和别名，再放到 Content/regions/\(options.region)/")
             for k in draft.ambiguous {
@@ -155,7 +166,7 @@ public enum PlanImporter {
             removedHanCharacters: countHan(cleaned.removed.map(\.line.text)).total,
             keptHanCharacters: countHan(cleaned.body.map(\.text)).total, missingHanCharacters: missing.total)
         return Result(planMarkdown: markdown.text, indicatorsCSV: csv, reviewMarkdown: report.render(summary: summary),
-                      departmentsCSV: departments?.csv, regionYAML: departments.map { _ in DepartmentsDraft.regionYAML(issuer: meta.issuer) },
+                      assignmentsCSV: assignments.map(DraftWriter.csv), departmentsCSV: departments?.csv, regionYAML: departments.map { _ in DepartmentsDraft.regionYAML(issuer: meta.issuer) },
                       report: report, summary: summary, encoding: source.encoding)
     }
 
@@ -169,6 +180,9 @@ public enum PlanImporter {
         let csvURL = directory.appendingPathComponent("indicators.csv")
         if let csv = result.indicatorsCSV {
             try Data(csv.utf8).write(to: csvURL, options: .atomic)
+        }
+        if let csv = result.assignmentsCSV {
+            try Data(csv.utf8).write(to: directory.appendingPathComponent("assignments.csv"), options: .atomic)
         }
         if let csv = result.departmentsCSV {
             try Data(csv.utf8).write(to: directory.appendingPathComponent("departments.csv"), options: .atomic)

@@ -58,6 +58,7 @@ struct StructureBuilder {
         var lastChapter = 0
         var lastSection = 0
         var lastSectionChapter = 0
+        var partStart = false      // no chapter yet in the current part: 一 may restart the run
         var lastTask = 0
         var lastTaskInScope: Int?
         var box: (lines: [DraftBlock.QuoteLine], lastItem: Int)?
@@ -78,7 +79,7 @@ struct StructureBuilder {
             flushBox()
             flushAttachments()
             out.blocks.append(.heading(level: 1, text: t, line: line))
-            lastChapter = 0
+            partStart = true
             lastSection = 0
             lastTask = 0
             lastTaskInScope = nil
@@ -153,7 +154,7 @@ struct StructureBuilder {
                 startPart(t, line.number)
                 continue
             }
-            if zone != .front, isAnnexPlan(at: i - 1) {
+            if isAnnexPlan(at: i - 1) {
                 startPart(t, line.number)
                 report.add(.heading, line: line.number, "附件带有自己的“一、”编号，作为本方案的一部分(# 标题)；如要作为单独的方案发布，见 docs/import.md", excerpt: t)
                 continue
@@ -181,10 +182,11 @@ struct StructureBuilder {
             if let c = TextPatterns.chapter(t) ?? TextPatterns.numbered(t, unit: "章"), let n = TextPatterns.numeralValue(c.numeral),
                zone == .main || (afterTitle && (n == 1 || TextPatterns.isTitleLike(t, maxLength: 40))) {
                 flushBox()
-                if n != lastChapter + 1, !(n == 1 && out.parts > 0) {
+                if n != lastChapter + 1, !(n == 1 && partStart) {
                     report.add(.numbering, line: line.number, "章“\(c.numeral)、”接在“\(TextPatterns.numeralText(lastChapter))、”之后：章的编号有缺号或重号", excerpt: t)
                 }
                 lastChapter = n
+                partStart = false
                 lastTaskInScope = nil
                 zone = .main
                 let (heading, rest) = Self.splitInlineTitle(t)

@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let directory = URL(fileURLWithPath: out)
-        let existing = ["plan.md", "indicators.csv", "review.md", "departments.csv", "region.yaml"].filter {
+        let existing = ["plan.md", "indicators.csv", "assignments.csv", "review.md", "departments.csv", "region.yaml"].filter {
             FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).path)
         }
         if !existing.isEmpty && !force {
@@ -45,7 +45,7 @@ struct ImportCommand: ParsableCommand {
         try PlanImporter.write(result, to: directory)
         let s = result.summary
         Console.error("import: \(s.chapters) chapters, \(s.sections) sections, \(s.tasks) tasks, \(s.annotations) annotations, "
-                      + "\(s.indicatorRows) indicator rows (\(result.encoding.rawValue)); "
+                      + "\(s.indicatorRows) indicator rows, \(max(0, (result.assignmentsCSV?.split(separator: "\n").count ?? 1) - 1)) table assignments (\(result.encoding.rawValue)); "
                       + "\(result.report.items.count) doubts, \(result.report.requiredEdits.count) edits needed → \(out)/review.md")
     }
 }
