@@ -19,25 +19,29 @@ public enum AnnotationParser {
     public static let coKeys = ["责任单位", "责任部门", "配合单位", "配合部门", "参与单位", "协同单位", "协办单位",
                                 "实施单位", "实施部门", "协助单位", "主办单位", "承办单位"]
     static let allKeys = (leadKeys + coKeys).sorted { $0.count > $1.count }
+    typealias Scalars = [Unicode.Scalar]
+    static let keyScalars: [(key: String, scalars: Scalars)] = allKeys.map { ($0, Array($0.unicodeScalars)) }
+    /// The first scalars of the keys (a quick test before comparing whole keys).
+    static let keyStarts = Set(allKeys.compactMap(\.unicodeScalars.first))
 
     /// Role words that end a clause of a phrased annotation, longest first.
     static let leadPhrases = ["牵头负责", "牵头落实", "牵头实施", "牵头推进", "牵头组织", "牵头"]
     static let coPhrases = ["按职责分工负责", "按职责分工落实", "按照职责分工负责", "按职能分工负责", "按职责负责", "分工负责",
                             "分别负责", "共同负责", "负责落实", "负责实施", "配合实施", "配合落实", "配合推进", "协助实施",
                             "共同推进", "负责", "配合", "协助", "参与", "协同", "落实"]
-    static let phrases: [(text: [Character], role: AssignmentRole)] =
-        (leadPhrases.map { (Array($0), AssignmentRole.lead) } + coPhrases.map { (Array($0), AssignmentRole.co) })
+    static let phrases: [(text: Scalars, role: AssignmentRole)] =
+        (leadPhrases.map { (Array($0.unicodeScalars), AssignmentRole.lead) } + coPhrases.map { (Array($0.unicodeScalars), AssignmentRole.co) })
             .sorted { $0.0.count > $1.0.count }
 
     /// Words that make a bracketed group look like an annotation.
     static let annotationWords = ["牵头", "负责", "配合", "责任单位", "责任部门", "实施部门", "实施单位", "协办", "参与单位"]
 
-    static let opens: Set<Character> = ["(", "（"]
-    static let closes: Set<Character> = [")", "）"]
-    static let colons: Set<Character> = [":", "："]
-    static let nameSeparators: Set<Character> = ["、", "，", ",", "/", ";", "；"]
-    static let clauseSeparators: Set<Character> = ["，", ",", ";", "；"]
-    static let spaces: Set<Character> = [" ", "\u{3000}", "\u{00A0}", "\t"]
+    static let opens: Set<Unicode.Scalar> = ["(", "（"]
+    static let closes: Set<Unicode.Scalar> = [")", "）"]
+    static let colons: Set<Unicode.Scalar> = [":", "："]
+    static let nameSeparators: Set<Unicode.Scalar> = ["、", "，", ",", "/", ";", "；"]
+    static let clauseSeparators: Set<Unicode.Scalar> = ["，", ",", ";", "；"]
+    static let spaces: Set<Unicode.Scalar> = [" ", "\u{3000}", "\u{00A0}", "\t"]
     static let trimmed = CharacterSet(charactersIn: " \u{3000}\u{00A0}\t;；，,。")
 
     public enum Form: String, Sendable { case keyed, phrased, bare }
@@ -45,7 +49,8 @@ public enum AnnotationParser {
     public struct Found: Sendable, Equatable {
         /// The annotation with its brackets, as written.
         public let raw: String
-        /// Character offset of the opening bracket in the text.
+        /// Offset of the opening bracket in the text, in Unicode scalars (for Chinese text the
+        /// same as in characters; a combining mark counts on its own).
         public let offset: Int
         public let form: Form
         public let lists: [[Entry]]
@@ -69,7 +74,7 @@ public enum AnnotationParser {
     public static func scan(_ text: String) -> (found: [Found], unreadable: [Unreadable]) {
         // Most texts have no bracket at all: nothing to do.
         guard text.utf8.contains(0x28) || text.contains("（") else { return ([], []) }
-        let chars = Array(text)
+        let chars = Array(text.unicodeScalars)
         let closings = closingIndexes(in: chars)
         var found: [Found] = []
         var unreadable: [Unreadable] = []
@@ -80,7 +85,7 @@ public enum AnnotationParser {
                 continue
             }
             let inner = Array(chars[(i + 1)..<end])
-            let raw = String(chars[i...end])
+            let raw = string(chars[i...end])
             if let (form, lists) = read(inner, base: i + 1, atEnd: isParagraphEnd(chars, after: end)) {
                 found.append(Found(raw: raw, offset: i, form: form, lists: lists))
                 i = end + 1
@@ -94,8 +99,10 @@ public enum AnnotationParser {
         return (found, unreadable)
     }
 
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(scalars)) }
+
     /// The group's inner text read as one of the three forms, or nil.
-    static func read(_ inner: [Character], base: Int, atEnd: Bool) -> (Form, [[Entry]])? {
+    static func read(_ inner: Scalars, base: Int, atEnd: Bool) -> (Form, [[Entry]])? {
         var start = 0
         while start < inner.count, spaces.contains(inner[start]) { start += 1 }
         if key(at: start, in: inner) != nil { return (.keyed, keyedLists(inner, base: base)) }
@@ -105,7 +112,7 @@ public enum AnnotationParser {
     }
 
     /// Only spaces and a full stop follow `end` in the text (up to the end or a line break).
-    static func isParagraphEnd(_ chars: [Character], after end: Int) -> Bool {
+    static func isParagraphEnd(_ chars: Scalars, after end: Int) -> Bool {
         var j = end + 1
         while j < chars.count {
             let c = chars[j]
@@ -116,22 +123,25 @@ public enum AnnotationParser {
         return true
     }
 
-    static func looksLikeAnnotation(_ inner: [Character]) -> Bool {
-        let text = String(inner)
+    static func looksLikeAnnotation(_ inner: Scalars) -> Bool {
+        let text = string(inner[...]).trimmingCharacters(in: trimmed)
+        // A lead mark after a name (区城管局（牵头）) is no annotation of its own.
+        if leadPhrases.contains(text) || coPhrases.contains(text) { return false }
         return inner.count <= 200 && annotationWords.contains { text.contains($0) }
     }
 
     /// The key starting at `index` (optional spaces, then a colon after it), or nil.
-    static func key(at index: Int, in chars: [Character]) -> String? {
-        for key in allKeys where matches(Array(key), at: index, in: chars) {
-            var c = index + key.count
+    static func key(at index: Int, in chars: Scalars) -> String? {
+        guard index < chars.count, keyStarts.contains(chars[index]) else { return nil }
+        for (key, scalars) in keyScalars where matches(scalars, at: index, in: chars) {
+            var c = index + scalars.count
             while c < chars.count, spaces.contains(chars[c]) { c += 1 }
             if c < chars.count, colons.contains(chars[c]) { return key }
         }
         return nil
     }
 
-    static func matches(_ word: [Character], at index: Int, in chars: [Character]) -> Bool {
+    static func matches(_ word: Scalars, at index: Int, in chars: Scalars) -> Bool {
         guard index >= 0, index + word.count <= chars.count else { return false }
         for (k, ch) in word.enumerated() where chars[index + k] != ch { return false }
         return true
@@ -140,7 +150,7 @@ public enum AnnotationParser {
     /// `closing` for every opening bracket at once, in one pass: a stack pairs the brackets,
     /// then a pair is dropped when a line break more than 400 characters after the opening
     /// bracket falls inside it (a stray bracket must not swallow the rest of a long block).
-    static func closingIndexes(in chars: [Character]) -> [Int?] {
+    static func closingIndexes(in chars: Scalars) -> [Int?] {
         var result = [Int?](repeating: nil, count: chars.count)
         var stack: [Int] = []
         var nextBreak = [Int](repeating: chars.count, count: chars.count + 1)
@@ -158,16 +168,16 @@ public enum AnnotationParser {
     }
 
     /// Names separated by `、，,/;；` (brackets inside a name balanced), each with its offset.
-    static func names(_ chars: [Character], from start: Int, to end: Int, base: Int, role: AssignmentRole,
-                      separators: Set<Character> = nameSeparators) -> [Entry] {
+    static func names(_ chars: Scalars, from start: Int, to end: Int, base: Int, role: AssignmentRole,
+                      separators: Set<Unicode.Scalar> = nameSeparators) -> [Entry] {
         var result: [Entry] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var currentStart = start
         var depth = 0
         func flush(_ next: Int) {
-            let name = current.trimmingCharacters(in: trimmed)
+            let name = String(current).trimmingCharacters(in: trimmed)
             if !name.isEmpty { result.append((name, role, base + currentStart)) }
-            current = ""
+            current = String.UnicodeScalarView()
             currentStart = next
         }
         var p = start
@@ -189,7 +199,7 @@ public enum AnnotationParser {
     }
 
     /// `牵头单位:A、B;责任单位:C、D` → lists of names with roles.
-    static func keyedLists(_ inner: [Character], base: Int) -> [[Entry]] {
+    static func keyedLists(_ inner: Scalars, base: Int) -> [[Entry]] {
         var marks: [(start: Int, contentStart: Int, role: AssignmentRole)] = []
         var depth = 0
         var j = 0
@@ -197,7 +207,7 @@ public enum AnnotationParser {
             if opens.contains(inner[j]) { depth += 1 }
             if closes.contains(inner[j]) { depth -= 1 }
             if depth == 0, let key = key(at: j, in: inner) {
-                var c = j + key.count
+                var c = j + key.unicodeScalars.count
                 while !colons.contains(inner[c]) { c += 1 }
                 marks.append((j, c + 1, leadKeys.contains(key) ? .lead : .co))
                 j = c + 1
@@ -213,7 +223,7 @@ public enum AnnotationParser {
 
     /// `A、B牵头，C、D配合实施`: clauses separated by `，,;；`, each names followed by a role
     /// phrase (a leading 由 is dropped). Nil unless every clause reads so.
-    static func phrasedLists(_ inner: [Character], base: Int) -> [[Entry]]? {
+    static func phrasedLists(_ inner: Scalars, base: Int) -> [[Entry]]? {
         var clauses: [(start: Int, end: Int)] = []
         var depth = 0
         var start = 0
@@ -244,7 +254,7 @@ public enum AnnotationParser {
     }
 
     /// `(区农业农村委、区水务局)`: names only, every one recognisably a department.
-    static func bareList(_ inner: [Character], base: Int) -> [Entry]? {
+    static func bareList(_ inner: Scalars, base: Int) -> [Entry]? {
         let list = names(inner, from: 0, to: inner.count, base: base, role: .co, separators: ["、", "，", ",", "/"])
         guard !list.isEmpty, list.allSatisfy({ looksLikeDepartment($0.name) }) else { return nil }
         return list

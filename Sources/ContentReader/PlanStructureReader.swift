@@ -451,10 +451,11 @@ struct PlanStructureReader {
         return (annotations, problems)
     }
 
-    /// Character offsets at which the lines of a block's text start.
+    /// Offsets (in Unicode scalars, as the annotation parser counts) at which the lines of a
+    /// block's text start.
     private func lineStarts(_ text: String) -> [Int] {
         var starts = [0]
-        for (i, ch) in text.enumerated() where ch == "\n" { starts.append(i + 1) }
+        for (i, scalar) in text.unicodeScalars.enumerated() where scalar == "\n" { starts.append(i + 1) }
         return starts
     }
 

@@ -112,7 +112,8 @@ struct DepartmentsDraft {
     static func regionYAML(issuer: String?) -> String {
         let issuer = issuer ?? ""
         var name = "待核"
-        if let m = TextPatterns.match(#"^(?:中共)?(\p{Han}{1,12}?(?:自治区|自治州|自治县|省|市|区|县|旗|州))"#, issuer) { name = m[1] }
+        if let m = TextPatterns.match(#"^(?:中共)?(\p{Han}{1,12}?(?:自治区|自治州|自治县|省|市|区|县|旗))(?:人民政府|人民代表大会|委员会|政府|办公室|$)"#, issuer)
+            ?? TextPatterns.match(#"^(?:中共)?(\p{Han}{1,8}?(?:省|市|区|县))"#, issuer) { name = m[1] }
         let level: String
         switch name.last {
         case "省": level = "省"

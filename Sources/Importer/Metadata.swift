@@ -232,6 +232,10 @@ struct MetadataDetector {
         if let m = TextPatterns.match(#"((?:19|20)\d{2})年度"#, t) {
             return m[1]
         }
+        // One year in the title of a year's work: 青溪区2024年土壤污染防治工作要点.
+        if let m = TextPatterns.match(#"^[^0-9]{0,12}((?:19|20)\d{2})年[^0-9]*(?:工作要点|工作方案|工作计划|工作安排|行动计划|实施方案)$"#, t) {
+            return m[1]
+        }
         return nil
     }
 }

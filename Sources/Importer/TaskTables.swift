@@ -126,7 +126,9 @@ struct TaskTable: Sendable {
     static func assign(_ row: inout Row, separateLead: Bool) {
         row.lead = []
         row.co = []
-        for (c, cell) in row.departments.enumerated() {
+        for (c, written) in row.departments.enumerated() {
+            // A lead mark the cell wrapped onto a line of its own: 区生态环境局 （牵头）.
+            let cell = TextPatterns.regex(#"\s+(?=[（(]牵头[)）])"#).stringByReplacingMatches(in: written, range: NSRange(written.startIndex..., in: written), withTemplate: "")
             for part in cell.split(whereSeparator: { "、，,；;".contains($0) || $0.isWhitespace }).map(String.init) {
                 guard let name = names(part).first else { continue }
                 if TextPatterns.matches(leadMark, part) || (separateLead && c == 0) { row.lead.append(name) } else { row.co.append(name) }

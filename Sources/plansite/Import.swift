@@ -5,10 +5,10 @@ import Importer
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Draft a plan folder (plan.md, indicators.csv, review.md) from a plain-text plan (UTF-8 or GBK/GB18030).",
+        abstract: "Draft a plan folder (plan.md, indicators.csv, assignments.csv, review.md; departments.csv and region.yaml for a new region) from a plan as plain text (UTF-8 or GBK/GB18030), .docx or saved .html.",
         discussion: "Every doubt is listed in review.md with its source line; see docs/import.md.")
 
-    @Argument(help: "The plain-text plan, e.g. text copied from a government web page.") var file: String
+    @Argument(help: "The plan: plain text (e.g. copied from a government web page), a .docx or a saved .html page (converted with pandoc).") var file: String
     @Option(help: "The region ID (a folder under regions/ of the content folder).") var region: String
     @Option(help: "The folder to write plan.md, indicators.csv and review.md into.") var out: String
     @Option(help: "The plan ID (default: the output folder's name).") var id: String?
@@ -21,9 +21,17 @@ struct ImportCommand: ParsableCommand {
             Console.error("import: plan ID '\(planID)' is not valid: use lower-case ASCII letters, digits and '-' (pass --id)")
             throw ExitCode(1)
         }
-        guard let data = FileManager.default.contents(atPath: file) else {
+        guard var data = FileManager.default.contents(atPath: file) else {
             Console.error("import: cannot read \(file)")
             throw ExitCode(1)
+        }
+        if let format = DocumentConversion.format(of: file) {
+            do {
+                data = try DocumentConversion.plainText(of: file, format: format)
+            } catch {
+                Console.error("import: \(error)")
+                throw ExitCode(1)
+            }
         }
         let directory = URL(fileURLWithPath: out)
         let existing = ["plan.md", "indicators.csv", "assignments.csv", "review.md", "departments.csv", "region.yaml"].filter {

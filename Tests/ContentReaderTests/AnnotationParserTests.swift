@@ -10,12 +10,12 @@ import PlanModel
 
     /// The text at `offset` in `text` starts with `name`: offsets point at the names as written.
     func expectOffsets(_ found: AnnotationParser.Found, in text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let chars = Array(text)
-        #expect(found.offset < chars.count && String(chars[found.offset...]).hasPrefix(found.raw), sourceLocation: sourceLocation)
+        let chars = Array(text.unicodeScalars)
+        #expect(found.offset < chars.count && String(String.UnicodeScalarView(chars[found.offset...])).hasPrefix(found.raw), sourceLocation: sourceLocation)
         for list in found.lists {
             for entry in list {
                 let start = entry.offset
-                let ok = start >= 0 && start < chars.count && String(chars[start...]).hasPrefix(entry.name)
+                let ok = start >= 0 && start < chars.count && String(String.UnicodeScalarView(chars[start...])).hasPrefix(entry.name)
                 #expect(ok, "offset \(start) of '\(entry.name)' does not point at the name", sourceLocation: sourceLocation)
             }
         }

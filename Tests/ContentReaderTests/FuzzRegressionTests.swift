@@ -117,7 +117,7 @@ import PlanModel
         /// The bracket that closes the one at `open`, found by walking forward (nested brackets
         /// balanced); nil when none does, or when the group runs on past a line break more than
         /// 400 characters after `open`: the definition `closingIndexes` computes in one pass.
-        func closing(from open: Int, in chars: [Character]) -> Int? {
+        func closing(from open: Int, in chars: [Unicode.Scalar]) -> Int? {
             var depth = 0
             for j in open..<chars.count {
                 if AnnotationParser.opens.contains(chars[j]) { depth += 1 }
@@ -130,7 +130,7 @@ import PlanModel
             return nil
         }
         for sample in samples {
-            let chars = Array(sample)
+            let chars = Array(sample.unicodeScalars)
             let all = AnnotationParser.closingIndexes(in: chars)
             for i in chars.indices where AnnotationParser.opens.contains(chars[i]) {
                 #expect(all[i] == closing(from: i, in: chars), "bracket \(i) of \(sample.prefix(40))")

@@ -112,4 +112,27 @@ import PlanModel
         let codes = ReaderEntryPoints.readPlanText(wrong).diagnostics.map(\.code)
         #expect(codes.sorted() == ["numbering", "numbering-as-written"])
     }
+
+    @Test func assignmentsFromATaskBreakdownTable() throws {
+        let p = try plan("table-assignments")
+        #expect(assignments(try unit(p, "c1-t1")) == [["区水务局/lead", "各街镇/co"]])
+        #expect(assignments(try unit(p, "c1-t2")) == [["区水务局/lead", "区规划资源局/co"]])
+        #expect(assignments(try unit(p, "c2-s1")) == [["区财政局/co"]])
+        let csv = "\(root)/plans/table-assignments/assignments.csv"
+        let row = try Fixture.line(startingWith: "c2-s1,", in: csv)
+        #expect(try unit(p, "c2-s1").annotations.first?.lists.first?.first?.location.path == csv)
+        #expect(try unit(p, "c2-s1").annotations.first?.location.line == row)
+    }
+
+    @Test func aTableRowForAnUnknownUnitIsAnError() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("assignments-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(atPath: root, toPath: dir.path)
+        let csv = dir.appendingPathComponent("plans/table-assignments/assignments.csv")
+        try Data("task,lead,co,source\nc9-t9,区水务局,,表 序号1\nc1-t1,,,表 序号2\n".utf8).write(to: csv)
+        let (_, diagnostics) = ContentLoader.load(from: dir.path)
+        let here = diagnostics.filter { $0.location.path.hasSuffix("assignments.csv") }
+        #expect(here.map(\.code) == ["unknown-task", "annotation-empty"])
+        #expect(here.map(\.location.line) == [2, 3])
+    }
 }

@@ -48,6 +48,15 @@ import Testing
             "c1-t4 4. 规范户外广告设置  depts: 区城管局",
             "c2-t5 5. 强化督查考核  depts: 区委督查室、区政府督查室",
         ]),
+        Case(file: "word-plan.docx", id: "qx-daqi", edits: 2, unitsWithDepartments: 3, outlineLines: [
+            "c2-s1-t1 1. 推进钢铁行业超低排放改造  depts: 区生态环境局*、区经信局",
+            "c2-s1-t2 2. 开展涉气企业集群整治  depts: 各街镇",
+            "c2-s2-t3 3. 淘汰国三及以下排放标准营运柴油货车300辆  depts: 区交通运输局",
+        ]),
+        Case(file: "saved-page.html", id: "qx-turang", edits: 1, unitsWithDepartments: 3, outlineLines: [
+            "c1-t2 2. 开展耕地土壤重金属污染成因排查  depts: 区农业农村委*、区生态环境局",
+            "c2-t3 3. 受污染耕地安全利用率达到93%以上  depts: 区农业农村委、区生态环境局",
+        ]),
     ]
 
     func run(_ arguments: [String], in dir: URL) throws -> (status: Int32, out: String, err: String) {
