@@ -22,7 +22,7 @@ public enum AnnotationParser {
     typealias Scalars = [Unicode.Scalar]
     static let keyScalars: [(key: String, scalars: Scalars)] = allKeys.map { ($0, Array($0.unicodeScalars)) }
     /// The first scalars of the keys (a quick test before comparing whole keys).
-    static let keyStarts = Set(allKeys.compactMap(\.unicodeScalars.first))
+    static let keyStarts = Array(Set(allKeys.compactMap(\.unicodeScalars.first))).sorted { $0.value < $1.value }
 
     /// Role words that end a clause of a phrased annotation, longest first.
     static let leadPhrases = ["牵头负责", "牵头落实", "牵头实施", "牵头推进", "牵头组织", "牵头"]
@@ -36,12 +36,15 @@ public enum AnnotationParser {
     /// Words that make a bracketed group look like an annotation.
     static let annotationWords = ["牵头", "负责", "配合", "责任单位", "责任部门", "实施部门", "实施单位", "协办", "参与单位"]
 
-    static let opens: Set<Unicode.Scalar> = ["(", "（"]
-    static let closes: Set<Unicode.Scalar> = [")", "）"]
-    static let colons: Set<Unicode.Scalar> = [":", "："]
-    static let nameSeparators: Set<Unicode.Scalar> = ["、", "，", ",", "/", ";", "；"]
-    static let clauseSeparators: Set<Unicode.Scalar> = ["，", ",", ";", "；"]
-    static let spaces: Set<Unicode.Scalar> = [" ", "\u{3000}", "\u{00A0}", "\t"]
+    // Small lists compared by value: `Set.contains` hashed every scalar of every block.
+    static let opens: [Unicode.Scalar] = ["(", "（"]
+    static let closes: [Unicode.Scalar] = [")", "）"]
+    static let colons: [Unicode.Scalar] = [":", "："]
+    static let nameSeparators: [Unicode.Scalar] = ["、", "，", ",", "/", ";", "；"]
+    static let clauseSeparators: [Unicode.Scalar] = ["，", ",", ";", "；"]
+    static let spaces: [Unicode.Scalar] = [" ", "\u{3000}", "\u{00A0}", "\t"]
+    /// The first scalars of `annotationWords`.
+    static let annotationWordStarts: [Unicode.Scalar] = Array(Set(annotationWords.compactMap(\.unicodeScalars.first)))
     static let trimmed = CharacterSet(charactersIn: " \u{3000}\u{00A0}\t;；，,。")
 
     public enum Form: String, Sendable { case keyed, phrased, bare }
@@ -73,7 +76,7 @@ public enum AnnotationParser {
     /// Every annotation in `text`, and the annotation-like groups that could not be read.
     public static func scan(_ text: String) -> (found: [Found], unreadable: [Unreadable]) {
         // Most texts have no bracket at all: nothing to do.
-        guard text.utf8.contains(0x28) || text.contains("（") else { return ([], []) }
+        guard hasBracket(text) else { return ([], []) }
         let chars = Array(text.unicodeScalars)
         let closings = closingIndexes(in: chars)
         var found: [Found] = []
@@ -97,6 +100,16 @@ public enum AnnotationParser {
             }
         }
         return (found, unreadable)
+    }
+
+    /// An opening bracket "(" or "（" (EF BC 88) in the text's UTF-8.
+    static func hasBracket(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if byte == 0x28 || (byte == 0x88 && previous == (0xEF, 0xBC)) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String { String(String.UnicodeScalarView(scalars)) }
@@ -124,6 +137,7 @@ public enum AnnotationParser {
     }
 
     static func looksLikeAnnotation(_ inner: Scalars) -> Bool {
+        guard inner.count <= 200, inner.contains(where: { annotationWordStarts.contains($0) }) else { return false }
         let text = string(inner[...]).trimmingCharacters(in: trimmed)
         // A lead mark after a name (区城管局（牵头）) is no annotation of its own.
         if leadPhrases.contains(text) || coPhrases.contains(text) { return false }
@@ -169,7 +183,7 @@ public enum AnnotationParser {
 
     /// Names separated by `、，,/;；` (brackets inside a name balanced), each with its offset.
     static func names(_ chars: Scalars, from start: Int, to end: Int, base: Int, role: AssignmentRole,
-                      separators: Set<Unicode.Scalar> = nameSeparators) -> [Entry] {
+                      separators: [Unicode.Scalar] = nameSeparators) -> [Entry] {
         var result: [Entry] = []
         var current = String.UnicodeScalarView()
         var currentStart = start
