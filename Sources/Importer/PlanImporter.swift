@@ -134,10 +134,11 @@ public enum PlanImporter {
                 report.add(d.code.hasPrefix("annotation") ? .annotation : .note, line: sourceLine, "plansite check 警告(plan.md 第\(d.location.line)行)：\(d.message)")
             }
         }
+        let assignments = taskTables.isEmpty ? nil : TaskTable.assignments(taskTables, units: units, report: &report)
         if let registry = options.registry {
             checkDepartments(units: units, records: records, registry: registry, markdown: markdown, report: &report)
+            checkTableDepartments(taskTables, registry: registry, report: &report)
         }
-        let assignments = taskTables.isEmpty ? nil : TaskTable.assignments(taskTables, units: units, report: &report)
         var departments: DepartmentsDraft?
         if options.registry == nil {
             let tableLists = taskTables.flatMap(\.rows).flatMap { row in [row.lead, row.co].map { $0.map { ($0, Optional(row.line)) } } }
@@ -283,6 +284,19 @@ public enum PlanImporter {
                 guard !registry.resolves(name, carriedPrefix: ""), reported.insert(name).inserted else { continue }
                 let line = Int(r["source"].flatMap { TextPatterns.match(#"源文件第(\d+)行"#, $0)?[1] } ?? "")
                 report.add(.edit, line: line, "indicators.csv \(r["id"] ?? "") 的责任部门“\(name)”不在 regions/\(registry.region)/departments.csv 中：请在登记表中加入，或更正写法")
+            }
+        }
+    }
+
+    /// Department names of task breakdown tables the registry does not know.
+    static func checkTableDepartments(_ tables: [TaskTable], registry: DepartmentRegistry, report: inout ReviewReport) {
+        var reported: Set<String> = []
+        for row in tables.flatMap(\.rows) {
+            var prefix = ""
+            for name in row.lead + row.co {
+                if let p = registry.levelPrefix(of: name) { prefix = p }
+                guard !registry.resolves(name, carriedPrefix: prefix), reported.insert(name).inserted else { continue }
+                report.add(.edit, line: row.line, "任务分解表中的部门“\(name)”不在 regions/\(registry.region)/departments.csv 中：请在登记表中加入(名称或别名)，或更正写法")
             }
         }
     }

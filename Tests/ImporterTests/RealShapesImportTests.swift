@@ -86,4 +86,17 @@ import Testing
         #expect(draft.rows.map(\.id) == ["d01", "d02", "d03", "d04", "d05", "d06"])
         #expect(DepartmentsDraft.regionYAML(issuer: "青溪区人民政府办公室") == "name: \"青溪区\"\nlevel: 县\n")
     }
+
+    @Test func taskTableNamesAreCheckedAgainstAnExistingRegistry() {
+        let name = "task-table.txt"
+        let registry = DepartmentRegistry(region: "qx", names: ["区城管局", "各街镇", "区市场监管局"])
+        let result = Importing.fixture(Self.dir + name, region: "qx", registry: registry)
+        let unknown = result.report.items(.edit).filter { $0.message.contains("任务分解表中的部门") }
+        // Each at the line of its row's 序号.
+        let row2 = Fixture.line(equal: "2", in: Self.dir + name)
+        let row5 = Fixture.line(equal: "5", in: Self.dir + name)
+        #expect(unknown.map(\.line) == [row2, row5, row5])
+        #expect(unknown.contains { $0.message.contains("“区商务局”") } && unknown.contains { $0.message.contains("“区政府督查室”") })
+        #expect(result.departmentsCSV == nil)
+    }
 }
