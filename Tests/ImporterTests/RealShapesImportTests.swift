@@ -99,4 +99,20 @@ import Testing
         #expect(unknown.contains { $0.message.contains("“区商务局”") } && unknown.contains { $0.message.contains("“区政府督查室”") })
         #expect(result.departmentsCSV == nil)
     }
+
+    @Test func taskTableRowsBecomeAssignments() throws {
+        let name = "task-table.txt"
+        let result = Importing.fixture(Self.dir + name)
+        let csv = try #require(result.assignmentsCSV)
+        let rows = csv.split(separator: "\n").map(String.init)
+        #expect(rows.first == "task,number,title,lead,co,source,note")
+        // A task cell over two lines, a repeated header row, a merged department cell.
+        #expect(rows.contains { $0.hasPrefix("c1-t1,1,推进垃圾分类全覆盖,区城管局,各街镇,") })
+        #expect(rows.contains { $0.hasPrefix("c1-t2,2,整治农贸市场环境,区市场监管局,区商务局,") })
+        #expect(rows.contains { $0.hasPrefix("c1-t4,4,规范户外广告设置,,区城管局,") })
+        #expect(rows.count == 6)
+        let row4 = Fixture.line(equal: "4", in: Self.dir + name)
+        #expect(result.report.has(.table, line: row4, containing: "合并单元格"))
+        #expect(Importing.body(result).contains("| 5 | 强化督查考核 | 区委督查室 区政府督查室 |"))
+    }
 }
