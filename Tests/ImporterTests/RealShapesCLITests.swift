@@ -130,4 +130,41 @@ import Testing
             #expect(lines.contains(expected), "\(expected) not in\n\(outline.out)")
         }
     }
+
+    /// The reader's real-shapes site builds, and no plan page repeats an id (a chapter with
+    /// neither sections nor tasks is a unit of its own: its heading opens the unit).
+    @Test func realShapesSiteBuildsWithUniqueAnchors() throws {
+        let fm = FileManager.default
+        let dir = fm.temporaryDirectory.appendingPathComponent("plansite-real-site-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: dir) }
+        try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+        let site = Fixture.repoRoot.appendingPathComponent("Tests/ContentReaderTests/Fixtures/real-shapes").path
+        let templates = Fixture.repoRoot.appendingPathComponent("Templates").path
+        let build = try run(["build", "--content", site, "--templates", templates, "--output", "Output"], in: dir)
+        #expect(build.status == 0, "\(build.err)")
+        let plans = dir.appendingPathComponent("Output/plans")
+        let pages = try fm.contentsOfDirectory(atPath: plans.path).filter { $0.hasSuffix(".html") }
+        #expect(pages.count == 8)
+        for page in pages {
+            let html = try String(contentsOf: plans.appendingPathComponent(page), encoding: .utf8)
+            let ids = TextPatternsForTests.ids(in: html)
+            #expect(Set(ids).count == ids.count, "\(page) repeats \(Dictionary(grouping: ids, by: { $0 }).filter { $1.count > 1 }.keys.sorted())")
+        }
+        let sections = try String(contentsOf: plans.appendingPathComponent("sections-continuous.html"), encoding: .utf8)
+        #expect(sections.contains("<div class=\"unit\" id=\"c1\">"))
+    }
+}
+
+enum TextPatternsForTests {
+    static func ids(in html: String) -> [String] {
+        var ids: [String] = []
+        var rest = html[...]
+        while let r = rest.range(of: " id=\"") {
+            let after = rest[r.upperBound...]
+            guard let end = after.firstIndex(of: "\"") else { break }
+            ids.append(String(after[..<end]))
+            rest = after[end...]
+        }
+        return ids
+    }
 }
