@@ -46,6 +46,7 @@ public enum AnnotationParser {
     /// The first scalars of `annotationWords`.
     static let annotationWordStarts: [Unicode.Scalar] = Array(Set(annotationWords.compactMap(\.unicodeScalars.first)))
     static let trimmed = CharacterSet(charactersIn: " \u{3000}\u{00A0}\t;；，,。")
+    static let trimmedScalars: [Unicode.Scalar] = [" ", "\u{3000}", "\u{00A0}", "\t", ";", "；", "，", ",", "。"]
 
     public enum Form: String, Sendable { case keyed, phrased, bare }
 
@@ -164,18 +165,19 @@ public enum AnnotationParser {
     /// `closing` for every opening bracket at once, in one pass: a stack pairs the brackets,
     /// then a pair is dropped when a line break more than 400 characters after the opening
     /// bracket falls inside it (a stray bracket must not swallow the rest of a long block).
+    /// The last line break before the closing bracket tells, in one comparison.
     static func closingIndexes(in chars: Scalars) -> [Int?] {
         var result = [Int?](repeating: nil, count: chars.count)
         var stack: [Int] = []
-        var nextBreak = [Int](repeating: chars.count, count: chars.count + 1)
-        for j in stride(from: chars.count - 1, through: 0, by: -1) {
-            nextBreak[j] = chars[j] == "\n" ? j : nextBreak[j + 1]
-        }
+        var lastBreak = Int.min
         for j in chars.indices {
-            if opens.contains(chars[j]) { stack.append(j) }
-            if closes.contains(chars[j]), let open = stack.popLast() {
-                let limit = min(open + 401, chars.count)
-                if nextBreak[limit] >= j { result[open] = j }
+            let c = chars[j]
+            if c == "\n" {
+                lastBreak = j
+            } else if opens.contains(c) {
+                stack.append(j)
+            } else if closes.contains(c), let open = stack.popLast(), lastBreak < open + 401 {
+                result[open] = j
             }
         }
         return result
@@ -189,8 +191,11 @@ public enum AnnotationParser {
         var currentStart = start
         var depth = 0
         func flush(_ next: Int) {
-            let name = String(current).trimmingCharacters(in: trimmed)
-            if !name.isEmpty { result.append((name, role, base + currentStart)) }
+            var from = current.startIndex
+            var to = current.endIndex
+            while from < to, trimmedScalars.contains(current[from]) { from = current.index(after: from) }
+            while to > from, trimmedScalars.contains(current[current.index(before: to)]) { to = current.index(before: to) }
+            if from < to { result.append((String(current[from..<to]), role, base + currentStart)) }
             current = String.UnicodeScalarView()
             currentStart = next
         }
