@@ -12,7 +12,7 @@ PLANSITE = .build/debug/plansite
 
 all: site
 
-# Debian's cmark-gfm (C library and GFM extensions) and pkg-config; idempotent.
+# Debian's cmark-gfm (C library and GFM extensions), pkg-config and pandoc; idempotent.
 deps:
 	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -e /usr/include/cmark-gfm-core-extensions.h ]; then \
 		echo "installing libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config"; \
@@ -20,6 +20,12 @@ deps:
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
 			libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config >/dev/null; \
+	fi
+	@if ! command -v pandoc >/dev/null 2>&1; then \
+		echo "installing pandoc (plansite import reads .docx and .html through it)"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends pandoc >/dev/null; \
 	fi
 	@command -v $(SWIFT) >/dev/null || { echo "swift is not on PATH (Swift 6 toolchain needed)"; exit 1; }
 

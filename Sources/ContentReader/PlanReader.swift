@@ -10,7 +10,7 @@ struct PlanReader {
     let allowRawHTML: Bool
 
     static let frontMatterFields: Set<String> = ["title", "doc_number", "issuer", "issue_date", "period", "region",
-                                                 "source", "source_note", "notes", "review_groups", "short_title"]
+                                                 "source", "source_note", "notes", "review_groups", "short_title", "numbering_as_written"]
 
     func read(log: inout DiagnosticLog) -> Plan? {
         let path = "\(displayPath)/plan.md"
@@ -44,7 +44,10 @@ struct PlanReader {
                         sourceNote: fields.string("source_note"), notes: fields.strings("notes", log: &log),
                         shortTitle: fields.string("short_title"), location: SourceLocation(path: path))
 
-        readBody(split, path: path, into: &plan, log: &log)
+        let acknowledged = fields.strings("numbering_as_written", log: &log)
+        readBody(split, path: path, into: &plan, log: &log,
+                 acknowledged: acknowledged, acknowledgedAt: fields.location("numbering_as_written"))
+        AssignmentsReader(directory: directory, displayPath: displayPath).read(into: &plan.units, log: &log)
         plan.indicators = IndicatorTableReader(directory: directory, displayPath: displayPath, planID: id,
                                                planEnd: end).read(log: &log)
         plan.reports = readReports(units: Set(plan.units.map(\.id)), log: &log)
@@ -58,9 +61,12 @@ struct PlanReader {
     }
 
     /// The text after the front matter: chapters, sections, units and blocks.
-    func readBody(_ split: FrontMatter.Split, path: String, into plan: inout Plan, log: inout DiagnosticLog) {
+    /// `acknowledged`: the units whose numbering defects the front matter publishes as written.
+    func readBody(_ split: FrontMatter.Split, path: String, into plan: inout Plan, log: inout DiagnosticLog,
+                  acknowledged: [String] = [], acknowledgedAt: SourceLocation? = nil) {
         let blocks = MarkdownParser.parse(split.body, options: MarkdownOptions(allowRawHTML: allowRawHTML))
-        let structure = PlanStructureReader(path: path, lineOffset: split.bodyLineOffset).read(blocks)
+        var structure = PlanStructureReader(path: path, lineOffset: split.bodyLineOffset).read(blocks)
+        structure.acknowledge(acknowledged, at: acknowledgedAt ?? SourceLocation(path: path))
         log.add(contentsOf: structure.diagnostics)
         plan.chapters = structure.chapters
         plan.units = structure.units

@@ -14,6 +14,24 @@ struct PlanStructureReader {
         var units: [WorkUnit] = []
         var blocks: [PlanBlock] = []
         var diagnostics: [Diagnostic] = []
+        /// Units whose number breaks the run, with the index of their error in `diagnostics`.
+        var numberingDefects: [(unitID: String, diagnostic: Int)] = []
+
+        /// The numbering errors of the units `acknowledged` (front matter `numbering_as_written`)
+        /// become warnings; an acknowledged ID without a defect is an error at `location`.
+        mutating func acknowledge(_ acknowledged: [String], at location: SourceLocation) {
+            for (id, index) in numberingDefects where acknowledged.contains(id) {
+                let d = diagnostics[index]
+                diagnostics[index] = .warning("numbering-as-written", at: d.location,
+                                              d.message.replacingOccurrences(of: ": a gap or repeat", with: ": published as written, a gap or repeat") + " of the source",
+                                              hint: "acknowledged in numbering_as_written; the plan's notes should say so")
+            }
+            for id in acknowledged where !numberingDefects.contains(where: { $0.unitID == id }) {
+                diagnostics.append(.error("numbering-as-written", at: location,
+                                          "numbering_as_written names '\(id)', which has no gap or repeat in its numbering",
+                                          hint: "list only the IDs that plansite check reports in a numbering error"))
+            }
+        }
     }
 
     private struct OpenUnit {
@@ -94,12 +112,47 @@ struct PlanStructureReader {
         pattern: #"^[(（]([一二三四五六七八九十]+)[)）]\s*(.*)$"#, opening: { $0 == "(" || $0 == "（" },
         digit: { sectionNumerals.contains($0) }, maxDigits: nil, closing: { $0 == ")" || $0 == "）" }, closingIsGroup: false,
         notAfterClosing: nil)
+    /// `第一章 总体要求` (五年规划纲要) is a chapter, `第一节 …` a section.
+    static let numberedChapterPattern = NumberingPattern(
+        pattern: #"^第([一二三四五六七八九十百零〇]+)章\s*(.*)$"#, opening: { $0 == "第" }, digit: { chapterNumerals.contains($0) },
+        maxDigits: nil, closing: { $0 == "章" }, closingIsGroup: false, notAfterClosing: nil)
+    static let numberedSectionPattern = NumberingPattern(
+        pattern: #"^第([一二三四五六七八九十百零〇]+)节\s*(.*)$"#, opening: { $0 == "第" }, digit: { chapterNumerals.contains($0) },
+        maxDigits: nil, closing: { $0 == "节" }, closingIsGroup: false, notAfterClosing: nil)
     // ICU's \d is any decimal digit (Nd), fullwidth ones included.
     static let taskPattern = NumberingPattern(
         pattern: #"^(\d{1,3})([.．、])(?![\d０-９])\s*(.*)$"#, opening: nil,
         digit: { $0.properties.generalCategory == .decimalNumber }, maxDigits: 3,
         closing: { $0 == "." || $0 == "．" || $0 == "、" }, closingIsGroup: true,
         notAfterClosing: { $0.properties.generalCategory == .decimalNumber || ("０"..."９").contains($0) })
+
+    /// A task number followed by digits (`6.15分钟出海服务圈` is task 6): read so only where the
+    /// number is the one expected next.
+    static let taskPatternBeforeDigits = NumberingPattern(
+        pattern: #"^(\d{1,3})([.．、])\s*(.*)$"#, opening: nil,
+        digit: { $0.properties.generalCategory == .decimalNumber }, maxDigits: 3,
+        closing: { $0 == "." || $0 == "．" || $0 == "、" }, closingIsGroup: true, notAfterClosing: nil)
+
+    /// A level-1 heading that starts a part: `第一部分 …`, `第二篇 …`, `附件1 …`; its number.
+    static func partNumber(_ text: String) -> Int? {
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        if scalars.first == "第" {
+            i = 1
+            while i < scalars.count, chapterNumerals.contains(scalars[i]) { i += 1 }
+            let rest = String(String.UnicodeScalarView(scalars[i...]))
+            guard i > 1, rest.hasPrefix("部分") || rest.hasPrefix("篇") || rest.hasPrefix("编") else { return nil }
+            return ChineseNumeral.value(String(String.UnicodeScalarView(scalars[1..<i])))
+        }
+        guard text.hasPrefix("附件") else { return nil }
+        i = 2
+        while i < scalars.count, WhiteSpace.contains(scalars[i]) { i += 1 }
+        let start = i
+        while i < scalars.count, scalars[i].properties.numericType == .decimal || chapterNumerals.contains(scalars[i]) { i += 1 }
+        guard i > start else { return nil }
+        let number = String(String.UnicodeScalarView(scalars[start..<i]))
+        return Int(number) ?? ChineseNumeral.value(number)
+    }
 
     func read(_ markdownBlocks: [MarkdownBlock]) -> Result {
         var result = Result()
@@ -113,12 +166,24 @@ struct PlanStructureReader {
         var lastTaskNumber = 0
         var lastInScope: Int?
         var usedIDs: Set<String> = []
+        var partPrefix = ""                // "p2-" inside part 2, "" in a plan without parts
+        var chaptersInPart = 0
+        var lastChapterNumber = 0
+        var lastSectionNumber = 0          // through the plan
+        var sectionsContinue: Bool?        // decided at the first chapter after one with sections
 
         func loc(_ line: Int, _ column: Int = 1) -> SourceLocation {
             SourceLocation(path: path, line: line + lineOffset, column: column)
         }
         func error(_ code: String, _ line: Int, _ message: String, hint: String? = nil) {
             result.diagnostics.append(.error(code, at: loc(line), message, hint: hint))
+        }
+        /// A gap or repeat in the numbering of the unit `id`: an error, unless the front matter
+        /// acknowledges it (`numbering_as_written`).
+        func numberingError(_ id: String, _ line: Int, _ message: String, hint: String) {
+            result.numberingDefects.append((id, result.diagnostics.count))
+            error("numbering", line, message + " (\(id))",
+                  hint: hint + "; if the source itself is numbered so, publish it as written: add \(id) to numbering_as_written in the front matter and say so in notes")
         }
         var closingStandalone: Set<String> = []
         func closeUnit() {
@@ -186,15 +251,27 @@ struct PlanStructureReader {
         for block in markdownBlocks {
             let text = block.text
             switch block.kind {
-            case .heading(let level) where level == 2:
-                if let m = Self.chapterPattern.match(text), let number = ChineseNumeral.value(m[1]) {
+            case .heading(let level) where level == 1:
+                if let number = Self.partNumber(text) {
                     closeChapter()
-                    let expected = (result.chapters.last?.number ?? 0) + 1
-                    if number != expected {
-                        error("numbering", block.startLine, "chapter \(m[1])、 follows chapter \(ChineseNumeral.text(expected - 1))、: a gap or repeat in the chapter numbering",
-                              hint: "chapters are numbered 一、 二、 三、 … in order; fix the number or the heading level")
+                    partPrefix = "p\(number)-"
+                    chaptersInPart = 0
+                    result.blocks.append(PlanBlock(role: .text, html: block.html, line: block.startLine + lineOffset))
+                    continue
+                }
+            case .heading(let level) where level == 2:
+                if let m = Self.chapterPattern.match(text) ?? Self.numberedChapterPattern.match(text),
+                   let number = ChineseNumeral.value(m[1]) {
+                    closeChapter()
+                    // The first chapter of a part restarts at 一 or continues the plan's run.
+                    let allowed = chaptersInPart > 0 ? [lastChapterNumber + 1] : partPrefix.isEmpty ? [1] : [1, lastChapterNumber + 1]
+                    let id = unique("\(partPrefix)c\(number)", &usedIDs, block.startLine)
+                    if !allowed.contains(number) {
+                        numberingError(id, block.startLine, "chapter \(m[1]) follows chapter \(ChineseNumeral.text(lastChapterNumber)): a gap or repeat in the chapter numbering",
+                                       hint: "chapters are numbered 一、 二、 三、 … in order (restarting or continuing in each part); fix the number or the heading level")
                     }
-                    let id = unique("c\(number)", &usedIDs, block.startLine)
+                    chaptersInPart += 1
+                    lastChapterNumber = number
                     chapter = Chapter(id: id, number: number, heading: text.replacingBytes(of: "\n", with: ""), location: loc(block.startLine))
                     result.blocks.append(PlanBlock(role: .chapterHeading(id), html: headingHTML(block, id: id), line: block.startLine + lineOffset))
                     provisional = OpenUnit(id: id, kind: .section, number: number, label: m[1] + "、", title: m[2], texts: [],
@@ -208,16 +285,28 @@ struct PlanStructureReader {
                 result.blocks.append(PlanBlock(role: .text, html: block.html, line: block.startLine + lineOffset))
                 continue
             case .heading(let level) where level == 3:
-                if let c = chapter, let m = Self.sectionPattern.match(text), let number = ChineseNumeral.value(m[1]) {
+                if let c = chapter, let m = Self.sectionPattern.match(text) ?? Self.numberedSectionPattern.match(text),
+                   let number = ChineseNumeral.value(m[1]) {
                     if !chapterHasContent { dropProvisional() }
                     closeSection()
                     chapterHasContent = true
-                    let expected = (chapter?.sections.last?.number ?? 0) + 1
-                    if number != expected {
-                        error("numbering", block.startLine, "section (\(m[1])) follows section (\(ChineseNumeral.text(expected - 1))) in \(c.heading): a gap or repeat in the section numbering",
-                              hint: "sections are numbered (一) (二) (三) … within each chapter")
+                    let allowed: [Int]
+                    if let last = chapter?.sections.last?.number {
+                        allowed = [last + 1]
+                    } else if lastSectionNumber == 0 {
+                        allowed = [1]
+                    } else {
+                        // The first section of a later chapter: restart at (一) or continue the
+                        // plan's run; the first such chapter decides for the plan.
+                        if sectionsContinue == nil, number == 1 || number == lastSectionNumber + 1 { sectionsContinue = number != 1 }
+                        allowed = sectionsContinue == true ? [lastSectionNumber + 1] : [1]
                     }
                     let id = unique("\(c.id)-s\(number)", &usedIDs, block.startLine)
+                    if !allowed.contains(number) {
+                        numberingError(id, block.startLine, "section (\(m[1])) follows section (\(ChineseNumeral.text(lastSectionNumber))) in \(c.heading): a gap or repeat in the section numbering",
+                                       hint: "sections are numbered (一) (二) (三) … restarting in each chapter or continuing through the plan, the same way in the whole plan")
+                    }
+                    lastSectionNumber = number
                     let s = Section(id: id, number: number, heading: text.replacingBytes(of: "\n", with: ""), location: loc(block.startLine))
                     section = s
                     chapter?.sections.append(s)
@@ -238,25 +327,32 @@ struct PlanStructureReader {
 
             // A numbered task: a paragraph "1.…" or a level-4 heading "#### 1. …".
             var taskMatch: [String]?
-            if chapter != nil {
-                if case .paragraph = block.kind { taskMatch = Self.taskPattern.match(text) }
-                if case .heading(let level) = block.kind, level == 4 { taskMatch = Self.taskPattern.match(text) }
+            let allowed: [Int] = lastInScope.map { [$0 + 1] } ?? [1, lastTaskNumber + 1]
+            var isTaskBlock = false
+            if case .paragraph = block.kind { isTaskBlock = true }
+            if case .heading(let level) = block.kind, level == 4 { isTaskBlock = true }
+            if chapter != nil, isTaskBlock {
+                taskMatch = Self.taskPattern.match(text)
+                // Only a number that continues a run (2 after 1, 7 after 6): 1.5万吨 opens no task.
+                let previous = lastInScope ?? lastTaskNumber
+                if taskMatch == nil, let m = Self.taskPatternBeforeDigits.match(text), let n = Int(m[1]), n >= 2, n == previous + 1 {
+                    taskMatch = m
+                }
             }
             if let m = taskMatch, let number = Int(m[1]), let c = chapter {
                 closeUnit()
                 dropProvisional()
                 chapterHasContent = true
                 sectionHasTasks = true
-                let allowed: [Int] = lastInScope.map { [$0 + 1] } ?? [1, lastTaskNumber + 1]
+                let base = section.map { "\($0.id)-t\(number)" } ?? "\(c.id)-t\(number)"
+                let id = unique(base, &usedIDs, block.startLine)
                 if !allowed.contains(number) {
                     let previous = lastInScope ?? lastTaskNumber
-                    error("numbering", block.startLine, "task \(number) follows task \(previous): a gap or repeat in the task numbering",
-                          hint: "tasks are numbered 1, 2, 3 … continuously through the plan or restarting in each section; check the numbers around here")
+                    numberingError(id, block.startLine, "task \(number) follows task \(previous): a gap or repeat in the task numbering",
+                                   hint: "tasks are numbered 1, 2, 3 … continuously through the plan or restarting in each section; check the numbers around here")
                 }
                 lastInScope = number
                 lastTaskNumber = number
-                let base = section.map { "\($0.id)-t\(number)" } ?? "\(c.id)-t\(number)"
-                let id = unique(base, &usedIDs, block.startLine)
                 let body = m[3]
                 let title: String
                 if case .heading = block.kind {
@@ -330,10 +426,14 @@ struct PlanStructureReader {
     private func readAnnotations(in block: MarkdownBlock) -> ([DepartmentAnnotation], [Diagnostic]) {
         var annotations: [DepartmentAnnotation] = []
         var problems: [Diagnostic] = []
-        // The byte path of the parser counts the line starts on the way; the Character path
-        // leaves them to `lineStarts`.
-        let (allFound, countedStarts) = AnnotationParser.findWithLineStarts(in: block.text)
-        let starts = allFound.isEmpty ? [] : countedStarts ?? lineStarts(block.text)
+        let (allFound, unreadable) = AnnotationParser.scan(block.text)
+        guard !allFound.isEmpty || !unreadable.isEmpty else { return ([], []) }
+        let starts = lineStarts(block.text)
+        for group in unreadable {
+            problems.append(.warning("annotation-unreadable", at: position(of: group.offset, in: block, lineStarts: starts),
+                                     "\(group.raw) looks like a department annotation but cannot be read; it assigns no department",
+                                     hint: "write it as (牵头单位:A、B;责任单位:C), (A、B牵头，C配合) or (A、B按职责分工负责); if it is no annotation, ignore this warning"))
+        }
         for found in allFound {
             let annotationLocation = position(of: found.offset, in: block, lineStarts: starts)
             let lists = found.lists.map { list in
@@ -351,11 +451,11 @@ struct PlanStructureReader {
         return (annotations, problems)
     }
 
-    /// Character offsets at which the lines of a block's text start (for the texts the
-    /// annotation parser reads as Characters; its byte path counts them itself).
+    /// Offsets (in Unicode scalars, as the annotation parser counts) at which the lines of a
+    /// block's text start.
     private func lineStarts(_ text: String) -> [Int] {
         var starts = [0]
-        for (i, ch) in text.enumerated() where ch == "\n" { starts.append(i + 1) }
+        for (i, scalar) in text.unicodeScalars.enumerated() where scalar == "\n" { starts.append(i + 1) }
         return starts
     }
 

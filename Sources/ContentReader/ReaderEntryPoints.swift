@@ -36,11 +36,9 @@ package enum ReaderEntryPoints {
                         regionID: fields.string("region"), source: fields.string("source"),
                         sourceNote: fields.string("source_note"), notes: fields.strings("notes", log: &log),
                         location: SourceLocation(path: path))
-        let structure = readStructure(markdown: split.body, path: path, lineOffset: split.bodyLineOffset)
-        log.add(contentsOf: structure.diagnostics)
-        plan.chapters = structure.chapters
-        plan.units = structure.units
-        plan.blocks = structure.blocks
+        let acknowledged = fields.strings("numbering_as_written", log: &log)
+        reader.readBody(split, path: path, into: &plan, log: &log,
+                        acknowledged: acknowledged, acknowledgedAt: fields.location("numbering_as_written"))
         return (plan, log.all)
     }
 

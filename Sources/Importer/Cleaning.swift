@@ -55,13 +55,19 @@ struct Cleaner {
         (#"全文如下[:：]?$"#, "转载导语(“全文如下”)"),
     ]
 
+    /// Disclaimers of the site a copy came from: clutter at any length.
+    static let disclaimerPatterns: [(String, String)] = [
+        (#"^(免责声明|版权声明|特别声明)[:：]?"#, "转载网站的免责声明"),
+        (#"如有侵权|本站(?:部分)?(?:内容|文章|信息)(?:均)?(?:来源|来自|转载)|转载请注明|不代表本站|仅供(?:参考|学习)[，,。]?\s*(?:请)?以(?:正式|官方|原)"#, "转载网站的免责声明"),
+    ]
+
     /// Lines that are clutter when they are the whole line.
     static let exactClutter: Set<String> = ["内容", "收藏", "首页", "登录", "注册", "打印", "关闭", "分享", "返回顶部", "正文",
                                            "【打印】", "【关闭】", "[打印]", "[关闭]", "大", "中", "小", "字号"]
 
     static func clutterReason(_ text: String) -> String? {
         if exactClutter.contains(text) { return "网页按钮/栏目文字" }
-        for (pattern, reason) in startPatterns where TextPatterns.matches(pattern, text) { return reason }
+        for (pattern, reason) in startPatterns + disclaimerPatterns where TextPatterns.matches(pattern, text) { return reason }
         if text.count <= 60 {
             for (pattern, reason) in containsPatterns where TextPatterns.matches(pattern, text) { return reason }
         }
@@ -70,11 +76,13 @@ struct Cleaner {
         return nil
     }
 
-    func clean(_ source: SourceText) -> Result {
+    func clean(_ source: SourceText) -> Result { clean(source.lines) }
+
+    func clean(_ lines: [SourceLine]) -> Result {
         var removed: [Removed] = []
         var pageMetadata: [SourceLine] = []
         var candidates: [SourceLine] = []
-        for line in source.lines {
+        for line in lines {
             let text = TextPatterns.trim(line.text)
             guard !text.isEmpty else { continue }
             let trimmed = SourceLine(number: line.number, text: text)
@@ -131,7 +139,8 @@ struct Cleaner {
     static func firstAnchor(_ lines: [SourceLine]) -> Int {
         for (i, line) in lines.enumerated() {
             let t = line.text
-            if TextPatterns.isDocNumberLine(t) || TextPatterns.isSalutation(t) || TextPatterns.chapter(t) != nil {
+            if TextPatterns.isDocNumberLine(t) || TextPatterns.isSalutation(t) || TextPatterns.chapter(t) != nil
+                || TextPatterns.part(t) != nil || TextPatterns.numbered(t, unit: "章") != nil {
                 // A notice title right before the salutation belongs to the document.
                 var start = i
                 if TextPatterns.isSalutation(t) {

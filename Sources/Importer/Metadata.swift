@@ -1,3 +1,4 @@
+import ContentReader
 import Foundation
 
 /// The front matter fields the importer can read from the document, where each came from,
@@ -23,7 +24,10 @@ struct MetadataDetector {
 
     /// Index of the first chapter heading (一、) in the body, or the body's end.
     var firstChapterIndex: Int {
-        body.firstIndex { TextPatterns.chapter($0.text)?.numeral == "一" } ?? body.count
+        body.firstIndex {
+            TextPatterns.chapter($0.text)?.numeral == "一" || TextPatterns.part($0.text) != nil
+                || TextPatterns.numbered($0.text, unit: "章")?.numeral == "一"
+        } ?? body.count
     }
 
     func detect(report: inout ReviewReport) -> PlanMetadata {
@@ -70,6 +74,7 @@ struct MetadataDetector {
             // No notice: a title line before the running text.
             for (i, line) in front {
                 if TextPatterns.isDocNumberLine(line.text) || TextPatterns.dateLine(line.text) != nil { continue }
+                if TextPatterns.part(line.text) != nil || TextPatterns.numbered(line.text, unit: "章") != nil { break }
                 if TextPatterns.isTitleLike(line.text, maxLength: 60), line.text.count >= 6 {
                     meta.title = line.text
                     meta.titleIndex = i
@@ -168,10 +173,45 @@ struct MetadataDetector {
                 }
             }
         }
+        if meta.period == nil, let (period, line, how) = Self.period(inText: body, issueYear: meta.issueDate.flatMap { Int($0.prefix(4)) }) {
+            meta.period = period
+            report.add(.metadata, line: line.number, "期限 \(period) 取自正文(\(how))，请核对", excerpt: line.text)
+        }
         if meta.period == nil {
             report.add(.edit, line: nil, "未找到规划期限：请在 plan.md 的 period 字段填写起止年份，如 2021-2025(当前为“待核”)")
         }
         return meta
+    }
+
+    /// The period as the text states it, first found wins: a span of years (`2011年至2015年`,
+    /// `2021—2025年`), a five-year plan (`“十五五”`), else a target year (`到2025年`) with the
+    /// issue year as start. The line it comes from and how it was read.
+    static func period(inText body: [SourceLine], issueYear: Int?) -> (String, SourceLine, String)? {
+        for line in body {
+            let t = TextPatterns.compact(line.text)
+            if let m = TextPatterns.match(#"((?:19|20)\d{2})年?[-—–~～至到]((?:19|20)\d{2})年"#, t), let a = Int(m[1]), let b = Int(m[2]), a < b, b - a <= 15,
+               b >= (issueYear ?? b) {
+                return ("\(a)-\(b)", line, "起止年份“\(m[0])”")
+            }
+        }
+        // The latest five-year plan the text names (a plan looks back on the one before it).
+        var latest: (n: Int, line: SourceLine, text: String)?
+        for line in body {
+            for m in TextPatterns.allMatches(#"十([一二三四五六七八九])五"#, line.text) {
+                if let n = ChineseNumeral.value("十" + m.groups[1]), n > (latest?.n ?? 0) { latest = (n, line, m.groups[0]) }
+            }
+        }
+        if let latest {
+            let start = 1966 + 5 * (latest.n - 3)
+            return ("\(start)-\(start + 4)", latest.line, "“\(latest.text)”")
+        }
+        for line in body {
+            if let m = TextPatterns.match(#"(?:到|至|截至)((?:19|20)\d{2})年(?:底|末)?"#, line.text), let end = Int(m[1]) {
+                let start = issueYear.map { min($0, end) } ?? end
+                return (start == end ? "\(end)" : "\(start)-\(end)", line, "目标年“\(m[0])”，起始年取发文年份" + (issueYear == nil ? "(未知，只写目标年)" : ""))
+            }
+        }
+        return nil
     }
 
     /// `(2018-2022)` → 2018-2022, `十四五` → 2021-2025, `2020年…工作要点` → 2020.
@@ -180,7 +220,8 @@ struct MetadataDetector {
         if let m = TextPatterns.match(#"((?:19|20)\d{2})年?[-—–~～至到]((?:19|20)\d{2})年?"#, t), let a = Int(m[1]), let b = Int(m[2]), a <= b {
             return "\(a)-\(b)"
         }
-        if let m = TextPatterns.match(#"十([一二三四五六七八九])五"#, t), let n = TextPatterns.numeralValue("十" + m[1]) {
+        if let m = TextPatterns.match(#"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年"#, t),
+           let n = ChineseNumeral.value("十" + m[1] + m[2]) {
             // The third five-year plan started in 1966; each lasts five years.
             let start = 1966 + 5 * (n - 3)
             return "\(start)-\(start + 4)"
@@ -189,6 +230,10 @@ struct MetadataDetector {
             return m[1]
         }
         if let m = TextPatterns.match(#"((?:19|20)\d{2})年度"#, t) {
+            return m[1]
+        }
+        // One year in the title of a year's work: 青溪区2024年土壤污染防治工作要点.
+        if let m = TextPatterns.match(#"^[^0-9]{0,12}((?:19|20)\d{2})年[^0-9]*(?:工作要点|工作方案|工作计划|工作安排|行动计划|实施方案)$"#, t) {
             return m[1]
         }
         return nil

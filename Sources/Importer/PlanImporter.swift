@@ -32,9 +32,20 @@ public enum PlanImporter {
         public var observationsCSV: String? = nil
         public var metricsCSV: String? = nil
         public let reviewMarkdown: String
+        /// assignments.csv, when the text has task breakdown tables.
+        public let assignmentsCSV: String?
+        /// A draft registry and region.yaml, when the region has no registry yet.
+        public let departmentsCSV: String?
+        public let regionYAML: String?
         public let report: ReviewReport
         public let summary: ReviewReport.Summary
         public let encoding: SourceText.Encoding
+
+        /// The files a draft may or may not have, by name (nil: not drafted this time).
+        public var optionalFiles: [(name: String, text: String?)] {
+            [("observations.csv", observationsCSV), ("metrics.csv", metricsCSV), ("assignments.csv", assignmentsCSV),
+             ("departments.csv", departmentsCSV), ("region.yaml", regionYAML)]
+        }
     }
 
     public static func run(data: Data, options: Options) -> Result {
@@ -50,8 +61,14 @@ public enum PlanImporter {
             report.add(.garbled, line: line, "有无法解码的字节，已替换为“\u{FFFD}”", excerpt: source.lines[line - 1].text)
         }
 
-        // 1. Clutter and the second copy.
-        let cleaned = Cleaner().clean(source)
+        // 1. Markup, clutter and the second copy.
+        let markup = MarkupCleaner().clean(source.lines)
+        for change in markup.changes {
+            report.add(.clutter, line: change.line, "已删除\(change.what)", excerpt: change.excerpt)
+        }
+        var cleaned = Cleaner().clean(markup.lines)
+        cleaned.removed = (cleaned.removed + markup.removed.filter { $0.reason.hasPrefix("转载网站") }.map { Cleaner.Removed(line: $0.line, reason: $0.reason) })
+            .sorted { $0.line.number < $1.line.number }
         for removed in cleaned.removed where !removed.reason.hasPrefix("重复登载") {
             report.add(.clutter, line: removed.line.number, "已删除(\(removed.reason))", excerpt: removed.line.text)
         }
@@ -70,7 +87,14 @@ public enum PlanImporter {
         let years = (meta.period ?? "").split(separator: "-").compactMap { Int($0) }
         let planStart = years.first ?? Int(meta.issueDate?.prefix(4) ?? "") ?? 2000
         let planEnd = years.last ?? planStart
-        let tables = TableParser(body: body, planStart: planStart, planEnd: planEnd).tables(report: &report)
+        // Task breakdown tables are read here; the table parser's notes on their lines are left out.
+        let taskTables = TaskTable.find(in: body, report: &report)
+        let taskLines = taskTables.map { body[$0.range.lowerBound].number...body[$0.range.upperBound].number }
+        var tableReport = ReviewReport()
+        let parsed = TableParser(body: body, planStart: planStart, planEnd: planEnd).tables(report: &tableReport)
+        report.items += tableReport.items.filter { item in !taskLines.contains { $0.contains(item.line ?? 0) } }
+        let tables = (parsed.filter { t in !taskTables.contains { $0.range.overlaps(t.range) } } + taskTables.map { $0.flattened(body: body) })
+            .sorted { $0.range.lowerBound < $1.range.lowerBound }
         var structure = StructureBuilder(body: body, meta: meta, tables: tables).build(report: &report)
         for line in cleaned.unplacedBeforeStart.reversed() {
             structure.blocks.insert(.pending(note: "文件开头之前的文字，不能确定是否属于文件(源文件第\(line.number)行)", text: line.text, line: line.number), at: 0)
@@ -101,6 +125,12 @@ public enum PlanImporter {
 
         // 5. Read the draft as `plansite check` reads it.
         let (plan, diagnostics) = ReaderEntryPoints.readPlanText(markdown.text, path: "plan.md")
+        // The structure also when the front matter still has 待核 fields (blank lines keep the numbers).
+        let frontLines = frontMatterLines(markdown)
+        let bodyOnly = Array(repeating: "", count: frontLines) + markdown.lines.dropFirst(frontLines)
+        let structureRead = ReaderEntryPoints.readStructure(markdown: bodyOnly.joined(separator: "\n"))
+        let units = plan?.units ?? structureRead.units
+        let chapters = plan?.chapters ?? structureRead.chapters
         for d in diagnostics {
             let sourceLine = d.location.line > 0 ? markdown.sourceLine(forDraftLine: d.location.line) : nil
             if d.severity == .error {
@@ -109,8 +139,20 @@ public enum PlanImporter {
                 report.add(d.code.hasPrefix("annotation") ? .annotation : .note, line: sourceLine, "plansite check 警告(plan.md 第\(d.location.line)行)：\(d.message)")
             }
         }
-        if let registry = options.registry, let plan {
-            checkDepartments(plan: plan, records: records, registry: registry, markdown: markdown, report: &report)
+        let assignments = taskTables.isEmpty ? nil : TaskTable.assignments(taskTables, units: units, report: &report)
+        if let registry = options.registry {
+            checkDepartments(units: units, records: records, registry: registry, markdown: markdown, report: &report)
+            checkTableDepartments(taskTables, registry: registry, report: &report)
+        }
+        var departments: DepartmentsDraft?
+        if options.registry == nil {
+            let tableLists = taskTables.flatMap(\.rows).flatMap { row in [row.lead, row.co].map { $0.map { ($0, Optional(row.line)) } } }
+            let draft = DepartmentsDraft(lists: mentionLists(units: units, records: records, markdown: markdown) + tableLists)
+            departments = draft
+            report.add(.edit, line: nil, "区域 \(options.region) 还没有部门登记表：已按文中的 \(draft.rows.count) 个部门起草 departments.csv(和 region.yaml)。请核对名称、kind 和别名，再放到 Content/regions/\(options.region)/")
+            for k in draft.ambiguous {
+                report.add(.annotation, line: nil, "“\(k)”既有不带级别的写法，又有不同级别前缀的写法(如区、市)：departments.csv 中各列一行，请判断不带前缀的写法指哪个部门")
+            }
         }
 
         // 6. Nothing dropped: every Han character of the kept lines is in plan.md.
@@ -123,13 +165,14 @@ public enum PlanImporter {
 
         let summary = ReviewReport.Summary(
             sourceName: options.sourceName, planID: options.planID, encoding: source.encoding.rawValue, sourceLines: source.lines.count,
-            chapters: plan?.chapters.count ?? 0, sections: plan?.chapters.reduce(0) { $0 + $1.sections.count } ?? 0,
-            tasks: plan?.tasks.count ?? 0, annotations: annotationCount, boxes: structure.boxes,
+            chapters: chapters.count, sections: chapters.reduce(0) { $0 + $1.sections.count },
+            tasks: units.filter { $0.kind == .task }.count, annotations: annotationCount, boxes: structure.boxes,
             tables: tables.count, indicatorRows: records.count,
             sourceHanCharacters: countHan(source.lines.map(\.text)).total,
             removedHanCharacters: countHan(cleaned.removed.map(\.line.text)).total,
             keptHanCharacters: countHan(cleaned.body.map(\.text)).total, missingHanCharacters: missing.total)
         var result = Result(planMarkdown: markdown.text, indicatorsCSV: csv, reviewMarkdown: report.render(summary: summary),
+                            assignmentsCSV: assignments.map(DraftWriter.csv), departmentsCSV: departments?.csv, regionYAML: departments.map { _ in DepartmentsDraft.regionYAML(issuer: meta.issuer) },
                             report: report, summary: summary, encoding: source.encoding)
         (result.observationsCSV, result.metricsCSV) = (draft.observationsCSV, draft.metricsCSV)
         return result
@@ -146,9 +189,9 @@ public enum PlanImporter {
         if let csv = result.indicatorsCSV {
             try Data(csv.utf8).write(to: csvURL, options: .atomic)
         }
-        for (name, csv) in [("observations.csv", result.observationsCSV), ("metrics.csv", result.metricsCSV)] {
-            guard let csv else { continue }
-            try Data(csv.utf8).write(to: directory.appendingPathComponent(name), options: .atomic)
+        for (name, text) in result.optionalFiles {
+            guard let text else { continue }
+            try Data(text.utf8).write(to: directory.appendingPathComponent(name), options: .atomic)
         }
         try Data(result.reviewMarkdown.utf8).write(to: directory.appendingPathComponent("review.md"), options: .atomic)
     }
@@ -201,10 +244,30 @@ public enum PlanImporter {
     }
 
     /// Department names the registry does not know (annotations and indicators.csv).
-    static func checkDepartments(plan: Plan, records: [[String: String]], registry: DepartmentRegistry,
+    /// Every list of department names the draft holds, with source lines: annotations, then
+    /// the departments column of indicators.csv.
+    static func mentionLists(units: [WorkUnit], records: [[String: String]], markdown: DraftWriter.Markdown) -> [[(name: String, line: Int?)]] {
+        var lists: [[(name: String, line: Int?)]] = []
+        for unit in units {
+            for annotation in unit.annotations {
+                for list in annotation.lists {
+                    lists.append(list.map { ($0.name, markdown.sourceLine(forDraftLine: $0.location.line)) })
+                }
+            }
+        }
+        for r in records {
+            let line = Int(r["source"].flatMap { TextPatterns.match(#"源文件第(\d+)行"#, $0)?[1] } ?? "")
+            lists.append(FlattenedTable.departmentParts(r["departments"] ?? "").map {
+                ($0.trimmingCharacters(in: CharacterSet(charactersIn: "*＊")), line)
+            })
+        }
+        return lists
+    }
+
+    static func checkDepartments(units: [WorkUnit], records: [[String: String]], registry: DepartmentRegistry,
                                  markdown: DraftWriter.Markdown, report: inout ReviewReport) {
         var reported: Set<String> = []
-        for unit in plan.units {
+        for unit in units {
             for annotation in unit.annotations {
                 for list in annotation.lists {
                     var prefix = ""
@@ -223,6 +286,19 @@ public enum PlanImporter {
                 guard !registry.resolves(name, carriedPrefix: ""), reported.insert(name).inserted else { continue }
                 let line = Int(r["source"].flatMap { TextPatterns.match(#"源文件第(\d+)行"#, $0)?[1] } ?? "")
                 report.add(.edit, line: line, "indicators.csv \(r["id"] ?? "") 的责任部门“\(name)”不在 regions/\(registry.region)/departments.csv 中：请在登记表中加入，或更正写法")
+            }
+        }
+    }
+
+    /// Department names of task breakdown tables the registry does not know.
+    static func checkTableDepartments(_ tables: [TaskTable], registry: DepartmentRegistry, report: inout ReviewReport) {
+        var reported: Set<String> = []
+        for row in tables.flatMap(\.rows) {
+            var prefix = ""
+            for name in row.lead + row.co {
+                if let p = registry.levelPrefix(of: name) { prefix = p }
+                guard !registry.resolves(name, carriedPrefix: prefix), reported.insert(name).inserted else { continue }
+                report.add(.edit, line: row.line, "任务分解表中的部门“\(name)”不在 regions/\(registry.region)/departments.csv 中：请在登记表中加入(名称或别名)，或更正写法")
             }
         }
     }

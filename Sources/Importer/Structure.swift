@@ -32,9 +32,22 @@ struct StructureBuilder {
     struct Output {
         var blocks: [DraftBlock] = []
         var boxes = 0
+        /// Parts above chapters (第一部分, 附件N with its own 一、).
+        var parts = 0
     }
 
-    static let attachmentList = #"^附件\s*[:：]"#
+    /// An 附件N line followed, within four lines, by a chapter 一、 of its own: a plan in the file.
+    func isAnnexPlan(at index: Int) -> Bool {
+        guard TextPatterns.matches(#"^附件\s*[0-9一二三四五六七八九十]+(?:\s|[:：]|$)"#, body[index].text),
+              body[index].text.count <= 60 else { return false }
+        for k in (index + 1)..<min(body.count, index + 5) {
+            if TextPatterns.chapter(body[k].text)?.numeral == "一" { return true }
+            if TextPatterns.matches(#"^附件"#, body[k].text) { return false }
+        }
+        return false
+    }
+
+    static let attachmentList = #"^附[件表]\s*[:：]"#
     static let annexHeading = #"^附件\s*[0-9一二三四五六七八九十]+\s*$"#
     static let trailingLine = #"^(抄送|主送|报送|抄报)\s*[:：]|印发$|^\S{1,12}[〔\[［]\d{4}[〕\]］]\d+号附件$"#
 
@@ -44,9 +57,12 @@ struct StructureBuilder {
         var broke = false
         var lastChapter = 0
         var lastSection = 0
+        var lastSectionChapter = 0
+        var partStart = false      // no chapter yet in the current part: 一 may restart the run
         var lastTask = 0
         var lastTaskInScope: Int?
         var box: (lines: [DraftBlock.QuoteLine], lastItem: Int)?
+        var notes: [DraftBlock.QuoteLine]?
         var attachments: [DraftBlock.QuoteLine]?
         var restarts = 0
         var continuations = 0
@@ -56,6 +72,19 @@ struct StructureBuilder {
         func flushBox() {
             if let b = box { out.blocks.append(.quote(b.lines)) }
             box = nil
+            if let n = notes { out.blocks.append(.quote(n)) }
+            notes = nil
+        }
+        func startPart(_ t: String, _ line: Int) {
+            flushBox()
+            flushAttachments()
+            out.blocks.append(.heading(level: 1, text: t, line: line))
+            partStart = true
+            lastSection = 0
+            lastTask = 0
+            lastTaskInScope = nil
+            zone = .main
+            out.parts += 1
         }
         func flushAttachments() {
             if let a = attachments { out.blocks.append(.quote(a)) }
@@ -106,6 +135,30 @@ struct StructureBuilder {
                 attachments = [.init(text: t, line: line.number)]
                 continue
             }
+            // Table notes and glossaries: a list, not tasks (a block quote).
+            if notes != nil {
+                if TextPatterns.matches(#"^[\d０-９]|^[(（][\d０-９]"#, t) {
+                    notes!.append(.init(text: t, line: line.number))
+                    continue
+                }
+                flushBox()
+            }
+            if zone == .main, TextPatterns.isNoteList(t) {
+                flushBox()
+                notes = [.init(text: t, line: line.number)]
+                report.add(.heading, line: line.number, "注释或名词解释的编号列表：写成引用块，不读作任务", excerpt: t)
+                continue
+            }
+            // A level above chapters: 第一部分, or 附件N followed by a plan of its own (一、 …).
+            if TextPatterns.part(t) != nil {
+                startPart(t, line.number)
+                continue
+            }
+            if isAnnexPlan(at: i - 1) {
+                startPart(t, line.number)
+                report.add(.heading, line: line.number, "附件带有自己的“一、”编号，作为本方案的一部分(# 标题)；如要作为单独的方案发布，见 docs/import.md", excerpt: t)
+                continue
+            }
             if zone != .front, TextPatterns.matches(Self.annexHeading, t) {
                 breakStructure(line.number)
                 out.blocks.append(.heading(level: 2, text: t, line: line.number))
@@ -126,14 +179,14 @@ struct StructureBuilder {
             // notice may number its own points 一、二、), and a first chapter other than 一、
             // only when it is a heading line (text cut or out of order: reported as a gap).
             let afterTitle = meta.titleIndex.map { i - 1 > $0 } ?? true
-            if let c = TextPatterns.chapter(t), let n = TextPatterns.numeralValue(c.numeral),
+            if let c = TextPatterns.chapter(t) ?? TextPatterns.numbered(t, unit: "章"), let n = TextPatterns.numeralValue(c.numeral),
                zone == .main || (afterTitle && (n == 1 || TextPatterns.isTitleLike(t, maxLength: 40))) {
                 flushBox()
-                if n != lastChapter + 1 {
+                if n != lastChapter + 1, !(n == 1 && partStart) {
                     report.add(.numbering, line: line.number, "章“\(c.numeral)、”接在“\(TextPatterns.numeralText(lastChapter))、”之后：章的编号有缺号或重号", excerpt: t)
                 }
                 lastChapter = n
-                lastSection = 0
+                partStart = false
                 lastTaskInScope = nil
                 zone = .main
                 let (heading, rest) = Self.splitInlineTitle(t)
@@ -145,12 +198,13 @@ struct StructureBuilder {
                 continue
             }
             // Section (一)
-            if zone == .main, let s = TextPatterns.section(t), let n = TextPatterns.numeralValue(s.numeral) {
+            if zone == .main, let s = TextPatterns.section(t) ?? TextPatterns.numbered(t, unit: "节"), let n = TextPatterns.numeralValue(s.numeral) {
                 flushBox()
-                if n != lastSection + 1 {
+                if n != lastSection + 1, !(n == 1 && lastSection > 0 && lastSectionChapter != lastChapter) {
                     report.add(.numbering, line: line.number, "节“(\(s.numeral))”接在“(\(TextPatterns.numeralText(lastSection)))”之后：节的编号有缺号或重号", excerpt: t)
                 }
                 lastSection = n
+                lastSectionChapter = lastChapter
                 lastTaskInScope = nil
                 let (heading, rest) = Self.splitInlineTitle(t)
                 out.blocks.append(.heading(level: 3, text: heading, line: line.number))
@@ -170,7 +224,12 @@ struct StructureBuilder {
                 continue
             }
             // Task 1.
-            if zone == .main, let task = TextPatterns.task(t) {
+            var digitsTask: (number: Int, label: String, rest: String)?
+            if let d = TextPatterns.taskBeforeDigits(t), d.number >= 2, d.number == (lastTaskInScope ?? lastTask) + 1 { digitsTask = d }
+            if zone == .main, let task = TextPatterns.task(t) ?? digitsTask {
+                if digitsTask != nil, TextPatterns.task(t) == nil {
+                    report.add(.numbering, line: line.number, "编号“\(task.label)”后紧跟数字，按预期的下一个编号读作任务 \(task.number)(而不是小数)", excerpt: t)
+                }
                 let titleLine = TextPatterns.isTitleLike(task.rest, maxLength: 40) && !task.rest.contains("，") && !task.rest.contains(",")
                 let fitsTask = lastTaskInScope.map { task.number == $0 + 1 } ?? (task.number == 1 || task.number == lastTask + 1)
                 if var b = box {
@@ -210,9 +269,6 @@ struct StructureBuilder {
                 }
                 flushBox()
                 report.add(.heading, line: line.number, "专栏在此之前结束(此行没有编号)；请核对此段是否仍属专栏", excerpt: t)
-            }
-            if zone == .main, TextPatterns.matches(#"^第[一二三四五六七八九十百]+[章节篇部分]"#, t) {
-                report.add(.heading, line: line.number, "“第…章/节”式标题未识别为结构(格式只认“一、”“(一)”“1.”)，按普通段落保留", excerpt: t)
             }
             if zone == .front, TextPatterns.section(t) != nil || (TextPatterns.task(t) != nil && lastChapter == 0 && TextPatterns.isTitleLike(t, maxLength: 40)) {
                 report.add(.heading, line: line.number, "第一章之前的编号行，按普通段落保留(不是结构)", excerpt: t)
@@ -272,7 +328,7 @@ struct StructureBuilder {
 /// or read, paragraphs cut in two by the web page, sentences without a full stop.
 enum ParagraphReview {
     /// A bracket before a key, or a key before a colon: what an annotation starts with.
-    static let annotationKey = #"[(（]\s*(?:牵头|责任|配合|参与|协同|协办)(?:单位|部门)|(?:牵头|责任|配合|参与|协同|协办)(?:单位|部门)\s*[:：]"#
+    static let annotationKey = #"[(（]\s*(?:牵头|责任|配合|参与|协同|协办|实施|协助)(?:单位|部门)|(?:牵头|责任|配合|参与|协同|协办|实施|协助)(?:单位|部门)\s*[:：]"#
 
     /// Returns the number of annotations read.
     static func review(_ blocks: [DraftBlock], report: inout ReviewReport) -> Int {
@@ -287,12 +343,19 @@ enum ParagraphReview {
             if zone == .trailing, text.contains("。"), TextPatterns.task(text) != nil || TextPatterns.section(text) != nil || TextPatterns.chapter(text) != nil {
                 report.add(.order, line: line, "版记/附件之后又出现编号正文：次序可能错乱，此段不计入结构", excerpt: text)
             }
-            let found = AnnotationParser.find(in: text)
+            let (found, unreadable) = AnnotationParser.scan(text)
             annotations += zone == .trailing ? 0 : found.count
+            for group in unreadable {
+                report.add(.annotation, line: line, "括号中有“牵头/负责/配合/单位”等字样，但读不出是哪些部门，未作为责任单位(plansite check 会警告)；请改写为可读的注释或确认不是注释", excerpt: group.raw)
+            }
             let keys = TextPatterns.allMatches(annotationKey, text).count
             let keysInFound = found.reduce(0) { $0 + TextPatterns.allMatches(annotationKey, $1.raw).count }
+                + unreadable.reduce(0) { $0 + TextPatterns.allMatches(annotationKey, $1.raw).count }
             if keys > keysInFound {
                 report.add(.annotation, line: line, "有“单位/部门:”字样但读不出完整的注释(括号不全或格式不同)，未作为责任单位；请核对", excerpt: text)
+            }
+            for a in found where a.form == .bare {
+                report.add(.annotation, line: line, "段末括号 \(a.raw) 只有部门名称，读作责任单位；请核对", excerpt: a.raw)
             }
             for a in found {
                 if a.lists.allSatisfy(\.isEmpty) {

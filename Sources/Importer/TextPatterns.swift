@@ -1,3 +1,4 @@
+import ContentReader
 import Foundation
 
 /// The line shapes the importer recognises, shared by cleaning, metadata and structure.
@@ -83,6 +84,30 @@ enum TextPatterns {
         return (n, m[1] + m[2], m[3])
     }
 
+    /// `6.15分钟出海服务圈` → (6, "6.", "15分钟出海服务圈"): a task number followed by digits, to
+    /// be read so only where 6 is the number expected next.
+    static func taskBeforeDigits(_ text: String) -> (number: Int, label: String, rest: String)? {
+        guard let m = match(#"^(\d{1,3})([.．、])([\d０-９].*)$"#, text), let n = Int(m[1]) else { return nil }
+        return (n, m[1] + m[2], m[3])
+    }
+
+    /// `第一部分 总体要求`, `第二篇 …`: a level above chapters.
+    static func part(_ text: String) -> Int? {
+        guard let m = match(#"^第([一二三四五六七八九十]+)(?:部分|篇|编)(?:\s|$|[\p{Han}])"#, text) else { return nil }
+        return ChineseNumeral.value(m[1])
+    }
+
+    /// `第一章 发展基础` → ("一", "发展基础"); `第一节 …` with `unit` 节.
+    static func numbered(_ text: String, unit: String) -> (numeral: String, rest: String)? {
+        guard let m = match(#"^第([一二三四五六七八九十百]+)"# + unit + #"\s*(.*)$"#, text) else { return nil }
+        return (m[1], m[2])
+    }
+
+    /// The start of a list that is not tasks: table notes (`注：1、…`), a glossary (`名词解释`).
+    static func isNoteList(_ text: String) -> Bool {
+        matches(#"^(?:注|备注|说明)\s*[:：]|^名词解释\s*[:：]?$|^(?:附[:：]?\s*)?名词解释"#, text)
+    }
+
     /// `专栏1  碳达峰行动方案`, `专栏10政产学研…`
     static func box(_ text: String) -> Bool { matches(#"^专栏\s*[0-9０-９一二三四五六七八九十]+"#, text) }
 
@@ -108,9 +133,7 @@ enum TextPatterns {
             return isoDate(y, mo, d)
         }
         if let m = match(#"^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$"#, t) {
-            let digits: [Character: Int] = ["〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
-            let year = m[1].reduce(0) { $0 * 10 + (digits[$1] ?? 0) }
-            if let mo = smallNumeral(m[2]), let d = smallNumeral(m[3]) { return isoDate(year, mo, d) }
+            if let year = ChineseNumeral.digitsValue(m[1]), let mo = smallNumeral(m[2]), let d = smallNumeral(m[3]) { return isoDate(year, mo, d) }
         }
         return nil
     }
@@ -120,38 +143,16 @@ enum TextPatterns {
         return String(format: "%04d-%02d-%02d", y, m, d)
     }
 
-    /// 一 … 九十九
+    /// 一 … 九十九 (days and months; 0 is no day).
     static func smallNumeral(_ text: String) -> Int? {
-        let digits: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
-        var total = 0
-        var current = 0
-        for ch in text {
-            if let d = digits[ch] { current = d } else if ch == "十" { total += (current == 0 ? 1 : current) * 10; current = 0 } else { return nil }
-        }
-        let value = total + current
-        return value == 0 ? nil : value
+        guard let value = ChineseNumeral.value(text), value > 0, !text.contains("百") else { return nil }
+        return value
     }
 
     /// Chinese numerals of chapter and section numbers.
-    static func numeralValue(_ text: String) -> Int? {
-        let digits: [Character: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-                                        "六": 6, "七": 7, "八": 8, "九": 9]
-        guard !text.isEmpty else { return nil }
-        var total = 0
-        var current = 0
-        for ch in text {
-            if let d = digits[ch] { current = d } else if ch == "十" { total += (current == 0 ? 1 : current) * 10; current = 0 } else if ch == "百" { total += (current == 0 ? 1 : current) * 100; current = 0 } else { return nil }
-        }
-        return total + current
-    }
+    static func numeralValue(_ text: String) -> Int? { ChineseNumeral.value(text) }
 
-    static func numeralText(_ value: Int) -> String {
-        let names = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
-        if value < 10 { return names[max(0, value)] }
-        if value < 20 { return "十" + (value % 10 == 0 ? "" : names[value % 10]) }
-        if value < 100 { return names[value / 10] + "十" + (value % 10 == 0 ? "" : names[value % 10]) }
-        return String(value)
-    }
+    static func numeralText(_ value: Int) -> String { ChineseNumeral.text(value) }
 
     /// Sentence-final punctuation (a paragraph that ends otherwise may be cut).
     static func endsSentence(_ text: String) -> Bool {

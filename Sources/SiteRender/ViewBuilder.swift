@@ -313,8 +313,9 @@ struct ViewBuilder {
                     currentUnit = id
                 }
                 unitHTML.append(html)
-            case .sectionHeading(let id) where units[id] != nil:
-                // A task-less section: its heading opens the unit.
+            case .sectionHeading(let id) where units[id] != nil, .chapterHeading(let id) where units[id] != nil:
+                // A task-less section, or a chapter with neither sections nor tasks: its
+                // heading opens the unit (and the unit carries the anchor).
                 flushUnit()
                 flushText()
                 currentUnit = id

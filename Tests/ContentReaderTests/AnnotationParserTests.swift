@@ -10,12 +10,12 @@ import PlanModel
 
     /// The text at `offset` in `text` starts with `name`: offsets point at the names as written.
     func expectOffsets(_ found: AnnotationParser.Found, in text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let chars = Array(text)
-        #expect(found.offset < chars.count && String(chars[found.offset...]).hasPrefix(found.raw), sourceLocation: sourceLocation)
+        let chars = Array(text.unicodeScalars)
+        #expect(found.offset < chars.count && String(String.UnicodeScalarView(chars[found.offset...])).hasPrefix(found.raw), sourceLocation: sourceLocation)
         for list in found.lists {
             for entry in list {
                 let start = entry.offset
-                let ok = start >= 0 && start < chars.count && String(chars[start...]).hasPrefix(entry.name)
+                let ok = start >= 0 && start < chars.count && String(String.UnicodeScalarView(chars[start...])).hasPrefix(entry.name)
                 #expect(ok, "offset \(start) of '\(entry.name)' does not point at the name", sourceLocation: sourceLocation)
             }
         }
@@ -127,5 +127,76 @@ import PlanModel
         let found = AnnotationParser.find(in: "(责任单位: 市环保局 、 市水利局 )")
         try #require(found.count == 1)
         #expect(found[0].lists.map(names) == [["市环保局", "市水利局"]])
+    }
+
+    // MARK: forms without a key
+
+    @Test func leadPhraseAndCoPhrase() throws {
+        let text = "推进农业面源污染治理。(区农业农村委、区规划资源局、区生态环境局牵头，各街镇、开发区配合实施)"
+        let (found, unreadable) = AnnotationParser.scan(text)
+        try #require(found.count == 1)
+        #expect(unreadable.isEmpty)
+        #expect(found[0].form == .phrased)
+        #expect(found[0].lists.map(names) == [["区农业农村委", "区规划资源局", "区生态环境局"], ["各街镇", "开发区"]])
+        #expect(found[0].lists.map(roles) == [[.lead, .lead, .lead], [.co, .co]])
+        expectOffsets(found[0], in: text)
+    }
+
+    @Test func halfWidthCommaBetweenClauses() throws {
+        let found = AnnotationParser.find(in: "(区农业农村委牵头,区规划资源局配合)")
+        try #require(found.count == 1)
+        #expect(found[0].lists.map(names) == [["区农业农村委"], ["区规划资源局"]])
+        #expect(found[0].lists.map(roles) == [[.lead], [.co]])
+    }
+
+    @Test func dividedResponsibilityHasNoLead() throws {
+        let found = AnnotationParser.find(in: "实行河长制。（区生态环境局、区农业农村委、区水务局按职责分工负责）")
+        try #require(found.count == 1)
+        #expect(found[0].lists.map(names) == [["区生态环境局", "区农业农村委", "区水务局"]])
+        #expect(found[0].lists.map(roles) == [[.co, .co, .co]])
+    }
+
+    @Test func leadingYouIsNotPartOfTheName() throws {
+        let found = AnnotationParser.find(in: "(由市交通委科技信息处牵头负责，国网某某供电公司、各区县配合)")
+        try #require(found.count == 1)
+        #expect(found[0].lists.map(names) == [["市交通委科技信息处"], ["国网某某供电公司", "各区县"]])
+        #expect(found[0].lists.map(roles) == [[.lead], [.co, .co]])
+    }
+
+    @Test func bareNamesCloseAParagraph() throws {
+        let text = "建设高标准农田1.2万亩。(区农业农村委)"
+        let found = AnnotationParser.find(in: text)
+        try #require(found.count == 1)
+        #expect(found[0].form == .bare)
+        #expect(found[0].lists.map(names) == [["区农业农村委"]])
+        #expect(found[0].lists.map(roles) == [[.co]])
+        expectOffsets(found[0], in: text)
+        // In the middle of a sentence a bracketed name is text, not an annotation.
+        #expect(AnnotationParser.find(in: "由区农业农村委(以下简称农业农村委)统筹推进。").isEmpty)
+        #expect(AnnotationParser.find(in: "会同(区农业农村委)开展检查。").isEmpty)
+    }
+
+    @Test func bracketedWordsThatAreNoDepartment() {
+        for text in ["实施办法(试行)", "建设3个开发区(园区)", "水质达到Ⅲ类(EQI)", "完成整改(略)", "规划(2021-2025年)",
+                     "推广清洁能源(天然气、光伏)", "提高覆盖率(按常住人口计)"] {
+            #expect(AnnotationParser.scan(text).found.isEmpty, "\(text)")
+        }
+    }
+
+    @Test func keysOfOtherDocuments() throws {
+        let found = AnnotationParser.find(in: "（牵头部门：市发改委；实施部门：市经信局、各县区政府）")
+        try #require(found.count == 1)
+        #expect(found[0].lists.map(names) == [["市发改委"], ["市经信局", "各县区政府"]])
+        #expect(found[0].lists.map(roles) == [[.lead], [.co, .co]])
+        let units = AnnotationParser.find(in: "(牵头单位:市住建局 配合单位:市城管局)")
+        #expect(units.first?.lists.map(names) == [["市住建局"], ["市城管局"]])
+        #expect(units.first?.lists.map(roles) == [[.lead], [.co]])
+    }
+
+    @Test func annotationLikeButUnreadable() throws {
+        let (found, unreadable) = AnnotationParser.scan("落实监管责任(2025年底前由属地牵头，完成验收)。")
+        #expect(found.isEmpty)
+        try #require(unreadable.count == 1)
+        #expect(unreadable[0].raw == "(2025年底前由属地牵头，完成验收)")
     }
 }
