@@ -257,7 +257,7 @@ public enum PlanImporter {
         }
         for r in records {
             let line = Int(r["source"].flatMap { TextPatterns.match(#"源文件第(\d+)行"#, $0)?[1] } ?? "")
-            lists.append(FlattenedTable.departmentParts(r["departments"] ?? "").map {
+            lists.append(TableCells.departmentParts(r["departments"] ?? "").map {
                 ($0.trimmingCharacters(in: CharacterSet(charactersIn: "*＊")), line)
             })
         }
