@@ -109,7 +109,7 @@ import Testing
 
     @Test func theNewestReportedYearIsShownApartFromTheEvaluationDate() throws {
         let home = try page("index.html").replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
-        #expect(home.contains("数据更新至 20"))
-        #expect(home.contains("评估日期 2026-11-24"))
+        #expect(home.contains("数据更新至：20"))
+        #expect(home.contains("评估日期：2026-11-24"))
     }
 }
