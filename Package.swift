@@ -70,6 +70,11 @@ let package = Package(
             "SiteRender", "Pipeline", "ContentReader", "Progress", "Linking", "PlanModel", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .testTarget(name: "SiteOutputTests", dependencies: ["SiteOutput", "Fingerprint"]),
+        .testTarget(name: "IncrementalTests", dependencies: ["Incremental", "SiteOutput", "ContentReader", "Linking", "PlanModel", "Fingerprint"]),
+        .testTarget(name: "PipelineTests", dependencies: [
+            "Pipeline", "Incremental", "SiteRender", "ContentReader", "Progress", "Linking", "PlanModel",
+        ]),
+        .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "PlansiteCLITests", dependencies: ["Pipeline"]),
         .testTarget(name: "BundledContentTests", dependencies: ["Pipeline", "PlanModel"]),
         // Fixtures are read through #filePath, not as bundle resources.

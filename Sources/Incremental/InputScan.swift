@@ -5,8 +5,11 @@ import PlanModel
 /// The hash of every file a build reads: every file under the content and the templates
 /// folders (hashed on all cores). The program's own version is `Embedded.programVersion`.
 public enum InputScan {
+    static let builtInTemplates = "templates (built in)"
+
     /// `content/…` and `templates/…` paths → content hash. Unreadable files get hash 0 (the
-    /// build that follows reports them). `templatesDirectory` nil: the embedded templates.
+    /// build that follows reports them). `templatesDirectory` nil: the embedded templates,
+    /// recorded as `builtInTemplates` (the program's version covers their bytes).
     public static func hashes(contentDirectory: String, templatesDirectory: String?, threads: Int?) -> [String: UInt64] {
         var files: [(name: String, path: String)] = []
         for (label, directory) in [("content", contentDirectory), ("templates", templatesDirectory)] {
@@ -20,6 +23,8 @@ public enum InputScan {
             }
         }
         let hashes = Parallel.map(files, threads: threads) { ContentHash.file($0.path) ?? 0 }
-        return Dictionary(zip(files.map(\.name), hashes), uniquingKeysWith: { a, _ in a })
+        var result = Dictionary(zip(files.map(\.name), hashes), uniquingKeysWith: { a, _ in a })
+        if templatesDirectory == nil { result[builtInTemplates] = 1 }
+        return result
     }
 }
