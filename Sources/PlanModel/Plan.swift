@@ -19,9 +19,9 @@ public struct Plan: Sendable, Identifiable, Equatable {
     public var indicators: [Indicator]
     public var reports: [TaskReport]
     /// False for a plan made by `withoutBody`: no blocks, no unit texts or annotations.
-    public internal(set) var hasBody = true
+    public package(set) var hasBody = true
     /// For a plan without body, a digest of the text it was made from (`withoutBody`).
-    public internal(set) var bodyDigest = 0
+    public package(set) var bodyDigest = 0
     /// `plan.md`, line 1.
     public let location: SourceLocation
 
