@@ -12,14 +12,16 @@ PLANSITE = .build/debug/plansite
 
 all: site
 
-# Debian's cmark-gfm (C library and GFM extensions) and pkg-config; idempotent.
+# Debian's cmark-gfm (C library and GFM extensions), pkg-config, and libcurl's development
+# files (the preview server's HTTP library links Foundation's networking, which a program
+# with the Swift runtime linked in needs them for); idempotent.
 deps:
-	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -e /usr/include/cmark-gfm-core-extensions.h ]; then \
-		echo "installing libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config"; \
+	@if ! pkg-config --exists libcmark-gfm libcurl 2>/dev/null || [ ! -e /usr/include/cmark-gfm-core-extensions.h ]; then \
+		echo "installing libcmark-gfm-dev libcmark-gfm-extensions-dev libcurl4-openssl-dev pkg-config"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
-			libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config >/dev/null; \
+			libcmark-gfm-dev libcmark-gfm-extensions-dev libcurl4-openssl-dev pkg-config >/dev/null; \
 	fi
 	@command -v $(SWIFT) >/dev/null || { echo "swift is not on PATH (Swift 6 toolchain needed)"; exit 1; }
 
@@ -82,8 +84,8 @@ bench-deps: deps
 	fi
 
 # The release program as it is deployed to CI and installed: plansite with the Swift runtime
-# linked in (--static-swift-stdlib: runs where Swift is not installed, needing only
-# libcmark-gfm, libstdc++ and libc).
+# linked in (--static-swift-stdlib: runs where Swift is not installed, needing libcmark-gfm,
+# libcurl, libstdc++ and libc).
 STATIC = --static-swift-stdlib
 PREFIX ?= /usr/local
 

@@ -150,7 +150,7 @@ public enum Linker {
         }
         // Each list kept at its exact size (appending leaves up to twice the room needed), one
         // list at a time: iterating the dictionary while assigning its values would hold every
-        // list twice (4 MB at 1,000 plans). A department's units are listed in key order.
+        // list twice. A department's units are listed in key order.
         func settle(_ lists: inout [String: [UInt32]], _ order: ([UInt32]) -> [UInt32]) {
             for key in Array(lists.keys) { lists[key] = order(lists.removeValue(forKey: key)!).exactCapacity() }
         }

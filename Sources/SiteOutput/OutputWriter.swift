@@ -75,7 +75,7 @@ public final class OutputWriter {
     }
 
     /// A relative path made of plain names: no "..", no absolute path, no NUL, no empty part.
-    /// Checked on the UTF-8 bytes: it runs for each of the 20,000 files of a 1,000-plan site.
+    /// Checked on the UTF-8 bytes: it runs for every file of the site.
     public static func isSafe(_ path: String) -> Bool {
         var path = path
         return path.withUTF8 { bytes in
@@ -193,8 +193,8 @@ public final class OutputWriter {
     }
 
     /// A file written in pieces as it is made (`beginStream`, `StreamedFile.write`,
-    /// `finishStream`): the open data and the search index of a 1,000-plan site are 35–75 MB
-    /// each and are not held whole. Its pieces may be written on any thread, one at a time.
+    /// `finishStream`): the open data and the search index grow with the site and are not
+    /// held whole. Its pieces may be written on any thread, one at a time.
     public final class StreamedFile: @unchecked Sendable {
         public let path: String
         let location: String

@@ -52,7 +52,7 @@ enum RenderedFiles {
 }
 
 /// Makes the files of a `SiteRenderer.Page` when a thread takes it. The job of each page is
-/// made from its `Kind` only then, so that the closures of 20,000 pages are never held at once.
+/// made from its `Kind` only then, so that the closures of every page are never held at once.
 final class RenderJobs: Sendable {
     /// The files made in pieces, in order: the search index and the open data tables.
     static let listingPaths: [[String]] = [[PlanListings.searchPath]]

@@ -13,8 +13,8 @@ public protocol FileStream: AnyObject {
 public protocol RenderSink: AnyObject {
     /// A file made whole (a page, an asset).
     func write(_ path: String, _ data: Data) throws
-    /// Starts a file made in pieces (the open data and the search index: tens of MB each at
-    /// 1,000 plans); the renderer writes its pieces to what this returns, from one thread at a
+    /// Starts a file made in pieces (the open data and the search index, which grow with the
+    /// site); the renderer writes its pieces to what this returns, from one thread at a
     /// time, then calls `finish`.
     func beginStream(_ path: String) throws -> any FileStream
     func finish(_ stream: any FileStream) throws
