@@ -8,31 +8,31 @@ OUTPUT ?= Output
 AUDIT ?= ../shared/tools/site-audit
 PLANSITE = .build/debug/plansite
 
-.PHONY: all deps build release site check serve test unit-test audit clean memcheck bench bench-deps
+.PHONY: all deps build release install site check serve test unit-test audit clean memcheck bench bench-deps
 
 all: site
 
-# Debian's cmark-gfm (C library and GFM extensions), pkg-config and pandoc; idempotent.
+# What plansite needs from Debian, installed only when missing; idempotent:
+#   cmark-gfm (C library and GFM extensions) and pkg-config, to build;
+#   libcurl's development files: the preview server links Foundation's networking;
+#   pandoc: `plansite import` reads .docx and .html through it.
 deps:
-	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -e /usr/include/cmark-gfm-core-extensions.h ]; then \
-		echo "installing libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config"; \
+	@missing=""; \
+	pkg-config --exists libcmark-gfm 2>/dev/null && [ -e /usr/include/cmark-gfm-core-extensions.h ] \
+		|| missing="$$missing libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config"; \
+	pkg-config --exists libcurl 2>/dev/null || missing="$$missing libcurl4-openssl-dev pkg-config"; \
+	command -v pandoc >/dev/null 2>&1 || missing="$$missing pandoc"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing$$missing"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
-			libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config >/dev/null; \
-	fi
-	@if ! command -v pandoc >/dev/null 2>&1; then \
-		echo "installing pandoc (plansite import reads .docx and .html through it)"; \
-		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends pandoc >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 	@command -v $(SWIFT) >/dev/null || { echo "swift is not on PATH (Swift 6 toolchain needed)"; exit 1; }
 
-# plansite, and plansite-serve beside it (the preview server `plansite serve` runs).
+# One program: build, check, serve, init, outline, import (templates and example content inside).
 build: deps
 	$(SWIFT) build --product plansite
-	$(SWIFT) build --product plansite-serve
 
 site: build
 	$(PLANSITE) build --content $(CONTENT) --templates $(TEMPLATES) --output $(OUTPUT)
@@ -71,10 +71,11 @@ memcheck: build
 	valgrind --leak-check=full --show-leak-kinds=definite,indirect .build/plansite-nodebug check --content $(CONTENT) 2>&1 \
 		| grep -E "definitely lost|indirectly lost|ERROR SUMMARY"
 
-# Performance harness (issue 6, docs/performance.md): release binaries, synthetic corpora
-# cached in .build-bench/corpus-N (made once by scripts/gen_corpus.py), then floor (cmark-gfm
-# alone), Hugo and `plansite build` alternating, RUNS timed runs each. Sizes: N="100 1000"
-# by default, N=10000 on request (1.1 GB of Markdown). Don't compile anything meanwhile.
+# Performance harness (docs/performance.md): release binaries, synthetic corpora cached in
+# .build-bench/corpus-N (made once by scripts/gen_corpus.py), then floor (cmark-gfm alone),
+# Hugo, Hugo on the equivalent site (../shared/tools/hugo-equiv) and `plansite build`
+# alternating, RUNS timed runs each. Sizes: N="100 1000" by default, N=10000 on request
+# (1.1 GB of Markdown). Don't compile anything meanwhile.
 N ?= 100 1000
 RUNS ?= 5
 BENCH_ARGS ?=
@@ -87,15 +88,20 @@ bench-deps: deps
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends hugo python3 >/dev/null; \
 	fi
 
-# The release program as it is deployed to CI: plansite with the Swift runtime linked in
-# (--static-swift-stdlib: runs where Swift is not installed, needing only libcmark-gfm,
-# libstdc++ and libc; 6 MB less peak memory than linked to the shared runtime). The preview
-# server is for editors' machines: `make build` builds it (linking it statically as well would
-# need libcurl's development files, and changing the flag rebuilds every module).
+# The release program as it is deployed to CI and installed: plansite with the Swift runtime
+# linked in (--static-swift-stdlib: runs where Swift is not installed, needing libcmark-gfm,
+# libcurl, libstdc++ and libc).
 STATIC = --static-swift-stdlib
+PREFIX ?= /usr/local
 
 release: deps
 	$(SWIFT) build -c release $(STATIC) --product plansite
+
+# Puts plansite on PATH ($(PREFIX)/bin; DESTDIR for packaging). It carries its default
+# templates and example content: `plansite init mysite` works anywhere.
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 .build/release/plansite $(DESTDIR)$(PREFIX)/bin/plansite
 
 # plansite and the floor are linked the same way (the floor: cmark-gfm alone).
 bench: bench-deps

@@ -9,7 +9,6 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "plansite", targets: ["plansite"]),
-        .executable(name: "plansite-serve", targets: ["plansite-serve"]),
         .library(name: "Pipeline", targets: ["Pipeline"]),
     ],
     dependencies: [
@@ -37,8 +36,15 @@ let package = Package(
         ]),
         .target(name: "CFileSwap"),
         .target(name: "SiteOutput", dependencies: ["CFileSwap", "Fingerprint"]),
+        // What a build reuses from the one before it: manifest, plan cache, the reuse decisions.
+        .target(name: "Incremental", dependencies: ["PlanModel", "Linking", "SiteOutput", "Fingerprint"]),
+        // The default templates, the example content and the program's version, generated at
+        // build time from the checkout (Plugins/EmbedDefaults).
+        .executableTarget(name: "plansite-embed"),
+        .plugin(name: "EmbedDefaults", capability: .buildTool(), dependencies: ["plansite-embed"]),
+        .target(name: "Embedded", plugins: ["EmbedDefaults"]),
         .target(name: "Pipeline", dependencies: [
-            "PlanModel", "ContentReader", "Linking", "Progress", "SiteRender", "SiteOutput", "Fingerprint",
+            "PlanModel", "ContentReader", "Linking", "Progress", "SiteRender", "SiteOutput", "Incremental", "Embedded",
         ]),
         // plansite import: plain-text plan → draft plan.md, indicators.csv, review.md (docs/import.md).
         .target(name: "Importer", dependencies: ["PlanModel", "ContentReader"]),
@@ -46,12 +52,7 @@ let package = Package(
             "Pipeline", .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "plansite", dependencies: [
-            "Pipeline", "Importer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
-        // The preview server that `plansite serve` runs: a program of its own so that the
-        // server's networking libraries (FoundationNetworking, libcurl) stay out of every build.
-        .executableTarget(name: "plansite-serve", dependencies: [
-            "Pipeline", "PreviewServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Pipeline", "Importer", "PreviewServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer target for the content readers (scripts/fuzz.sh, docs/fuzzing.md); without
         // -DFUZZING it builds as a replayer of saved inputs.
@@ -69,6 +70,11 @@ let package = Package(
             "SiteRender", "Pipeline", "ContentReader", "Progress", "Linking", "PlanModel", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .testTarget(name: "SiteOutputTests", dependencies: ["SiteOutput", "Fingerprint"]),
+        .testTarget(name: "IncrementalTests", dependencies: ["Incremental", "SiteOutput", "ContentReader", "Linking", "PlanModel", "Fingerprint"]),
+        .testTarget(name: "PipelineTests", dependencies: [
+            "Pipeline", "Incremental", "SiteRender", "ContentReader", "Progress", "Linking", "PlanModel",
+        ]),
+        .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "PlansiteCLITests", dependencies: ["Pipeline"]),
         .testTarget(name: "BundledContentTests", dependencies: ["Pipeline", "PlanModel"]),
         // Fixtures are read through #filePath, not as bundle resources.

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""plansite's measurement harness (issue 6; docs/performance.md). `make bench` runs it.
+"""plansite's measurement harness (docs/performance.md). `make bench` runs it.
 
     scripts/bench.py [--sizes 100 1000] [--runs 5] [--no-warmup] [--bin .build/release] [--work .build-bench]
 
@@ -9,10 +9,14 @@ For every size N:
   2. a Hugo site .build-bench/hugo-N whose content/plans/ID.md are hard links to the same
      plan.md files (minimal single and list layouts, goldmark with unsafe=false, GFM
      extensions on);
-  3. one untimed warm-up of each tool, then RUNS rounds in which the three tools run one
-     after the other, the order rotating every round:
+  3. a Hugo site .build-bench/hugo-equiv-N with the same page kinds and counts as plansite's
+     output, made by ../shared/tools/hugo-equiv/gen_hugo_site.py as its README shows
+     (skipped with a note when that tool is not beside the checkout);
+  4. one untimed warm-up of each tool, then RUNS rounds in which the tools run one after
+     the other, the order rotating every round:
         floor     plansite-floor CORPUS OUT   (cmark-gfm through MarkdownTree, 1 thread)
         hugo      hugo --source SITE -d OUT --cacheDir CACHE   (fresh OUT and CACHE)
+        hugo-equiv  hugo on the hugo-equiv site, the same way
         plansite  plansite build --content CORPUS --templates Templates --output OUT (fresh OUT)
         plansite-one   plansite build after one plan's text changed (the previous build's
                        output, manifest and plan cache in place: an incremental build)
@@ -24,8 +28,9 @@ For every size N:
      Each run is measured by wait4(2): wall time, CPU time (user + sys) and peak RSS of the
      process. Output folders are deleted between runs, outside the timed part.
 
-Prints a table (median and range per tool and size) and the ratio lines of issue 6 for
-1,000 plans (or the largest size measured). Results also go to WORK/bench-results.json.
+Prints a table (median and range per tool and size) and the ratio lines for 1,000 plans
+(or the largest size measured), among them `ratio plansite/hugo-equivalent` (wall time of
+a full build against Hugo on the equivalent site, from the same rounds). Results also go to WORK/bench-results.json.
 The machine's 2 cores are shared: the load average at the start and the end is printed, and
 CPU time is the steadier figure when the load is not 0.
 """
@@ -45,7 +50,8 @@ sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True   # no scripts/__pycache__ in the work tree
 import gen_corpus  # noqa: E402
 
-TOOLS = ["floor", "hugo", "plansite", "plansite-one", "plansite-none"]
+TOOLS = ["floor", "hugo", "hugo-equiv", "plansite", "plansite-one", "plansite-none"]
+HUGO_EQUIV = os.path.join(ROOT, "..", "shared", "tools", "hugo-equiv")
 EDIT_PLAN = "plan-00042"
 
 HUGO_CONFIG = """\
@@ -131,6 +137,23 @@ def ensure_hugo_site(work, n, corpus):
             os.link(source, target)
         except OSError:
             shutil.copyfile(source, target)
+    with open(stamp, "w") as f:
+        f.write(corpus_id)
+    return site
+
+
+def ensure_hugo_equiv(work, n, corpus, templates):
+    """The hugo-equiv site of a corpus (its generator, run once per corpus: not timed)."""
+    site = os.path.join(work, "hugo-equiv-%d" % n)
+    stamp = os.path.join(site, ".corpus")
+    corpus_id = open(os.path.join(corpus, "corpus.json")).read()
+    if os.path.isfile(stamp) and open(stamp).read() == corpus_id:
+        return site
+    if os.path.exists(site):
+        shutil.rmtree(site)
+    log("generating %s with hugo-equiv ..." % site)
+    run([sys.executable, os.path.join(HUGO_EQUIV, "gen_hugo_site.py"), "--corpus", corpus, "--out", site,
+         "--assets", templates], "hugo-equiv gen_hugo_site.py (corpus-%d)" % n)
     with open(stamp, "w") as f:
         f.write(corpus_id)
     return site
@@ -231,7 +254,10 @@ def main():
         if (tool in tools or binary == plansite) and not os.access(binary, os.X_OK):
             sys.exit("bench: %s not found; build it with `swift build -c release` (make bench does)" % binary)
     hugo = shutil.which("hugo")
-    if "hugo" in tools and not hugo:
+    if "hugo-equiv" in tools and not os.path.isfile(os.path.join(HUGO_EQUIV, "gen_hugo_site.py")):
+        log("bench: note: %s not found; the hugo-equivalent is not measured" % HUGO_EQUIV)
+        tools.remove("hugo-equiv")
+    if ("hugo" in tools or "hugo-equiv" in tools) and not hugo:
         sys.exit("bench: hugo is not installed (apt-get install hugo; make bench does)")
     work = os.path.abspath(args.work)
     os.makedirs(work, exist_ok=True)
@@ -254,6 +280,7 @@ def main():
         log("checking %s with plansite check ..." % corpus)
         run([plansite, "check", "--content", corpus], "plansite check (corpus-%d)" % n)
         site = ensure_hugo_site(work, n, corpus) if "hugo" in tools else None
+        equiv = ensure_hugo_equiv(work, n, corpus, args.templates) if "hugo-equiv" in tools else None
 
         incremental = [t for t in tools if t in ("plansite-one", "plansite-none")]
         if incremental:
@@ -269,6 +296,8 @@ def main():
                 return [floor, corpus, out]
             if tool == "hugo":
                 return [hugo, "--source", site, "-d", out, "--cacheDir", out + ".cache", "--quiet"]
+            if tool == "hugo-equiv":
+                return [hugo, "--source", equiv, "-d", out, "--cacheDir", out + ".cache", "--quiet"]
             if tool in ("plansite-one", "plansite-none"):
                 return [plansite, "build", "--content", edit_folder, "--templates", args.templates, "--output", inc_out]
             return [plansite, "build", "--content", corpus, "--templates", args.templates, "--output", out]
@@ -345,12 +374,25 @@ def main():
     log("CPU ratios: plansite/floor %s, plansite/hugo %s%s" % (ratio("plansite", "floor", "cpu"), ratio("plansite", "hugo", "cpu"), suffix))
     log("ratio plansite/floor: %s%s" % (ratio("plansite", "floor"), suffix))
     log("ratio plansite/hugo: %s%s" % (ratio("plansite", "hugo"), suffix))
+    log("ratio plansite/hugo-equivalent: %s%s" % (ratio("plansite", "hugo-equiv"), suffix))
     log("nothing changed/full: %s%s" % (ratio("plansite-none", "plansite"), suffix))
     log("ratio incremental/full: %s%s" % (ratio("plansite-one", "plansite"), suffix))
     if (ref, "plansite") in results:
         log("peak MB plansite: %.0f%s" % (med([r["rss_mb"] for r in results[(ref, "plansite")]]), suffix))
     else:
         log("peak MB plansite: n/a (not measured)")
+
+    # The targets of docs/performance.md, at 1,000 plans.
+    checks = [("ratio plansite/hugo-equivalent", ratio("plansite", "hugo-equiv"), 0.6),
+              ("ratio incremental/full", ratio("plansite-one", "plansite"), 0.05)]
+    if (ref, "plansite") in results:
+        checks.append(("peak MB plansite", "%.0f" % med([r["rss_mb"] for r in results[(ref, "plansite")]]), 150))
+    for name, value, limit in checks:
+        try:
+            verdict = "met" if float(value) <= limit else "NOT MET"
+        except ValueError:
+            verdict = "not measured"
+        log("target %s ≤ %s: %s%s" % (name, limit, verdict, suffix))
 
     with open(os.path.join(work, "bench-results.json"), "w") as f:
         json.dump({"info": info, "corpora": {str(k): v for k, v in corpora.items()},

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Deterministic synthetic content corpus for plansite benchmarks (issue 6).
+"""Deterministic synthetic content corpus for plansite benchmarks (docs/performance.md).
 
     scripts/gen_corpus.py --plans 1000 --out .build-bench/corpus-1000 [--seed 6] [--source Content]
 

@@ -20,10 +20,16 @@ extension Linker {
 
     /// One plan's units' mentions of its region's departments, in unit order: each department
     /// once per unit, and not in a unit that assigns it (the page lists that unit as a task).
-    struct Mention: Sendable {
-        let unit: Int
-        let departmentKey: String
-        let excerpt: String
+    package struct Mention: Sendable {
+        package let unit: Int
+        package let departmentKey: String
+        package let excerpt: String
+
+        package init(unit: Int, departmentKey: String, excerpt: String) {
+            self.unit = unit
+            self.departmentKey = departmentKey
+            self.excerpt = excerpt
+        }
     }
 
     static func mentions(_ plan: Plan, region: Region, units: PlanUnitLinks) -> [Mention] {

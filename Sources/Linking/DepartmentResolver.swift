@@ -108,7 +108,6 @@ public struct DepartmentResolver: Sendable {
 
 /// A department assigned to a task or an indicator.
 public struct ResolvedAssignment: Sendable, Hashable {
-    // The two strings first, then the two one-byte fields: 40 bytes a value instead of 48.
     public let departmentKey: String
     /// The name as the document wrote it.
     public let written: String
@@ -116,4 +115,11 @@ public struct ResolvedAssignment: Sendable, Hashable {
     /// Whether `written` is the department's canonical name (both normalised): otherwise
     /// pages show both.
     public let writtenAsCanonical: Bool
+
+    package init(departmentKey: String, written: String, role: AssignmentRole, writtenAsCanonical: Bool) {
+        self.departmentKey = departmentKey
+        self.written = written
+        self.role = role
+        self.writtenAsCanonical = writtenAsCanonical
+    }
 }

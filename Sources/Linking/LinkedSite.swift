@@ -23,9 +23,8 @@ public struct LinkedSite: Sendable {
     /// Metric → indicators (of any plan of the region) that measure it.
     public internal(set) var metricIndicators: [String: [String]] = [:]
 
-    // What units link to is held per plan, packed (`PlanUnitLinks`), and units are named by
-    // `UnitRef`, not by key strings in dictionaries: 115,000 units and 490,000 department
-    // assignments at 1,000 plans.
+    // What units link to is held per plan (`PlanUnitLinks`), and units are named by
+    // position (`UnitRef`, ordinals), not by key strings in dictionaries.
     /// Per plan (in `content.plans` order), what its units link to.
     var unitLinks: [PlanUnitLinks] = []
     /// The reverse lists, units as ordinals (`UnitDirectory.ordinal`: 4 bytes, not 8).
@@ -98,6 +97,11 @@ public struct IndicatorLink: Sendable, Hashable {
     public enum How: String, Sendable { case explicit, automatic }
     public let indicatorKey: String
     public let how: How
+
+    package init(indicatorKey: String, how: How) {
+        self.indicatorKey = indicatorKey
+        self.how = how
+    }
 }
 
 /// The indicators of every plan by key (`PLAN/ID`): where each is in `content.plans`, not a

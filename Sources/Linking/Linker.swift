@@ -39,28 +39,51 @@ public enum Linker {
     /// are checked by `assemble`, which knows every plan.
     public struct PlanLinks: Sendable {
         /// An explicit reference to an indicator as written, with the key it names.
-        struct Reference: Sendable {
-            let unit: Int
-            let key: String
-            let location: SourceLocation
-            let target: String
+        package struct Reference: Sendable {
+            package let unit: Int
+            package let key: String
+            package let location: SourceLocation
+            package let target: String
+
+            package init(unit: Int, key: String, location: SourceLocation, target: String) {
+                self.unit = unit
+                self.key = key
+                self.location = location
+                self.target = target
+            }
         }
-        struct IndicatorAssignments: Sendable {
-            let key: String
-            let assignments: [ResolvedAssignment]
+        package struct IndicatorAssignments: Sendable {
+            package let key: String
+            package let assignments: [ResolvedAssignment]
+
+            package init(key: String, assignments: [ResolvedAssignment]) {
+                self.key = key
+                self.assignments = assignments
+            }
         }
         /// False when the plan's region does not exist (nothing else is linked).
-        let linked: Bool
+        package let linked: Bool
         /// Each unit's departments and indicators (explicit links first, not yet checked).
-        let units: PlanUnitLinks
+        package let units: PlanUnitLinks
         /// Every explicit reference of the plan's units, in unit order.
-        let references: [Reference]
-        let indicators: [IndicatorAssignments]
+        package let references: [Reference]
+        package let indicators: [IndicatorAssignments]
         /// Metric key → indicator key, in indicator order.
-        let metricIndicators: [(String, String)]
+        package let metricIndicators: [(String, String)]
         /// Passages that name a department without assigning it the unit, in unit order.
-        let mentions: [Mention]
-        let diagnostics: [Diagnostic]
+        package let mentions: [Mention]
+        package let diagnostics: [Diagnostic]
+
+        package init(linked: Bool, units: PlanUnitLinks, references: [Reference], indicators: [IndicatorAssignments],
+                     metricIndicators: [(String, String)], mentions: [Mention], diagnostics: [Diagnostic]) {
+            self.linked = linked
+            self.units = units
+            self.references = references
+            self.indicators = indicators
+            self.metricIndicators = metricIndicators
+            self.mentions = mentions
+            self.diagnostics = diagnostics
+        }
 
         /// The plan's units (0 when it was not linked).
         public var unitCount: Int { units.unitCount }
@@ -134,7 +157,7 @@ public enum Linker {
         }
         // Each list kept at its exact size (appending leaves up to twice the room needed), one
         // list at a time: iterating the dictionary while assigning its values would hold every
-        // list twice (4 MB at 1,000 plans). A department's units are listed in key order.
+        // list twice. A department's units are listed in key order.
         func settle(_ lists: inout [String: [UInt32]], _ order: ([UInt32]) -> [UInt32]) {
             for key in Array(lists.keys) { lists[key] = order(lists.removeValue(forKey: key)!).exactCapacity() }
         }

@@ -2,8 +2,8 @@ import Foundation
 
 /// Which of a fixed list of names occur in a text, with the answers of `text.contains(name)`
 /// (Foundation's search, which matches canonically equivalent characters), found in one pass
-/// over the text's UTF-8 bytes instead of one Foundation search per name (issue 6: that
-/// search was a fifth of `plansite build`).
+/// over the text's UTF-8 bytes instead of one Foundation search per name (which dominated
+/// reading when every name was searched for on its own).
 ///
 /// Byte comparison gives Foundation's answer when both strings consist only of "plain"
 /// characters: ones without a canonical decomposition to another single character, that

@@ -2,7 +2,7 @@ import PlanModel
 
 /// A unit of the site by position: the plan's index in `content.plans` and the unit's index
 /// in that plan's `units`. Eight bytes, where a unit key (`PLAN/UNIT`) is a string of its own:
-/// the reverse indexes of a site of 1,000 plans hold half a million of them.
+/// the reverse indexes hold several per unit.
 public struct UnitRef: Hashable, Sendable {
     public let plan: Int32
     public let unit: Int32

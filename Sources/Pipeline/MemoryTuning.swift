@@ -1,8 +1,7 @@
 /// glibc's malloc raises its mmap threshold each time a large block is freed (up to 32 MB),
-/// after which the buffers of the largest pages (8–16 MB at 10,000 plans) come from the heap
-/// and keep the process's resident memory high after they are freed. A fixed threshold of
-/// 1 MB (which also turns the adjustment off) maps every such buffer on its own and gives it
-/// back when it is freed: peak RSS at 10,000 plans 1,025 → 988 MB, at 1,000 plans 135 → 132 MB.
+/// after which the buffers of the largest pages come from the heap and keep the process's
+/// resident memory high after they are freed. A fixed threshold of 1 MB (which also turns
+/// the adjustment off) maps every such buffer on its own and gives it back when it is freed.
 /// Pages and most allocations are far smaller and are not affected.
 public enum MemoryTuning {
     public static func apply() {

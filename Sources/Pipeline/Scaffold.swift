@@ -1,3 +1,4 @@
+import Embedded
 import Foundation
 
 /// `plansite init`: a new site folder with example content, the default templates and a
@@ -8,21 +9,24 @@ public enum Scaffold {
         public var description: String {
             switch self {
             case .notEmpty(let p): return "\(p) exists and is not empty; choose a new folder"
-            case .missing(let p): return "\(p) not found: run from a plansite checkout or pass --templates and --example"
+            case .missing(let p): return "\(p) not found"
             case .io(let m): return m
             }
         }
     }
 
-    public static func create(at directory: String, templates: String, example: String) throws {
+    /// - Parameters:
+    ///   - templates: a templates folder to copy; nil: the default templates embedded in plansite.
+    ///   - example: a content folder to copy; nil: the example content embedded in plansite.
+    public static func create(at directory: String, templates: String? = nil, example: String? = nil) throws {
         let fm = FileManager.default
         let target = URL(fileURLWithPath: directory)
         if let existing = try? fm.contentsOfDirectory(atPath: target.path), !existing.isEmpty { throw Failure.notEmpty(directory) }
-        for source in [templates, example] where !fm.fileExists(atPath: source) { throw Failure.missing(source) }
+        for case let source? in [templates, example] where !fm.fileExists(atPath: source) { throw Failure.missing(source) }
         do {
             try fm.createDirectory(at: target, withIntermediateDirectories: true)
-            try fm.copyItem(atPath: example, toPath: target.appendingPathComponent("Content").path)
-            try fm.copyItem(atPath: templates, toPath: target.appendingPathComponent("Templates").path)
+            try place(example, or: Embedded.exampleContent, at: target.appendingPathComponent("Content"))
+            try place(templates, or: Embedded.templates, at: target.appendingPathComponent("Templates"))
             try Data(makefile.utf8).write(to: target.appendingPathComponent("Makefile"))
             try Data(readme.utf8).write(to: target.appendingPathComponent("README.md"))
             // The output, and what builds keep beside it: staging folders, manifest, plan cache.
@@ -32,8 +36,18 @@ public enum Scaffold {
         }
     }
 
+    /// Copies the folder `source`, or writes `files` (relative path → bytes) when there is none.
+    static func place(_ source: String?, or files: [String: Data], at destination: URL) throws {
+        if let source { return try FileManager.default.copyItem(atPath: source, toPath: destination.path) }
+        for (path, data) in files {
+            let url = destination.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+    }
+
     static let makefile = """
-    # Build this site with plansite (https://… your plansite checkout). PLANSITE is the binary.
+    # Build this site with plansite (`make install` in a plansite checkout puts it on PATH).
     PLANSITE ?= plansite
 
     .PHONY: site check serve

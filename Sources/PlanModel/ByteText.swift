@@ -25,8 +25,8 @@ public enum ByteSearch {
 }
 
 /// Replacements on a string's UTF-8 bytes. Foundation's `replacingOccurrences` converts to
-/// UTF-16 and compares grapheme clusters; on whole plan texts and page HTML it was 14 % of a
-/// build. These work byte by byte: a needle is found wherever its bytes are (valid UTF-8
+/// UTF-16 and compares grapheme clusters, which is slow on whole plan texts and page HTML.
+/// These work byte by byte: a needle is found wherever its bytes are (valid UTF-8
 /// cannot match in the middle of another character), even where a combining mark follows.
 extension String {
     /// The string with every `needle` replaced by `replacement`; `self` when there is none.

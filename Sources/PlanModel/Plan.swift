@@ -26,9 +26,9 @@ public struct Plan: Sendable, Identifiable, Equatable {
     public var indicators: [Indicator]
     public var reports: [TaskReport]
     /// False for a plan made by `withoutBody`: no blocks, no unit texts or annotations.
-    public internal(set) var hasBody = true
+    public package(set) var hasBody = true
     /// For a plan without body, a digest of the text it was made from (`withoutBody`).
-    public internal(set) var bodyDigest = 0
+    public package(set) var bodyDigest = 0
     /// `plan.md`, line 1.
     public let location: SourceLocation
 
@@ -125,7 +125,7 @@ public struct WorkUnit: Sendable, Identifiable, Hashable {
     /// The IDs the reader makes begin with the IDs of their chapter and section ("c2-s3-t8"
     /// is in "c2-s3" of "c2"; a section's or chapter's own unit has its own ID): those are
     /// held as their lengths in UTF-8 bytes of `id`, with `noSection` for none. With the box
-    /// above, a unit held without text takes 96 bytes, not 160 (121,600 units at 1,000 plans).
+    /// above, a unit held without text is a small record.
     private let chapterLength: UInt8
     private let sectionLength: UInt8
     private static let noSection = UInt8.max

@@ -1,5 +1,5 @@
 /// A plan without its text, as a build keeps every plan while it renders the site-wide
-/// pages: the text of 1,000 plans is several hundred MB in memory, and only a plan's own page
+/// pages: the text of every plan is most of a site's memory, and only a plan's own page
 /// shows it (the build reads the plan again for that page). What the search index and the
 /// task tables take from the text is made while the plan is read (SiteRender's
 /// `PlanListings`).

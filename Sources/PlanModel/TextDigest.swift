@@ -2,8 +2,8 @@ import Fingerprint
 
 /// A 64-bit digest of texts and numbers, each text ended by its length: `ContentHash` over
 /// their UTF-8 bytes. The same in every process, unlike `Hasher`, and it hashes bytes as
-/// they are: `String`'s own hashing brings non-ASCII text to NFC first, which made hashing
-/// each plan's text for `Plan.withoutBody` 4 % of a one-plan rebuild.
+/// they are: `String`'s own hashing brings non-ASCII text to NFC first, which is slow on a
+/// plan's whole text.
 public struct TextDigest: Sendable {
     private var stream = ContentHash.Stream()
 

@@ -1,6 +1,6 @@
 /// Unicode's White_Space property (`Unicode.Scalar.Properties.isWhitespace`, and what ICU's
 /// `\s` matches) as a switch: the standard library looks the property up in its tables for
-/// each scalar, which was 3 % of reading plans when every department name was normalised.
+/// each scalar, which shows in a profile when every department name is normalised.
 /// A test checks it against the property for every scalar.
 public enum WhiteSpace {
     @inline(__always)

@@ -7,13 +7,14 @@ import Pipeline
 /// served and shows the errors in the terminal and on the page.
 public final class PreviewServer: Sendable {
     public let content: String
-    public let templates: String
+    /// nil: the templates embedded in the program.
+    public let templates: String?
     public let output: String
     public let host: String
     public let port: UInt16
     let state = PreviewState()
 
-    public init(content: String, templates: String, output: String, host: String = "127.0.0.1", port: UInt16 = 8000) {
+    public init(content: String, templates: String?, output: String, host: String = "127.0.0.1", port: UInt16 = 8000) {
         self.content = content
         self.templates = templates
         self.output = output
@@ -74,7 +75,7 @@ public final class PreviewServer: Sendable {
     }
 
     func watch(log: @escaping @Sendable (String) -> Void) async {
-        let watcher = SiteWatcher(folders: [content, templates])
+        let watcher = SiteWatcher(folders: [content] + (templates.map { [$0] } ?? []))
         var last = watcher.fingerprint()
         while !Task.isCancelled {
             try? await Task.sleep(nanoseconds: 400_000_000)

@@ -6,7 +6,7 @@ import Fingerprint
 /// the whole build succeeded. A failed or killed build leaves the previous output complete
 /// and unchanged; files of earlier builds that no longer belong are gone after the swap.
 ///
-/// Given the manifest of the previous build, a file whose bytes are the same as the one
+/// Given the records of the previous build's files, a file whose bytes are the same as the one
 /// already in the output folder (same hash, and that file still holding those bytes) is
 /// hard-linked into the staging folder instead of being written again. The staging folder of
 /// such a build is the output folder the build before it replaced (`SpareTree`), brought up to
@@ -30,13 +30,11 @@ public final class OutputWriter {
     public private(set) var filesWritten = 0
     /// Files linked from the previous output because their bytes did not change.
     public private(set) var filesReused = 0
-    /// Of those, the files taken without being rendered (`reuse`).
+    /// Of those, the files taken without being rendered (`keep`).
     public private(set) var filesNotRendered = 0
-    /// Of those, the pages whose view was made but was as before (`reuse(_:view:dependency:)`).
-    public private(set) var filesNotRenderedByView = 0
     /// Hash and stamp of every file staged, for the next build's manifest.
-    public private(set) var written: [String: BuildManifest.OutputFile] = [:]
-    private let previous: [String: BuildManifest.OutputFile]
+    public private(set) var written: [String: OutputRecord] = [:]
+    private let previous: [String: OutputRecord]
     /// When the staging folder is the spare tree: what it held that has not been used yet.
     private var spare: SpareTree?
     /// Whether the output this build replaces is kept as the next build's spare tree: when
@@ -44,10 +42,12 @@ public final class OutputWriter {
     /// replaced, so that tree would only be in the way of the next build).
     private let keepsSpare: Bool
 
-    public init(destination: String, previous: BuildManifest? = nil) throws {
+    /// - Parameter previous: what the previous build recorded of the files of the output
+    ///   folder (nil: none, every file is written).
+    public init(destination: String, previous: [String: OutputRecord]? = nil) throws {
         let dest = URL(fileURLWithPath: destination).standardizedFileURL
         self.destination = dest
-        self.previous = previous?.outputs ?? [:]
+        self.previous = previous ?? [:]
         keepsSpare = previous != nil
         let parent = dest.deletingLastPathComponent()
         let name = ".\(dest.lastPathComponent).staging-\(getpid())"
@@ -75,7 +75,7 @@ public final class OutputWriter {
     }
 
     /// A relative path made of plain names: no "..", no absolute path, no NUL, no empty part.
-    /// Checked on the UTF-8 bytes: it runs for each of the 20,000 files of a 1,000-plan site.
+    /// Checked on the UTF-8 bytes: it runs for every file of the site.
     public static func isSafe(_ path: String) -> Bool {
         var path = path
         return path.withUTF8 { bytes in
@@ -139,44 +139,30 @@ public final class OutputWriter {
     /// Takes the previous build's file at `path` as it is, without its bytes being made again,
     /// when it was made from inputs with the same fingerprint `dependency` (not 0) and the old
     /// file still holds the bytes recorded. false when the caller has to render it.
-    public func reuse(_ path: String, dependency: UInt64) throws -> Bool {
+    public func keep(_ path: String, dependency: UInt64) throws -> Bool {
         guard dependency != 0, let old = previous[path], old.dependency == dependency else { return false }
-        guard try linkPrevious(path, old, dependency: dependency, view: old.view) else { return false }
+        guard try linkPrevious(path, old, dependency: dependency) else { return false }
         filesNotRendered += 1
-        return true
-    }
-
-    /// Takes the previous build's file at `path` as it is when it was rendered from a view
-    /// with the fingerprint `view` (not 0; the fingerprint covers the templates and plansite)
-    /// and still holds the bytes recorded. false when the caller has to render it.
-    public func reuse(_ path: String, view: UInt64, dependency: UInt64) throws -> Bool {
-        guard view != 0, let old = previous[path], old.view == view else { return false }
-        guard try linkPrevious(path, old, dependency: dependency, view: view) else { return false }
-        filesNotRendered += 1
-        filesNotRenderedByView += 1
         return true
     }
 
     /// Stages a file. `dependency`: the fingerprint of the inputs it was made from, when it
-    /// depends on part of the content only (0: on all of it), recorded for `reuse`; `view`:
-    /// for a page, the fingerprint of its view (0: not a page).
-    public func write(_ path: String, _ data: Data, dependency: UInt64 = 0, view: UInt64 = 0) throws {
+    /// depends on part of the content only (0: on all of it), recorded for `keep`.
+    public func write(_ path: String, _ data: Data, dependency: UInt64 = 0) throws {
         let hash = ContentHash.of(data)
-        if let old = previous[path], old.hash == hash, try linkPrevious(path, old, dependency: dependency, view: view) { return }
+        if let old = previous[path], old.hash == hash, try linkPrevious(path, old, dependency: dependency) { return }
         let url = try stage(path).path
         guard Self.writeFile(url, data), let stamp = FileStamp(path: url) else {
             throw Failure.io("cannot write \(url): \(String(cString: strerror(errno)))")
         }
-        written[path] = BuildManifest.OutputFile(hash: hash, stamp: stamp, dependency: dependency, view: view)
+        written[path] = OutputRecord(hash: hash, stamp: stamp, dependency: dependency)
         filesWritten += 1
     }
 
-    /// Writes `data` to a new file with plain open/write/close. Foundation's `createFile`
-    /// writes each file atomically through a temporary file and fsyncs it: 4.6 % of a build's
-    /// CPU and a disk flush per page. Here every file is new in a fresh staging folder, and
-    /// the folder as a whole is what is swapped in atomically, so neither is needed. (The swap
-    /// protects the previous output from a failed or killed build; like Hugo and Zola, a build
-    /// does not flush the disk against power loss.)
+    /// Files are written with plain open/write/close, not through a temporary file with an
+    /// fsync each: every file is new in a fresh staging folder, and the folder as a whole is
+    /// swapped in atomically. (Like Hugo and Zola, a build does not flush the disk against
+    /// power loss.)
     /// Writes every byte to `fd`, again after an interrupted call; false (with `errno`) on an
     /// error.
     static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
@@ -207,8 +193,8 @@ public final class OutputWriter {
     }
 
     /// A file written in pieces as it is made (`beginStream`, `StreamedFile.write`,
-    /// `finishStream`): the open data and the search index of a 1,000-plan site are 35–75 MB
-    /// each and are not held whole. Its pieces may be written on any thread, one at a time.
+    /// `finishStream`): the open data and the search index grow with the site and are not
+    /// held whole. Its pieces may be written on any thread, one at a time.
     public final class StreamedFile: @unchecked Sendable {
         public let path: String
         let location: String
@@ -256,31 +242,31 @@ public final class OutputWriter {
             // The old file was intact just now; if it changes before the link, fail the build
             // (the new bytes are gone) rather than stage something else.
             unlink(file.location)
-            if try linkPrevious(file.path, old, dependency: dependency, view: 0) { return }
+            if try linkPrevious(file.path, old, dependency: dependency) { return }
             throw Failure.io("\(destination.path)/\(file.path) changed during the build; build again")
         }
         guard let stamp = FileStamp(path: file.location) else {
             throw Failure.io("cannot read \(file.location): \(String(cString: strerror(errno)))")
         }
-        written[file.path] = BuildManifest.OutputFile(hash: hash, stamp: stamp, dependency: dependency)
+        written[file.path] = OutputRecord(hash: hash, stamp: stamp, dependency: dependency)
         filesWritten += 1
     }
 
     /// Hard-links the previous output's file at `path` into the staging folder when it still
     /// holds the bytes `old` records; false when it is gone or was changed.
-    private func linkPrevious(_ path: String, _ old: BuildManifest.OutputFile, dependency: UInt64, view: UInt64) throws -> Bool {
+    private func linkPrevious(_ path: String, _ old: OutputRecord, dependency: UInt64) throws -> Bool {
         // A spare tree's file with the recorded stamp is the file recorded, bytes and all
         // (whether or not the output still has it): kept without looking at the output.
         let (url, kept) = try stage(path, keep: old.stamp)
         if kept {
-            written[path] = BuildManifest.OutputFile(hash: old.hash, stamp: old.stamp, dependency: dependency, view: view)
+            written[path] = OutputRecord(hash: old.hash, stamp: old.stamp, dependency: dependency)
             filesWritten += 1
             filesReused += 1
             return true
         }
         let oldPath = destination.path + "/" + path
         guard let stamp = old.current(at: oldPath), link(oldPath, url) == 0 else { return false }
-        written[path] = BuildManifest.OutputFile(hash: old.hash, stamp: stamp, dependency: dependency, view: view)
+        written[path] = OutputRecord(hash: old.hash, stamp: stamp, dependency: dependency)
         filesWritten += 1
         filesReused += 1
         return true

@@ -8,9 +8,9 @@ protocol ByteSink {
 
 extension Array: ByteSink where Element == UInt8 {}
 
-/// A growable byte buffer whose memory becomes a `Data` without a copy: the open data
-/// files and the search index of a 1,000-plan site are 50–70 MB each, and building them in
-/// an array and copying that into a `Data` held both at once.
+/// A growable byte buffer whose memory becomes a `Data` without a copy, or that hands its
+/// bytes to a file as it fills (`init(drain:)`): the open data files and the search index
+/// grow with the site and are not held whole.
 final class ByteBuffer: ByteSink {
     private var base: UnsafeMutableRawPointer
     private var capacity: Int

@@ -12,8 +12,7 @@ struct DataExport {
 
     /// A table's columns and its rows, produced one at a time (a part's `rows(emit)` calls `emit`
     /// for each row) so that no whole table is held in memory. The rows come in parts, each
-    /// made from one region's content (a plan's rows, a region's rows): a part's bytes can be
-    /// taken from the previous build when that region's inputs did not change (`PartSource`).
+    /// made from one region's content (a plan's rows, a region's rows).
     struct Table {
         let columns: [String]
         let parts: [Part]
@@ -41,17 +40,13 @@ struct DataExport {
         }
 
         /// The table as CSV and as JSON at once (either may be nil): its rows are made once.
-        /// With `source`, a part it has bytes for is copied instead of made, and where each part
-        /// went is recorded with it.
         ///
         /// CSV: RFC 4180, a header row, CRLF line ends, a field quoted when it holds a comma, a
         /// quote, CR or LF (quotes doubled). JSON: an array of objects with the columns as keys,
         /// sorted, indented by two spaces, `"key" : "value"` — the layout of Foundation's
-        /// `JSONSerialization` with `.prettyPrinted, .sortedKeys, .withoutEscapingSlashes`, which
-        /// this replaced (it turned every record into an `NSDictionary` and sorted its keys again
-        /// for each record: 12 % of a build); every value a string. Both are written byte by
-        /// byte: the open data of a 1,000-plan site is 100 MB or more.
-        func write(csv: ByteBuffer?, json: ByteBuffer?, source: PartSource? = nil) {
+        /// `JSONSerialization` with `.prettyPrinted, .sortedKeys, .withoutEscapingSlashes`;
+        /// every value a string. Both are written byte by byte as the rows come.
+        func write(csv: ByteBuffer?, json: ByteBuffer?) {
             let layout = JSONLayout(columns)
             var csvOut = csv
             var jsonOut = json
@@ -59,49 +54,16 @@ struct DataExport {
             jsonOut?.append(JSONLayout.opening)
             var first = true
             for part in parts {
-                // JSON records are separated: the separator before a part is not part of it.
-                if let previous = source?.previous(part.name, part.region) {
-                    var ranges: [(offset: Int, length: Int)] = []
-                    if let csv = csvOut {
-                        ranges.append((csv.offset, previous[0].count))
-                        csv.append(contentsOf: previous[0])
-                    }
-                    if let json = jsonOut {
-                        if !first && !previous[1].isEmpty { json.append(contentsOf: JSONLayout.separator) }
-                        ranges.append((json.offset, previous[1].count))
-                        json.append(contentsOf: previous[1])
-                    }
-                    if !previous[1].isEmpty || !previous[0].isEmpty { first = false }
-                    source?.record(part.name, part.region, ranges)
-                    continue
-                }
-                let csvStart = csvOut?.offset ?? 0
-                var jsonStart: Int?
                 part.rows { row in
                     if csvOut != nil { Self.appendCSVRow(row, to: &csvOut!) }
                     if jsonOut != nil {
                         if !first { jsonOut!.append(contentsOf: JSONLayout.separator) }
-                        if jsonStart == nil { jsonStart = jsonOut!.offset }
                         layout.appendRecord(row, to: &jsonOut!)
                     }
                     first = false
                 }
-                guard let source else { continue }
-                var ranges: [(offset: Int, length: Int)] = []
-                if let csv = csvOut { ranges.append((csvStart, csv.offset - csvStart)) }
-                if let json = jsonOut { ranges.append((jsonStart ?? json.offset, json.offset - (jsonStart ?? json.offset))) }
-                source.record(part.name, part.region, ranges)
             }
             jsonOut?.append(JSONLayout.closing)
-        }
-
-        /// Where the parts of a table written as CSV and JSON (both: `previous` gives the bytes
-        /// of each, in that order) come from and where they went: the previous build's bytes
-        /// of a part made from the same inputs, and the ranges (offset, length) of each part
-        /// in the files, for the next build.
-        struct PartSource {
-            let previous: (_ name: String, _ region: String) -> [Data]?
-            let record: (_ name: String, _ region: String, _ ranges: [(offset: Int, length: Int)]) -> Void
         }
 
         /// How the records of a table are written as JSON: `opening`, the records separated by

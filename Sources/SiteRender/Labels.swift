@@ -20,7 +20,13 @@ public struct Labels: Sendable {
 
     /// Reads a flat `key: value` file. Lines starting with # are comments.
     public static func read(path: String) -> Result<Labels, Diagnostic> {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        parse(FileManager.default.contents(atPath: path), path: path)
+    }
+
+    /// Labels from the bytes of a labels file (nil: the file is missing); `path` names it in
+    /// diagnostics.
+    public static func parse(_ data: Data?, path: String) -> Result<Labels, Diagnostic> {
+        guard let data else {
             return .failure(.error("missing-file", at: SourceLocation(path: path), "the labels file is missing",
                                    hint: "Templates/ needs labels.yaml with the UI labels (copy the default one)"))
         }

@@ -68,3 +68,8 @@ public struct PlanListings: Sendable {
                 tasksJSONPath: (Data(), Data(DataExport.Table.JSONLayout.closing.utf8))]
     }
 }
+
+extension PlanListings {
+    /// The three parts in the order of `ListingFiles.paths`: search, tasks CSV, tasks JSON.
+    public var parts: [Data] { [search, tasksCSV, tasksJSON] }
+}

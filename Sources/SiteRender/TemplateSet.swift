@@ -12,20 +12,33 @@ public struct TemplateSet: Sendable {
     public let directory: String
     /// The text of each template, by name (without `.mustache`).
     let sources: [String: String]
+    /// Every file of the templates folder (templates, labels, assets), by name.
+    let files: [String: Data]
 
-    public static func load(from directory: String, labels: Labels) -> Result<TemplateSet, DiagnosticList> {
+    /// The top-level files of a templates folder, by name (hidden files left out); nil when
+    /// the folder does not exist.
+    public static func files(in directory: String) -> [String: Data]? {
         let root = URL(fileURLWithPath: directory, isDirectory: true)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: root.path) else {
-            return .failure(DiagnosticList([.error("missing-templates", at: SourceLocation(path: directory), "the templates folder does not exist",
-                                    hint: "pass --templates with the folder that holds *.mustache, labels.yaml and style.css")]))
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: root.path) else { return nil }
+        var files: [String: Data] = [:]
+        for name in names where !name.hasPrefix(".") {
+            let url = root.appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  let data = FileManager.default.contents(atPath: url.path) else { continue }
+            files[name] = data
         }
+        return files
+    }
+
+    /// The templates of a folder's files (`files(in:)`); `directory` names them in diagnostics.
+    public static func load(files: [String: Data], directory: String, labels: Labels) -> Result<TemplateSet, DiagnosticList> {
         HTMLEscaping.register
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         var sources: [String: String] = [:]
-        for name in names.sorted() where name.hasSuffix(".mustache") {
+        for (name, data) in files.sorted(by: { $0.key < $1.key }) where name.hasSuffix(".mustache") {
             let path = "\(directory)/\(name)"
-            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(name).path) else { continue }
             let text = String(decoding: data, as: UTF8.self)
             let templateName = String(name.dropLast(".mustache".count))
             do {
@@ -46,7 +59,7 @@ public struct TemplateSet: Sendable {
         }
         diagnostics += validateReferences(sources, directory: directory, labels: labels)
         if !diagnostics.isEmpty { return .failure(DiagnosticList(diagnostics)) }
-        return .success(TemplateSet(library: library, directory: directory, sources: sources))
+        return .success(TemplateSet(library: library, directory: directory, sources: sources, files: files))
     }
 
     /// Partials `{{> name}}` must exist; labels `{{labels.key}}` must be in labels.yaml.

@@ -7,7 +7,7 @@ struct Build: ParsableCommand {
         abstract: "Build the site into the output folder (replaced only when the build succeeds).")
 
     @Option(help: "The content folder.") var content = "Content"
-    @Option(help: "The templates folder.") var templates = "Templates"
+    @Option(help: "The templates folder (default: Templates, or the built-in templates when there is none).") var templates: String?
     @Option(help: "The output folder.") var output = "Output"
     @Option(help: "Threads that read and render (default: one per core).") var jobs: Int?
     @Flag(help: "Ignore the previous build: render and write every file.") var full = false
@@ -23,7 +23,7 @@ struct Build: ParsableCommand {
                               Date().timeIntervalSince(started))
             FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
         } : nil
-        let result = SiteBuild.run(contentDirectory: content, templatesDirectory: templates, outputDirectory: output, threads: jobs, incremental: !full, progress: progress)
+        let result = SiteBuild.run(contentDirectory: content, templatesDirectory: SiteBuild.templatesFolder(templates), outputDirectory: output, threads: jobs, incremental: !full, progress: progress)
         if onTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         if timings, case .success(let summary) = result { Console.error(Self.table(summary.stages)) }
         switch result {
@@ -32,10 +32,8 @@ struct Build: ParsableCommand {
                                  summary.pages, summary.files, Date().timeIntervalSince(started), output))
         case .success(let summary):
             if !summary.warnings.isEmpty { Console.error(DiagnosticFormat.text.render(summary.warnings)) }
-            let byRegion = summary.notRendered - summary.notRenderedByView
             let unchanged = summary.notRendered > 0
-                ? "\(summary.unchanged) unchanged, \(summary.notRendered) of them not rendered again: "
-                    + "\(byRegion) of unchanged regions, \(summary.notRenderedByView) with an unchanged view"
+                ? "\(summary.unchanged) unchanged, \(summary.notRendered) of them not rendered again"
                 : "\(summary.unchanged) unchanged"
             let cached = summary.plansFromCache > 0 ? ", \(summary.plansFromCache) of \(summary.plans) plans from the cache" : ""
             Console.error(String(format: "build: %d pages, %d files (%@), %d warnings%@ in %.2f s → %@",

@@ -6,8 +6,8 @@ struct Init: ParsableCommand {
         abstract: "Create a new site folder with example content, the default templates and a Makefile.")
 
     @Argument(help: "The folder to create (must not exist or be empty).") var directory: String
-    @Option(help: "Templates to copy.") var templates = "Templates"
-    @Option(help: "Example content to copy.") var example = "Tests/Fixtures/sites/minimal/Content"
+    @Option(help: "Templates to copy (default: plansite's built-in templates).") var templates: String?
+    @Option(help: "Example content to copy (default: plansite's built-in example).") var example: String?
 
     func run() throws {
         do {

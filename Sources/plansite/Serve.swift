@@ -1,44 +1,23 @@
 import ArgumentParser
 import Foundation
+import Pipeline
+import PreviewServer
 
-/// `plansite serve` runs the preview server, `plansite-serve`, built beside this program:
-/// the server's networking libraries stay out of `plansite build` (see
-/// Sources/plansite-serve/main.swift). The process is replaced, not forked, so Ctrl-C, signals,
-/// the exit status and standard streams are the server's own. Its options are parsed there.
-struct Serve: ParsableCommand {
+struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Preview the site on loopback; rebuild when Content/ or Templates/ change and reload open pages.",
-        discussion: "The server's options (--content, --templates, --output, --host, --port) are listed by `plansite serve --help`.")
+        abstract: "Preview the site on loopback; rebuild when Content/ or Templates/ change and reload open pages.")
 
-    @Argument(parsing: .captureForPassthrough, help: "Options of the preview server.")
-    var options: [String] = []
+    @Option(help: "The content folder.") var content = "Content"
+    @Option(help: "The templates folder (default: Templates, or the built-in templates when there is none).") var templates: String?
+    @Option(help: "The output folder that is built and served.") var output = "Output"
+    @Option(help: "The address to listen on (loopback by default).") var host = "127.0.0.1"
+    @Option(help: "The port (0 picks a free one).") var port: UInt16 = 8000
 
-    static let helperName = "plansite-serve"
-
-    func run() throws {
-        let helper = Self.helperPath()
-        guard let helper, FileManager.default.isExecutableFile(atPath: helper) else {
-            Console.error("""
-                serve: the preview server \(Self.helperName) was not found beside plansite\
-                \(helper.map { " (\($0))" } ?? "").
-                Build it with `swift build --product \(Self.helperName)` (make build builds both programs), \
-                or keep the two programs in one folder.
-                """)
-            throw ExitCode(1)
-        }
-        let arguments = [helper] + options
-        var pointers = arguments.map { strdup($0) }
-        pointers.append(nil)
-        execv(helper, &pointers)
-        // execv returns only when it failed.
-        let reason = String(cString: strerror(errno))
-        Console.error("serve: could not run \(helper): \(reason)")
-        throw ExitCode(1)
-    }
-
-    /// `plansite-serve` in the folder of the running program (symbolic links resolved).
-    static func helperPath() -> String? {
-        guard let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() else { return nil }
-        return executable.deletingLastPathComponent().appendingPathComponent(helperName).path
+    func run() async throws {
+        MemoryTuning.apply()
+        let server = PreviewServer(content: content, templates: SiteBuild.templatesFolder(templates), output: output, host: host, port: port)
+        try await server.run(log: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }, onListening: { url in
+            FileHandle.standardOutput.write(Data("serving \(url) (Ctrl-C to stop)\n".utf8))
+        })
     }
 }

@@ -2,8 +2,8 @@ import Testing
 import PlanModel
 @testable import Linking
 
-/// `PlanUnitLinks` packs each unit's departments and indicators into flat arrays of a plan:
-/// what comes out must be what went in, unit by unit, for any lists.
+/// `PlanUnitLinks` holds each unit's departments and indicators: what comes out must be what
+/// went in, unit by unit, for any lists.
 @Suite struct PlanUnitLinksTests {
     /// SplitMix64: the same lists on every run.
     struct Generator {
@@ -37,7 +37,7 @@ import PlanModel
         return (assignments, links)
     }
 
-    @Test func whatIsPackedComesBackUnitByUnit() {
+    @Test func whatGoesInComesBackUnitByUnit() {
         var g = Generator(state: 7)
         var checkedAssignments = 0
         for _ in 0..<2_000 {
@@ -55,38 +55,7 @@ import PlanModel
         #expect(PlanUnitLinks.none.unitCount == 0)
     }
 
-    /// Words are 16 bits while every index fits with its flags, 32 bits past that; both
-    /// give back what went in, flags included.
-    @Test func widePlansFallBackTo32BitWords() {
-        var g = Generator(state: 11)
-        let (assignments, links) = Self.randomPlan(&g)
-        #expect(PlanUnitLinks(assignments: assignments, indicators: links).wordBits == (16, 16))
-
-        // 16,384 distinct names as written: one more than 14 bits (two flag bits) can index.
-        let manyNames = (0..<16_384).map { i in
-            ResolvedAssignment(departmentKey: "r/d\(i % 3)", written: "名称\(i)", role: i % 2 == 0 ? .co : .lead,
-                               writtenAsCanonical: i % 3 == 0)
-        }
-        // 32,768 distinct indicators: one more than 15 bits (one flag bit) can index.
-        let manyLinks = (0..<32_768).map { i in IndicatorLink(indicatorKey: "p/i\(i)", how: i % 2 == 0 ? .automatic : .explicit) }
-        func roundTrip(_ assignments: [[ResolvedAssignment]], _ links: [[IndicatorLink]]) -> (Int, Int) {
-            let packed = PlanUnitLinks(assignments: assignments, indicators: links)
-            for u in assignments.indices {
-                #expect(packed.assignments(u) == assignments[u])
-                #expect(packed.indicators(u) == links[u])
-            }
-            return packed.wordBits
-        }
-        #expect(roundTrip([manyNames, [manyNames[16_383]]], [[], []]) == (32, 16))
-        #expect(roundTrip([[], []], [manyLinks, [manyLinks[32_767]]]) == (16, 32))
-        // One fewer of each still fits in 16 bits.
-        let narrow = PlanUnitLinks(assignments: [Array(manyNames.prefix(16_383))], indicators: [Array(manyLinks.prefix(32_767))])
-        #expect(narrow.wordBits == (16, 16))
-        #expect(narrow.assignments(0) == Array(manyNames.prefix(16_383)))
-        #expect(narrow.indicators(0) == Array(manyLinks.prefix(32_767)))
-    }
-
-    @Test func linkedSiteAnswersFromThePackedLinks() {
+    @Test func linkedSiteAnswersFromThePlansLinks() {
         typealias M = Build
         let annotation = M.annotation([[M.mention("市经信委", .lead), M.mention("环保局", .co)]])
         let plan = M.plan("p", units: [M.unit("c1-t1", annotations: [annotation]), M.unit("c1-t2"), M.unit("c1-t3", annotations: [annotation])])

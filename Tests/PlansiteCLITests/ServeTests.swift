@@ -76,22 +76,8 @@ import Testing
         #expect(try await get(base + "plans/demo-2020.html").1.contains("<h1>修订后的行动计划</h1>"))
     }
 
-    /// `plansite serve` runs the preview server beside it; with the server missing it says
-    /// what to build and fails, instead of starting nothing.
-    @Test func aMissingPreviewServerIsNamed() throws {
-        let dir = try CLI.workspace()
-        let alone = dir.appendingPathComponent("bin/plansite")
-        try FileManager.default.createDirectory(at: alone.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: CLI.binary, to: alone)
-        let result = try CLI.run(["serve", "--port", "0"], in: dir, binary: alone)
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("plansite-serve was not found beside plansite"))
-        #expect(result.stderr.contains("swift build --product plansite-serve"))
-        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Output").path))
-    }
-
-    /// The server's options reach it through `plansite serve`: its own help, its own errors.
-    @Test func optionsArePassedToThePreviewServer() throws {
+    /// `plansite serve` has its own options: its own help, its own errors.
+    @Test func serveHasItsOwnOptions() throws {
         let dir = try CLI.workspace()
         let help = try CLI.run(["serve", "--help"], in: dir)
         #expect(help.status == 0)
@@ -101,21 +87,4 @@ import Testing
         #expect(wrong.stderr.contains("--port"))
     }
 
-    #if os(Linux)
-    /// Builds do not load the preview server's networking stack (FoundationNetworking,
-    /// libcurl, TLS): the reason the server is a program of its own.
-    @Test func plansiteDoesNotLinkTheNetworkingLibraries() throws {
-        let ldd = Process()
-        ldd.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
-        ldd.arguments = [CLI.binary.path]
-        let out = Pipe()
-        ldd.standardOutput = out
-        try ldd.run()
-        let libraries = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        ldd.waitUntilExit()
-        #expect(libraries.contains("libcmark-gfm"))  // the listing is real
-        #expect(!libraries.contains("FoundationNetworking"))
-        #expect(!libraries.contains("libcurl"))
-    }
-    #endif
 }

@@ -61,11 +61,9 @@ import Fingerprint
         try first.commit()
         #expect(FileManager.default.contents(atPath: out + "/data/tasks.csv") == Data("plan,task\r\na,1\r\n".utf8))
         #expect(first.written["data/tasks.csv"]?.hash == ContentHash.of(Data("plan,task\r\na,1\r\n".utf8)))
-        let manifest = BuildManifest(tool: 1, pages: 0, warnings: 0, inputs: [:], outputs: first.written)
-        #expect(manifest.intactOutput(out) == manifest)
         let before = FileStamp(path: out + "/data/tasks.csv")
 
-        let second = try OutputWriter(destination: out, previous: manifest)
+        let second = try OutputWriter(destination: out, previous: first.written)
         try stream(second, "data/tasks.csv", ["plan,task\r\na,1", "\r\n"])
         try stream(second, "data/changes.csv", ["new"])
         try second.commit()
@@ -73,8 +71,7 @@ import Fingerprint
         #expect(second.filesWritten == 2)
         #expect(FileStamp(path: out + "/data/tasks.csv") == before)
         #expect(FileManager.default.contents(atPath: out + "/data/changes.csv") == Data("new".utf8))
-        let next = BuildManifest(tool: 1, pages: 0, warnings: 0, inputs: [:], outputs: second.written)
-        #expect(next.intactOutput(out) == next)
+        #expect(second.written["data/tasks.csv"]?.stamp == before)
     }
 
     @Test func aStreamedFileCannotLeaveTheOutputFolder() throws {

@@ -1,17 +1,28 @@
 import Foundation
 import Testing
-import Pipeline
 import Progress
 @testable import SiteRender
 
-/// The open data and the search index are handed to the caller in pieces when it takes them
-/// so (`SiteRenderer.Streams`); the bytes must be those of the files made whole.
+/// The open data and the search index go to the sink in pieces (`RenderSink.beginStream`);
+/// the bytes must be those of the files made whole.
 @Suite struct StreamedRenderTests {
-    final class Collected: FileStream {
-        let path: String
-        var pieces: [Data] = []
-        init(_ path: String) { self.path = path }
-        func write(_ bytes: UnsafeRawBufferPointer) throws { pieces.append(Data(bytes)) }
+    final class Sink: RenderSink {
+        final class Collected: FileStream {
+            let path: String
+            var pieces: [Data] = []
+            init(_ path: String) { self.path = path }
+            func write(_ bytes: UnsafeRawBufferPointer) throws { pieces.append(Data(bytes)) }
+        }
+        var whole: [String: Data] = [:]
+        var streamed: [String: Collected] = [:]
+        func write(_ path: String, _ data: Data) throws { whole[path] = data }
+        func beginStream(_ path: String) throws -> any FileStream {
+            let file = Collected(path)
+            streamed[path] = file
+            return file
+        }
+        func finish(_ stream: any FileStream) throws {}
+        var files: [String: Data] { whole.merging(streamed.mapValues { $0.pieces.reduce(Data(), +) }) { a, _ in a } }
     }
 
     @Test func streamedFilesHoldTheSameBytesAsWholeOnes() throws {
@@ -19,80 +30,23 @@ import Progress
         var whole: [String: Data] = [:]
         try renderer.render(threads: 2) { path, data in whole[path] = data }
 
-        var emitted: [String: Data] = [:]
-        var streamed: [String: Collected] = [:]
-        try renderer.render(threads: 2, regionFingerprints: [:], reuse: { _, _ in false },
-                            emit: { path, data, _ in emitted[path] = data },
-                            streams: SiteRenderer.Streams(open: { path in
-                                let file = Collected(path)
-                                streamed[path] = file
-                                return file
-                            }, close: { file, _ in emitted[(file as! Collected).path] = (file as! Collected).pieces.reduce(Data(), +) }))
-        #expect(Set(streamed.keys) == Set(["assets/search-index.js"] + ["tasks", "indicators", "departments", "observations"].flatMap { ["data/\($0).csv", "data/\($0).json"] }))
-        #expect(emitted == whole)
-        #expect(streamed.values.allSatisfy { !$0.pieces.isEmpty })
+        let sink = Sink()
+        try renderer.render(renderer.pages(), threads: 2, to: sink)
+        #expect(Set(sink.streamed.keys) == Set(["assets/search-index.js"] + ["tasks", "indicators", "departments", "observations"].flatMap { ["data/\($0).csv", "data/\($0).json"] }))
+        #expect(sink.files == whole)
+        #expect(sink.streamed.values.allSatisfy { !$0.pieces.isEmpty })
     }
 
-    /// Previous parts of the open data tables, as a build's `TableFiles` keeps them.
-    final class Parts: TableParts {
-        var recorded: [String: (dependency: UInt64, ranges: [(offset: Int, length: Int)])] = [:]
-        var given: [String: [Data]] = [:]
-        var asked: [String: UInt64] = [:]
-        func previous(_ name: String, in paths: [String], dependency: UInt64) -> [Data]? {
-            asked[name] = dependency
-            return given[name]
-        }
-        func record(_ name: String, in paths: [String], dependency: UInt64, ranges: [(offset: Int, length: Int)]) {
-            recorded[name] = (dependency, ranges)
-        }
-    }
-
-    /// Each table part (a plan's indicators, a region's departments and observations) is
-    /// recorded where it went; given back, it is copied in place of its rows, and the tables
-    /// come out the same, JSON separators included.
-    @Test func tablePartsAreRecordedAndCopiedInPlace() throws {
+    /// The renderer renders the pages it is given, and only those.
+    @Test func onlyThePagesGivenAreRendered() throws {
         let renderer = try RenderFixture.bundled()
-        let site = renderer.site
-        let regions = Dictionary(uniqueKeysWithValues: site.content.regions.enumerated().map { ($1.id, UInt64($0 + 1)) })
-        func render(_ parts: Parts) throws -> [String: Data] {
-            var files: [String: Data] = [:]
-            try renderer.render(threads: 2, regionFingerprints: regions, reuse: { _, _ in false },
-                                emit: { path, data, _ in files[path] = data },
-                                streams: SiteRenderer.Streams(open: { Collected($0) }, close: { file, _ in
-                                    files[(file as! Collected).path] = (file as! Collected).pieces.reduce(Data(), +)
-                                }, parts: parts))
-            return files
-        }
-        let first = Parts()
-        let made = try render(first)
-        let expectedNames = site.content.plans.flatMap { ["tasks/\($0.id)", "indicators/\($0.id)"] }
-            + site.content.regions.flatMap { ["departments/\($0.id)", "observations/\($0.id)"] }
-        #expect(Set(first.recorded.keys) == Set(expectedNames))
-        #expect(site.content.plans.allSatisfy { first.recorded["indicators/\($0.id)"]?.dependency == regions[$0.regionID] })
-        func slice(_ name: String, _ table: String) -> [Data] {
-            let ranges = first.recorded[name]!.ranges
-            return zip(["csv", "json"], ranges).map { made["data/\(table).\($0)"]!.subdata(in: $1.offset..<($1.offset + $1.length)) }
-        }
-        // A part holds its rows: the plan's id starts its CSV rows, its JSON records are whole.
-        let plan = site.content.plans[0]
-        let part = slice("indicators/\(plan.id)", "indicators")
-        #expect(String(decoding: part[0], as: UTF8.self).hasPrefix(plan.id + ","))
-        #expect(String(decoding: part[1], as: UTF8.self).hasPrefix("  {") && String(decoding: part[1], as: UTF8.self).hasSuffix("}"))
-
-        let second = Parts()
-        for name in first.recorded.keys { second.given[name] = slice(name, String(name.prefix { $0 != "/" })) }
-        let copied = try render(second)
-        #expect(copied == made)
-        #expect(second.asked.count == expectedNames.count)
-
-        // What is given is what goes in: a marker in place of one region's departments.
-        let third = Parts()
-        let region = site.content.regions[0].id
-        third.given["departments/\(region)"] = [Data("MARKER\r\n".utf8), Data("  {\"marker\" : \"x\"}".utf8)]
-        let marked = try render(third)
-        #expect(String(decoding: marked["data/departments.csv"]!, as: UTF8.self).contains("MARKER\r\n"))
-        let json = try JSONSerialization.jsonObject(with: marked["data/departments.json"]!) as? [[String: String]]
-        #expect(json?.contains { $0["marker"] == "x" } == true)
+        let pages = renderer.pages()
+        #expect(Set(pages.map(\.path)).count == pages.count)
+        let chosen = pages.filter { $0.region != nil }.prefix(3)
+        #expect(chosen.count == 3)
+        let sink = Sink()
+        try renderer.render(Array(chosen), threads: 2, to: sink)
+        #expect(Set(sink.files.keys) == Set(chosen.map(\.path)))
     }
 
     @Test func bigFilesArriveInPiecesAndAWriteErrorIsThrown() throws {

@@ -144,6 +144,13 @@ package struct BinaryReader {
         try bool() ? try string() : nil
     }
 
+    /// Raw bytes written by `BinaryWriter.data`.
+    package mutating func data() throws -> [UInt8] {
+        let n = try length()
+        defer { offset += n }
+        return Array(bytes[offset..<(offset + n)])
+    }
+
     package mutating func strings() throws -> [String] {
         try array { try $0.string() }
     }

@@ -9,27 +9,36 @@ import PlanModel
 ///
 /// An entry holds the plan without its text (`Plan.withoutBody`), its links
 /// (`Linker.PlanLinks`, their diagnostics included), the plans its text links to
-/// (`PageDependencies.explicitIndicatorPlans`) and the diagnostics of reading it, under a key
+/// (`PageDependencies.explicitIndicatorPlans`), the diagnostics of reading it and its parts of
+/// the files that list every unit (made from its text, which the entry does not hold), under a key
 /// (`PlanCache.Keys`) made of everything reading and linking the plan depends on: its own
 /// files, every region's files, `site.yaml`, the content folder as named in diagnostics, and
 /// the plansite program. An entry whose key, format or checksum does not match is not used;
-/// the plan is then read and the entry written again. A plan's part of the search index and
-/// of the task tables is not in the entry: it is copied from the previous output
-/// (`ListingFiles`), where the manifest records it.
-struct PlanCache: Sendable {
-    static let magic = Array("plansite-plan-cache 1\n".utf8)
+/// the plan is then read and the entry written again.
+public struct PlanCache: Sendable {
+    static let magic = Array("plansite-plan-cache 2\n".utf8)
 
-    struct Entry: Sendable {
-        let plan: Plan
-        let links: Linker.PlanLinks
-        let explicitIndicatorPlans: Set<String>
-        let diagnostics: [Diagnostic]
+    public struct Entry: Sendable {
+        public let plan: Plan
+        public let links: Linker.PlanLinks
+        public let explicitIndicatorPlans: Set<String>
+        public let diagnostics: [Diagnostic]
+        /// The plan's parts of the search index and the task tables (`PlanListings`).
+        public let listings: [Data]
+
+        public init(plan: Plan, links: Linker.PlanLinks, explicitIndicatorPlans: Set<String>, diagnostics: [Diagnostic], listings: [Data]) {
+            self.plan = plan
+            self.links = links
+            self.explicitIndicatorPlans = explicitIndicatorPlans
+            self.diagnostics = diagnostics
+            self.listings = listings
+        }
     }
 
     let folder: URL
 
     /// The cache of an output folder: beside it, hidden, as its manifest is.
-    init(for destination: String) {
+    public init(for destination: String) {
         let dest = URL(fileURLWithPath: destination).standardizedFileURL
         folder = dest.deletingLastPathComponent().appendingPathComponent(".\(dest.lastPathComponent).plansite-cache")
     }
@@ -37,13 +46,13 @@ struct PlanCache: Sendable {
     private func url(_ planID: String) -> URL { folder.appendingPathComponent("\(planID).plan") }
 
     /// The entry of a plan when it was written under `key` and is intact; nil otherwise.
-    func read(_ planID: String, key: UInt64) -> Entry? {
+    public func read(_ planID: String, key: UInt64) -> Entry? {
         guard let data = FileManager.default.contents(atPath: url(planID).path) else { return nil }
         return Self.decode(data, key: key)
     }
 
     /// Writes an entry (a temporary file renamed into place); failures only lose the entry.
-    func write(_ entry: Entry, planID: String, key: UInt64) {
+    public func write(_ entry: Entry, planID: String, key: UInt64) {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let target = url(planID)
         let temporary = folder.appendingPathComponent(".\(planID).plan.tmp-\(getpid())")
@@ -55,7 +64,7 @@ struct PlanCache: Sendable {
     }
 
     /// Removes the entries of plans that are not in `planIDs` (removed or renamed plans).
-    func removeEntries(except planIDs: Set<String>) {
+    public func removeEntries(except planIDs: Set<String>) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
         for name in names where !(name.hasSuffix(".plan") && planIDs.contains(String(name.dropLast(5)))) {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
@@ -69,6 +78,7 @@ struct PlanCache: Sendable {
         entry.plan.encodeWithoutBody(to: &w)
         entry.links.encode(to: &w)
         w.strings(entry.explicitIndicatorPlans.sorted())
+        w.array(entry.listings) { w, d in w.data([UInt8](d)) }
         let payload = w.finished()
         var head = BinaryWriter()
         head.uint64(key)
@@ -89,8 +99,9 @@ struct PlanCache: Sendable {
                 let plan = try Plan.decodeWithoutBody(from: &r)
                 let links = try Linker.PlanLinks.decode(from: &r)
                 let explicit = Set(try r.strings())
+                let listings = try r.array { Data(try $0.data()) }
                 guard r.isAtEnd, links.unitCount == 0 || links.unitCount == plan.units.count else { return nil }
-                return Entry(plan: plan, links: links, explicitIndicatorPlans: explicit, diagnostics: diagnostics)
+                return Entry(plan: plan, links: links, explicitIndicatorPlans: explicit, diagnostics: diagnostics, listings: listings)
             } catch {
                 return nil
             }
@@ -102,12 +113,12 @@ extension PlanCache {
     /// The key of every plan's entry, from the fingerprints of the build's inputs
     /// (`InputScan`): a plan's own files (`content/plans/ID/…`) and what every plan shares
     /// (`content/site.yaml`, `content/regions/…`, the content folder's name, the program).
-    struct Keys: Sendable {
+    public struct Keys: Sendable {
         private let keys: [String: UInt64]
         /// Each plan's files: path as read → fingerprint when scanned.
         let files: [String: [(path: String, hash: UInt64)]]
 
-        init(inputs: [String: UInt64], contentDirectory: String, display: String, tool: UInt64) {
+        public init(inputs: [String: UInt64], contentDirectory: String, display: String, tool: UInt64) {
             var shared: [(String, UInt64)] = []
             var perPlan: [String: [(String, UInt64)]] = [:]
             for (path, hash) in inputs {
@@ -128,11 +139,11 @@ extension PlanCache {
             files = perPlan.mapValues { list in list.map { (path: root + "/" + $0.0.dropFirst("content/".count), hash: $0.1) } }
         }
 
-        subscript(planID: String) -> UInt64? { keys[planID] }
+        public subscript(planID: String) -> UInt64? { keys[planID] }
 
         /// Whether the plan's files still hold the bytes they held when the inputs were
         /// scanned: an entry is written only for a plan read from those bytes.
-        func unchangedSinceScan(_ planID: String) -> Bool {
+        public func unchangedSinceScan(_ planID: String) -> Bool {
             guard let list = files[planID] else { return false }
             return list.allSatisfy { ContentHash.file($0.path) == $0.hash }
         }

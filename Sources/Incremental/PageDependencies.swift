@@ -1,7 +1,6 @@
 import Foundation
 import Linking
 import PlanModel
-import SiteOutput
 import Fingerprint
 
 /// What the pages that show one region's content are made of, as one fingerprint per region,
@@ -19,11 +18,11 @@ import Fingerprint
 ///
 /// Pages that list the whole site (home, indexes, progress, search, open data) have no
 /// fingerprint and are always rendered.
-enum PageDependencies {
+public enum PageDependencies {
     /// Region id → fingerprint (never 0).
     /// - Parameter explicitIndicatorPlans: plan ID → `explicitIndicatorPlans(in:)` of that plan
     ///   (found while the plan still had its text).
-    static func regionFingerprints(site: LinkedSite, inputs: [String: UInt64], tool: UInt64,
+    public static func regionFingerprints(site: LinkedSite, inputs: [String: UInt64], tool: UInt64,
                                    explicitIndicatorPlans: [String: Set<String>]) -> [String: UInt64] {
         let plans = site.content.plans
         let regionOfPlan = Dictionary(plans.map { ($0.id, $0.regionID) }, uniquingKeysWith: { a, _ in a })
@@ -84,25 +83,13 @@ enum PageDependencies {
         return result
     }
 
-    /// What a page is rendered with besides its view: the templates folder (templates,
-    /// partials, labels) and the plansite executable. With the same key, a page whose view
-    /// has the same `ViewFingerprint` comes out the same (never 0).
-    static func viewKey(inputs: [String: UInt64], tool: UInt64) -> UInt64 {
-        var text = "tool \(ContentHash.hex(tool))\n"
-        for (path, hash) in inputs.filter({ $0.key.hasPrefix("templates/") }).sorted(by: { $0.key < $1.key }) {
-            text += "\(ContentHash.hex(hash)) \(path)\n"
-        }
-        let key = ContentHash.of(Data(text.utf8))
-        return key == 0 ? 1 : key
-    }
-
     static func planID(_ key: String) -> String {
         String(key[..<(key.firstIndex(of: "/") ?? key.endIndex)])
     }
 
     /// Plans named by `indicator:PLAN/ID` links anywhere in a plan's text (also outside
     /// tasks, where no unit records them).
-    static func explicitIndicatorPlans(in plan: Plan) -> Set<String> {
+    public static func explicitIndicatorPlans(in plan: Plan) -> Set<String> {
         let marker = Array("indicator:".utf8)
         var found: Set<String> = []
         for block in plan.blocks {

@@ -1,3 +1,4 @@
+import PlanModel
 /// Plans held without their text (`Plan.withoutBody`), and their diagnostics, in
 /// `BinaryWriter`'s form: what Pipeline's `PlanCache` keeps of each plan between builds.
 /// `decodeWithoutBody` gives back a plan equal (`==`) to the one encoded, its `bodyDigest`

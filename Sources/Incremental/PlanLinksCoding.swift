@@ -1,3 +1,4 @@
+import Linking
 import PlanModel
 
 /// A plan's links (`Linker.PlanLinks`) in `BinaryWriter`'s form, for the build's plan cache:
@@ -44,63 +45,27 @@ extension Linker.PlanLinks {
 
 extension PlanUnitLinks {
     func encode(to w: inout BinaryWriter) {
-        func words(_ words: Words) {
-            switch words {
-            case .narrow(let list, let flags): w.int(flags); w.array(list) { w, v in w.int(Int(v)) }
-            case .wide(let list): w.int(-1); w.array(list) { w, v in w.int(Int(v)) }
+        w.array(assignmentsByUnit) { w, list in
+            w.array(list) { w, a in
+                w.string(a.departmentKey); w.string(a.written); w.bool(a.role == .co); w.bool(a.writtenAsCanonical)
             }
         }
-        words(assignments)
-        w.array(assignmentEnds) { w, v in w.int(Int(v)) }
-        words(indicatorLinks)
-        w.array(indicatorEnds) { w, v in w.int(Int(v)) }
-        w.strings(departmentKeys)
-        w.strings(written)
-        w.strings(indicatorKeys)
+        w.array(indicatorsByUnit) { w, list in
+            w.array(list) { w, link in w.string(link.indicatorKey); w.bool(link.how == .automatic) }
+        }
     }
 
-    /// Checks what accessors rely on: ends that rise within the words, indices within the tables.
     static func decode(from r: inout BinaryReader) throws -> PlanUnitLinks {
-        func words() throws -> Words {
-            let flags = try r.int()
-            if flags < 0 {
-                return .wide(try r.array { r in
-                    let v = try r.int()
-                    guard v >= 0, v <= Int(UInt32.max) else { throw r.damaged }
-                    return UInt32(v)
-                })
-            }
-            guard flags < 16 else { throw r.damaged }
-            return .narrow(try r.array { r in
-                let v = try r.int()
-                guard v >= 0, v <= Int(UInt16.max) else { throw r.damaged }
-                return UInt16(v)
-            }, flags: flags)
-        }
-        func ends(_ limit: Int) throws -> [UInt32] {
-            var last = 0
-            return try r.array { r in
-                let v = try r.int()
-                guard v >= last, v <= limit else { throw r.damaged }
-                last = v
-                return UInt32(v)
+        let assignments = try r.array { r in
+            try r.array { r in
+                ResolvedAssignment(departmentKey: try r.string(), written: try r.string(), role: try r.bool() ? .co : .lead,
+                                   writtenAsCanonical: try r.bool())
             }
         }
-        var links = PlanUnitLinks.none
-        links.assignments = try words()
-        links.assignmentEnds = try ends(links.assignments.count / 2)
-        links.indicatorLinks = try words()
-        links.indicatorEnds = try ends(links.indicatorLinks.count)
-        links.departmentKeys = try r.strings()
-        links.written = try r.strings()
-        links.indicatorKeys = try r.strings()
-        guard links.assignmentEnds.count == links.indicatorEnds.count,
-              (0..<links.assignments.count).allSatisfy({ i in
-                  let word = links.assignments[i]
-                  return i % 2 == 0 ? Int(word) < links.departmentKeys.count : Int(word & (1 << 30 - 1)) < links.written.count
-              }),
-              (0..<links.indicatorLinks.count).allSatisfy({ Int(links.indicatorLinks[$0] & (1 << 31 - 1)) < links.indicatorKeys.count })
-        else { throw r.damaged }
-        return links
+        let indicators = try r.array { r in
+            try r.array { r in IndicatorLink(indicatorKey: try r.string(), how: try r.bool() ? .automatic : .explicit) }
+        }
+        guard assignments.count == indicators.count else { throw r.damaged }
+        return PlanUnitLinks(assignments: assignments, indicators: indicators)
     }
 }

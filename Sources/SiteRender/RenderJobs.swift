@@ -1,0 +1,163 @@
+import Foundation
+import Linking
+import PlanModel
+
+extension SiteRenderer {
+    /// One file, or a few files made together, of the site: what `render` is given.
+    public struct Page: Sendable {
+        enum Kind: Sendable {
+            case home, departments, indicators, progress, method, search, sitemap, assets
+            case plan(Int32), progressPlan(Int32), department(Int32), indicator(Int32)
+            /// One of the files made in pieces, by its index in `RenderJobs.listings`.
+            case listing(Int32)
+        }
+        let kind: Kind
+        /// The file's path (for files made together, the first one's).
+        public let path: String
+        /// For a page that shows one region's content (a plan, progress, indicator or
+        /// department page), that region; nil for a page or file made from the whole site.
+        public let region: String?
+    }
+
+    /// Every file of the site, in a fixed order.
+    public func pages() -> [Page] {
+        let plans = site.content.plans
+        var list: [Page] = [Page(kind: .home, path: URLs.home, region: nil)]
+        list += plans.indices.map { Page(kind: .plan(Int32($0)), path: URLs.plan(plans[$0].id), region: plans[$0].regionID) }
+        list.append(Page(kind: .departments, path: URLs.departments, region: nil))
+        for (n, key) in site.departments.keys.sorted().enumerated() {
+            list.append(Page(kind: .department(Int32(n)), path: URLs.department(key), region: RenderJobs.owner(key)))
+        }
+        list.append(Page(kind: .indicators, path: URLs.indicators, region: nil))
+        let regionOfPlan = Dictionary(plans.map { ($0.id, $0.regionID) }, uniquingKeysWith: { a, _ in a })
+        for (n, key) in site.indicators.keys.sorted().enumerated() {
+            list.append(Page(kind: .indicator(Int32(n)), path: URLs.indicator(key), region: regionOfPlan[RenderJobs.owner(key)]))
+        }
+        list.append(Page(kind: .progress, path: URLs.progress, region: nil))
+        list += plans.indices.map { Page(kind: .progressPlan(Int32($0)), path: URLs.progress(plans[$0].id), region: plans[$0].regionID) }
+        list.append(Page(kind: .method, path: URLs.method, region: nil))
+        list.append(Page(kind: .search, path: URLs.search, region: nil))
+        list.append(Page(kind: .sitemap, path: URLs.sitemap, region: nil))
+        for (n, paths) in RenderJobs.listingPaths.enumerated() where paths.contains(where: { !madeElsewhere.contains($0) }) {
+            list.append(Page(kind: .listing(Int32(n)), path: paths[0], region: nil))
+        }
+        list.append(Page(kind: .assets, path: "assets/", region: nil))
+        return list
+    }
+}
+
+/// What a job makes: files made whole, or files made in pieces together (a table's CSV and
+/// JSON come from one pass over its rows), written by `write` into one buffer per path.
+enum RenderedFiles {
+    case whole([(String, Data)])
+    case streamed(paths: [String], write: ([ByteBuffer]) -> Void)
+}
+
+/// Makes the files of a `SiteRenderer.Page` when a thread takes it. The job of each page is
+/// made from its `Kind` only then, so that the closures of every page are never held at once.
+final class RenderJobs: Sendable {
+    /// The files made in pieces, in order: the search index and the open data tables.
+    static let listingPaths: [[String]] = [[PlanListings.searchPath]]
+        + ["tasks", "indicators", "departments", "observations"].map { ["data/\($0).csv", "data/\($0).json"] }
+
+    let renderer: SiteRenderer
+    let builder: ViewBuilder
+    let departmentKeys: [String]
+    let indicatorKeys: [String]
+    let data: DataExport
+
+    init(_ renderer: SiteRenderer) {
+        self.renderer = renderer
+        var builder = ViewBuilder(site: renderer.site, evaluations: renderer.evaluations, labels: renderer.labels)
+        builder.chartsOnHome = renderer.templates.mayShow("statusChart", on: "index")
+        self.builder = builder
+        departmentKeys = renderer.site.departments.keys.sorted()
+        indicatorKeys = renderer.site.indicators.keys.sorted()
+        data = DataExport(site: renderer.site, evaluations: renderer.evaluations, labels: renderer.labels)
+    }
+
+    /// The part of a key (`region/department`, `plan/indicator`) before the slash.
+    static func owner(_ key: String) -> String { String(key[..<(key.firstIndex(of: "/") ?? key.endIndex)]) }
+
+    func job(_ kind: SiteRenderer.Page.Kind) throws -> RenderedFiles {
+        let site = renderer.site
+        switch kind {
+        case .home: return page(URLs.home, "index", builder.home())
+        case .plan(let p): return page(URLs.plan(site.content.plans[Int(p)].id), "plan", try planView(site.content.plans[Int(p)]))
+        case .departments: return page(URLs.departments, "departments", builder.departmentIndex())
+        case .department(let d):
+            let key = departmentKeys[Int(d)]
+            return page(URLs.department(key), "department", builder.departmentPage(site.departments[key]!))
+        case .indicators: return page(URLs.indicators, "indicators", builder.indicatorIndex())
+        case .indicator(let i):
+            let key = indicatorKeys[Int(i)]
+            return page(URLs.indicator(key), "indicator", builder.indicatorPage(site.indicators[key]!))
+        case .progress: return page(URLs.progress, "progress", builder.progressPage())
+        case .progressPlan(let p):
+            let plan = site.content.plans[Int(p)]
+            return page(URLs.progress(plan.id), "progress-plan", builder.progressPlanPage(plan))
+        case .method: return page(URLs.method, "method", builder.methodPage())
+        case .search: return page(URLs.search, "search", searchView())
+        case .sitemap: return page(URLs.sitemap, "sitemap", builder.sitemap())
+        case .listing(let l): return try listing(Int(l))
+        case .assets: return .whole(renderer.copyAssets())
+        }
+    }
+
+    private func page<View: Encodable>(_ path: String, _ template: String, _ view: View) -> RenderedFiles {
+        .whole([(path, Data(SiteRenderer.showPrivateUseCharacters(renderer.templates.render(view, template: template)).utf8))])
+    }
+
+    private func planView(_ plan: Plan) throws -> PlanPageView {
+        if plan.hasBody { return builder.planPage(plan) }
+        guard let bodies = renderer.bodies else { throw SiteRenderer.Failure.noBody(planID: plan.id) }
+        return builder.planPage(try bodies(plan))
+    }
+
+    private func searchView() -> SearchPageView {
+        let labels = renderer.labels
+        let kinds = Dictionary(uniqueKeysWithValues: ["plan", "task", "section", "indicator", "department"].map { ($0, labels["search-kind-\($0)"]) })
+        return SearchPageView(page: builder.page(path: URLs.search, title: labels["search"], section: .search), labels: labels.values,
+                              kindsJSON: SearchIndex.embeddableJSON(kinds))
+    }
+
+    /// The search index or a table; the files the caller makes itself (`madeElsewhere`) are
+    /// left out, and the plans' text is needed for the ones that list every unit.
+    private func listing(_ index: Int) throws -> RenderedFiles {
+        let paths = Self.listingPaths[index]
+        let made = paths.filter { !renderer.madeElsewhere.contains($0) }
+        if let path = made.first(where: { PlanListings.paths.contains($0) }), renderer.site.content.plans.contains(where: { !$0.hasBody }) {
+            throw SiteRenderer.Failure.listingsNeedText(path: path)
+        }
+        let site = renderer.site
+        let data = self.data
+        return .streamed(paths: made) { buffers in
+            var given = buffers[...]
+            let all = paths.map { made.contains($0) ? given.popFirst() : nil }
+            if index == 0 {
+                SearchIndex(site: site).writeScript(to: all[0]!)
+            } else {
+                data.table(["tasks", "indicators", "departments", "observations"][index - 1]).write(csv: all[0], json: all[1])
+            }
+        }
+    }
+}
+
+/// A sink that keeps every file whole, by path.
+final class CollectingSink: RenderSink {
+    private(set) var files: [String: Data] = [:]
+
+    final class Stream: FileStream {
+        let path: String
+        var data = Data()
+        init(_ path: String) { self.path = path }
+        func write(_ bytes: UnsafeRawBufferPointer) throws { data.append(contentsOf: bytes) }
+    }
+
+    func write(_ path: String, _ data: Data) throws { files[path] = data }
+    func beginStream(_ path: String) throws -> any FileStream { Stream(path) }
+    func finish(_ stream: any FileStream) throws {
+        let stream = stream as! Stream
+        files[stream.path] = stream.data
+    }
+}
