@@ -65,6 +65,7 @@ public struct SiteRenderer: Sendable {
         case .failure(let d): return .failure(DiagnosticList([d]))
         case .success(let l): labels = l
         }
+        if case .failure(let d) = SearchSynonyms.read(directory: directory) { return .failure(DiagnosticList([d])) }
         return TemplateSet.load(from: directory, labels: labels).map { ($0, labels) }
     }
 
@@ -213,7 +214,12 @@ public struct SiteRenderer: Sendable {
                 })))
             }
         }
-        listing([PlanListings.searchPath]) { buffers, _ in SearchIndex(site: site).writeScript(to: buffers[0]!) }
+        if !madeElsewhere.contains(PlanListings.searchPath) {
+            listings.append(Job(make: {
+                if withoutText { throw Failure.listingsNeedText(path: PlanListings.searchPath) }
+                return SearchIndex.files(site: site)
+            }))
+        }
         for name in ["tasks", "indicators", "departments", "observations"] {
             listing(["data/\(name).csv", "data/\(name).json"]) { buffers, source in
                 data.table(name).write(csv: buffers[0], json: buffers[1], source: source)
@@ -283,7 +289,12 @@ public struct SiteRenderer: Sendable {
             case .search:
                 return page(URLs.search, "search") {
                     SearchPageView(page: builder.page(path: URLs.search, title: labels["search"]), labels: labels.values,
-                                   kindsJSON: SearchIndex.embeddableJSON(kinds))
+                                   kindsJSON: SearchIndex.embeddableJSON(kinds),
+                                   indexJSON: SearchIndex.embeddableJSON([
+                                       "shards": SearchIndex.shardCount(plans: builder.site.content.plans.count),
+                                       "groups": SearchIndex.groups(site: builder.site),
+                                       "synonyms": ((try? SearchSynonyms.read(directory: templates.directory).get())?.groups ?? []),
+                                   ] as [String: Any]))
                 }
             case .listing(let l):
                 return shared.listings[Int(l)]
@@ -485,7 +496,8 @@ public struct SiteRenderer: Sendable {
         let root = URL(fileURLWithPath: templates.directory)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: root.path) else { return [] }
         var files: [(String, Data)] = []
-        for name in names.sorted() where !name.hasPrefix(".") && !name.hasSuffix(".mustache") && name != "labels.yaml" {
+        for name in names.sorted() where !name.hasPrefix(".") && !name.hasSuffix(".mustache") && name != "labels.yaml"
+            && name != SearchSynonyms.fileName {
             let url = root.appendingPathComponent(name)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,

@@ -474,6 +474,7 @@ extension SearchPageView: MustacheParent {
         case "page": return wrap(self.page)
         case "labels": return wrap(self.labels)
         case "kindsJSON": return wrap(self.kindsJSON)
+        case "indexJSON": return wrap(self.indexJSON)
         default: return noChild(name)
         }
     }

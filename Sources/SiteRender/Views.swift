@@ -318,4 +318,6 @@ struct SearchPageView: Encodable {
     let labels: [String: String]
     /// JSON object of kind → label, escaped for a <script type="application/json"> block.
     let kindsJSON: String
+    /// The index's shard count, groups and synonyms (`SearchIndex`), escaped the same way.
+    let indexJSON: String
 }
