@@ -45,6 +45,9 @@
     for (var cp of gram) h = Math.imul(h ^ cp.codePointAt(0), 16777619) >>> 0;
     return h & (BUCKETS - 1);
   }
+  // For the tests, which check them against SearchIndex in Swift.
+  window.plansiteSearch.bigrams = bigrams;
+  window.plansiteSearch.bucket = bucket;
 
   // Query words (split at spaces), each with its synonyms, folded.
   function parse(query, synonyms) {

@@ -8,13 +8,17 @@ public struct SiteConfig: Sendable, Equatable {
     public var dataAsOf: SimpleDate
     public var language: String
     public var allowRawHTML: Bool
+    /// The terms the open data are published under (`data_licence`); empty when not given.
+    public var dataLicence: String
 
-    public init(title: String, organisation: String, dataAsOf: SimpleDate, language: String, allowRawHTML: Bool = false) {
+    public init(title: String, organisation: String, dataAsOf: SimpleDate, language: String, allowRawHTML: Bool = false,
+                dataLicence: String = "") {
         self.title = title
         self.organisation = organisation
         self.dataAsOf = dataAsOf
         self.language = language
         self.allowRawHTML = allowRawHTML
+        self.dataLicence = dataLicence
     }
 }
 

@@ -247,6 +247,27 @@ struct DataExport {
         [region, o.metricID, String(o.year), o.value.raw, unit, "\(o.basis)", o.source, o.note]
     }
 
+    /// Observations as a CSV file (the columns and rows of observations.csv, with the
+    /// byte-order mark) in a `data:` URL, for a page to offer as a download without a file of
+    /// its own.
+    static func observationsDataURL(_ observations: [Observation], unit: String) -> String {
+        var out = ByteBuffer()
+        out.append(contentsOf: Table.byteOrderMark)
+        Table.appendCSVRow(observationColumns, to: &out)
+        for o in observations { Table.appendCSVRow(observationRow(o, region: o.regionID, unit: unit), to: &out) }
+        var url = "data:text/csv;charset=utf-8,"
+        for byte in out.data() {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                url.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                url += String(format: "%%%02X", byte)
+            }
+        }
+        return url
+    }
+
     var observations: Table {
         Table(columns: Self.observationColumns,
               parts: site.content.regions.map { region in Table.Part(name: "observations/\(region.id)", region: region.id) { row in

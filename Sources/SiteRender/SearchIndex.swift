@@ -103,8 +103,9 @@ public enum SearchIndex {
     /// The entries of a documents file as `documents` wrote it; nil when it is not one.
     public static func entries(inDocuments data: Data) -> [Entry]? {
         let prefix = Data(documentsCall.utf8), suffix = Data(callEnd.utf8)
-        guard data.starts(with: prefix), data.count > prefix.count + suffix.count, data.suffix(suffix.count) == suffix,
-              let list = try? JSONSerialization.jsonObject(with: data.dropFirst(prefix.count).dropLast(suffix.count)) as? [Any],
+        guard data.starts(with: prefix), data.count > prefix.count + suffix.count, data.suffix(suffix.count) == suffix else { return nil }
+        let arguments = Data("[".utf8) + data.dropFirst(prefix.count).dropLast(suffix.count) + Data("]".utf8)
+        guard let list = try? JSONSerialization.jsonObject(with: arguments) as? [Any],
               list.count == 2, let rows = list[1] as? [[String]] else { return nil }
         return rows.compactMap { $0.count == 4 ? Entry(kind: $0[0], title: $0[1], url: $0[2], text: $0[3]) : nil }
     }

@@ -165,7 +165,7 @@ public struct SiteRenderer: Sendable {
 
     /// What a job makes, in a few bytes: the job itself is made from it when it runs.
     enum JobSpec: Sendable {
-        case home, departments, indicators, progress, search, assets
+        case home, departments, indicators, progress, search, dataDictionary, dataPackage, assets
         case plan(Int32), progressPlan(Int32), department(Int32), indicator(Int32)
         /// One of the files made in pieces, by its index in `listings`.
         case listing(Int32)
@@ -241,6 +241,7 @@ public struct SiteRenderer: Sendable {
         specs.append(.progress)
         specs += (0..<plans).map { .progressPlan($0) }
         specs.append(.search)
+        specs += [.dataDictionary, .dataPackage]
         specs += (0..<Int32(listings.count)).map { .listing($0) }
         specs.append(.assets)
 
@@ -296,6 +297,10 @@ public struct SiteRenderer: Sendable {
                                        "synonyms": ((try? SearchSynonyms.read(directory: templates.directory).get())?.groups ?? []),
                                    ] as [String: Any]))
                 }
+            case .dataDictionary:
+                return page(URLs.dataDictionary, "data") { builder.dataDictionary() }
+            case .dataPackage:
+                return Job { [(URLs.dataPackage, builder.dataPackage())] }
             case .listing(let l):
                 return shared.listings[Int(l)]
             case .assets:

@@ -12,6 +12,9 @@ public enum URLs {
     public static func progress(_ planID: String) -> String { "progress/\(planID).html" }
     public static let home = "index.html"
     public static let search = "search.html"
+    /// The data dictionary, beside the open data files it describes.
+    public static let dataDictionary = "data/index.html"
+    public static let dataPackage = "data/datapackage.json"
 
     /// "../" repeated for each folder in a page path.
     static func root(of path: String) -> String {

@@ -4,7 +4,7 @@ import Pipeline
 import Progress
 @testable import SiteRender
 
-/// The open data and the search index are handed to the caller in pieces when it takes them
+/// The open data tables are handed to the caller in pieces when it takes them
 /// so (`SiteRenderer.Streams`); the bytes must be those of the files made whole.
 @Suite struct StreamedRenderTests {
     final class Collected: FileStream {
@@ -28,7 +28,7 @@ import Progress
                                 streamed[path] = file
                                 return file
                             }, close: { file, _ in emitted[(file as! Collected).path] = (file as! Collected).pieces.reduce(Data(), +) }))
-        #expect(Set(streamed.keys) == Set(["assets/search-index.js"] + ["tasks", "indicators", "departments", "observations"].flatMap { ["data/\($0).csv", "data/\($0).json"] }))
+        #expect(Set(streamed.keys) == Set(["tasks", "indicators", "departments", "observations"].flatMap { ["data/\($0).csv", "data/\($0).json"] }))
         #expect(emitted == whole)
         #expect(streamed.values.allSatisfy { !$0.pieces.isEmpty })
     }
