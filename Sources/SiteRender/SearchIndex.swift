@@ -49,12 +49,16 @@ public enum SearchIndex {
     // MARK: Entries
 
     /// A plan's entries: the plan (title, 文号, issuer, period, notes, chapter and section
-    /// headings), its units with their whole text, its indicators.
+    /// headings, and the text that belongs to no unit: chapter introductions, attachments),
+    /// its units with their whole text, its indicators.
     public static func planEntries(_ plan: Plan) -> [Entry] {
         var planText = [plan.docNumber, plan.issuer, plan.periodText, plan.sourceNote] + plan.notes
         for chapter in plan.chapters {
             planText.append(chapter.heading)
             planText += chapter.sections.map(\.heading)
+        }
+        for block in plan.blocks {
+            if case .text = block.role { planText.append(singleLine(text(ofHTML: block.html))) }
         }
         var entries = [Entry(kind: "plan", title: plan.title, url: URLs.plan(plan.id), text: joined(planText))]
         for unit in plan.units {
@@ -75,6 +79,36 @@ public enum SearchIndex {
             Entry(kind: "department", title: d.name, url: URLs.department(d.key), text: joined(d.aliases + [region.name]))
         }
     }
+
+    /// The text of rendered HTML: inline tags dropped, other tags (paragraphs, table cells)
+    /// as a space, the entities the renderer writes decoded.
+    static func text(ofHTML html: String) -> String {
+        var out = ""
+        var tag: String?
+        for character in html {
+            if var name = tag {
+                if character == ">" {
+                    let bare = name.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }.lowercased()
+                    if !inlineTags.contains(bare) { out.append(" ") }
+                    tag = nil
+                } else {
+                    name.append(character)
+                    tag = name
+                }
+            } else if character == "<" {
+                tag = ""
+            } else {
+                out.append(character)
+            }
+        }
+        guard out.contains("&") else { return out }
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+            out = out.replacingOccurrences(of: entity, with: character)
+        }
+        return out
+    }
+
+    static let inlineTags: Set<String> = ["a", "strong", "em", "b", "i", "code", "span", "sup", "sub", "del", "s", "mark"]
 
     static func joined(_ parts: [String]) -> String { parts.filter { !$0.isEmpty }.joined(separator: " ") }
 

@@ -156,3 +156,23 @@ import PlanModel
         #expect(files.keys.filter { $0.hasPrefix("assets/search/g/") }.count == 8)
     }
 }
+
+extension SearchIndexTests {
+    /// Text outside every unit (a chapter's introduction, an attachment table) is searched
+    /// through the plan's entry, as text.
+    @Test func thePlanEntryHoldsTheTextOutsideUnits() throws {
+        #expect(SearchIndex.text(ofHTML: "<p>深化<strong>改革</strong>&amp;开放</p><table><tr><td>甲</td><td>乙</td></tr></table>")
+            == " 深化改革&开放    甲  乙   ")
+        let site = try RenderFixture.bundled().site
+        for plan in site.content.plans {
+            let entry = SearchIndex.planEntries(plan)[0]
+            let outside = plan.blocks.filter { if case .text = $0.role { return true } else { return false } }
+            for block in outside {
+                let text = SearchIndex.singleLine(SearchIndex.text(ofHTML: block.html))
+                #expect(entry.text.contains(text), "\(plan.id) line \(block.line)")
+                #expect(!text.contains("<"), "\(plan.id) line \(block.line)")
+            }
+        }
+        #expect(site.content.plans.contains { plan in plan.blocks.contains { if case .text = $0.role { return true } else { return false } } })
+    }
+}
