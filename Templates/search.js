@@ -6,7 +6,7 @@
 // Results are inserted as text nodes, never as HTML.
 (function () {
   "use strict";
-  var BUCKETS = 1024, BATCH = 20;
+  var BUCKETS = 1024, BATCH = 5;
   var shardData = {}, documentData = {};
   // The data files call these when they load.
   window.plansiteSearch = {
@@ -75,16 +75,23 @@
   }
 
   // Entry ids (group × 2^20 + entry) that contain every bigram of `grams`, with whether all
-  // of them are in the title.
+  // of them are in the title. The rarest bigram is taken first, so the others only filter.
   function postings(grams, shards) {
-    var result = null;
-    grams.forEach(function (gram) {
-      var found = new Map(), blocks = shardData[bucket(gram) & (shards - 1)] || [];
-      blocks.forEach(function (block) {
+    var lists = grams.map(function (gram) {
+      var found = [], size = 0;
+      (shardData[bucket(gram) & (shards - 1)] || []).forEach(function (block) {
         var list = block[1][gram];
-        if (!list) return;
+        if (list) { found.push([block[0], list]); size += list.length; }
+      });
+      return { lists: found, size: size };
+    }).sort(function (a, b) { return a.size - b.size; });
+    var result = null;
+    lists.forEach(function (gram) {
+      var found = new Map();
+      gram.lists.forEach(function (pair) {
+        var base = pair[0] * 1048576, list = pair[1];
         for (var i = 0; i < list.length; i++) {
-          var id = block[0] * 1048576 + (list[i] >> 1);
+          var id = base + (list[i] >> 1);
           if (result === null || result.has(id)) found.set(id, (list[i] & 1) === 1 && (result === null || result.get(id)));
         }
       });

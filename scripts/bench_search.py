@@ -52,6 +52,7 @@ def main():
     ap.add_argument("--bin", default=os.path.join(ROOT, ".build", "release"))
     ap.add_argument("--work", default=os.path.join(ROOT, ".build-bench"))
     ap.add_argument("--seed", type=int, default=6)
+    ap.add_argument("--no-build", action="store_true", help="query the site the last run built")
     args = ap.parse_args()
     reexec_with_selenium()
     import gen_corpus
@@ -66,8 +67,9 @@ def main():
         print("generating %s ..." % corpus, flush=True)
         gen_corpus.generate(args.plans, corpus, args.seed, os.path.join(ROOT, "Content"))
     out = os.path.join(args.work, "search-%d" % args.plans)
-    subprocess.run([os.path.join(args.bin, "plansite"), "build", "--content", corpus, "--templates",
-                    os.path.join(ROOT, "Templates"), "--output", out], check=True, stdout=subprocess.DEVNULL)
+    if not args.no_build:
+        subprocess.run([os.path.join(args.bin, "plansite"), "build", "--content", corpus, "--templates",
+                        os.path.join(ROOT, "Templates"), "--output", out], check=True, stdout=subprocess.DEVNULL)
     index = os.path.join(out, "assets", "search")
     shards = glob.glob(os.path.join(index, "g", "*.js"))
     documents = glob.glob(os.path.join(index, "[pr]", "*.js"))
