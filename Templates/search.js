@@ -74,48 +74,63 @@
     });
   }
 
-  // Entry ids (group × 2^20 + entry) that contain every bigram of `grams`, with whether all
-  // of them are in the title. The rarest bigram is taken first, so the others only filter.
+  // Postings are lists sorted by entry, each value entry × 2 + title bit. Both merges keep
+  // the order; an entry's title bit is ANDed when both lists must hold it, ORed otherwise.
+  function intersect(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      var x = a[i] >> 1, y = b[j] >> 1;
+      if (x < y) i++;
+      else if (x > y) j++;
+      else { out.push(x * 2 + (a[i] & b[j] & 1)); i++; j++; }
+    }
+    return out;
+  }
+  function union(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length || j < b.length) {
+      var x = i < a.length ? a[i] >> 1 : Infinity, y = j < b.length ? b[j] >> 1 : Infinity;
+      if (x < y) out.push(a[i++]);
+      else if (x > y) out.push(b[j++]);
+      else { out.push(x * 2 + ((a[i] | b[j]) & 1)); i++; j++; }
+    }
+    return out;
+  }
+  // Map(group → postings) of a set of maps, combined group by group.
+  function combine(maps, merge, every) {
+    maps.sort(function (a, b) { return a.size - b.size; });
+    var result = new Map();
+    (every ? maps[0] : maps.reduce(function (all, m) { m.forEach(function (l, g) { all.set(g, true); }); return all; }, new Map()))
+      .forEach(function (unused, g) {
+        var list = null;
+        for (var k = 0; k < maps.length; k++) {
+          var other = maps[k].get(g);
+          if (!other) { if (every) { list = null; break; } continue; }
+          list = list === null ? other : merge(list, other);
+          if (every && list.length === 0) break;
+        }
+        if (list && list.length) result.set(g, list);
+      });
+    return result;
+  }
+  // The entries that contain every bigram of `grams`, by group.
   function postings(grams, shards) {
-    var lists = grams.map(function (gram) {
-      var found = [], size = 0;
+    return combine(grams.map(function (gram) {
+      var byGroup = new Map();
       (shardData[bucket(gram) & (shards - 1)] || []).forEach(function (block) {
         var list = block[1][gram];
-        if (list) { found.push([block[0], list]); size += list.length; }
+        if (list) byGroup.set(block[0], list);
       });
-      return { lists: found, size: size };
-    }).sort(function (a, b) { return a.size - b.size; });
-    var result = null;
-    lists.forEach(function (gram) {
-      var found = new Map();
-      gram.lists.forEach(function (pair) {
-        var base = pair[0] * 1048576, list = pair[1];
-        for (var i = 0; i < list.length; i++) {
-          var id = base + (list[i] >> 1);
-          if (result === null || result.has(id)) found.set(id, (list[i] & 1) === 1 && (result === null || result.get(id)));
-        }
-      });
-      result = found;
-    });
-    return result || new Map();
+      return byGroup;
+    }), intersect, true);
   }
 
-  // Candidates: entries with every bigram of some alternative of every word that has bigrams.
+  // Candidates by group: entries with every bigram of some alternative of every word that
+  // has bigrams.
   function candidates(words, shards) {
-    var result = null;
-    words.forEach(function (w) {
-      if (w.grams.every(function (g) { return g.length === 0; })) return;
-      var union = new Map();
-      w.grams.forEach(function (grams) {
-        if (grams.length === 0) return;
-        postings(grams, shards).forEach(function (title, id) { union.set(id, union.get(id) || title); });
-      });
-      if (result === null) { result = union; return; }
-      var both = new Map();
-      union.forEach(function (title, id) { if (result.has(id)) both.set(id, result.get(id) + (title ? 1 : 0)); });
-      result = both;
-    });
-    return result;
+    return combine(words.filter(function (w) { return w.grams.some(function (g) { return g.length > 0; }); }).map(function (w) {
+      return combine(w.grams.filter(function (g) { return g.length > 0; }).map(function (g) { return postings(g, shards); }), union, false);
+    }), intersect, true);
   }
 
   function count(hay, needle) {
@@ -275,14 +290,12 @@
     });
   }
   Promise.all(shardList.map(function (n) { return load("assets/search/g/" + n + ".js"); })).then(function () {
-    var byGroup = new Map();
-    candidates(words, index.shards).forEach(function (titleHits, id) {
-      var g = Math.floor(id / 1048576), c = byGroup.get(g);
-      if (!c) { c = { g: g, entries: [], hits: 0 }; byGroup.set(g, c); }
-      c.entries.push(id % 1048576);
-      c.hits += titleHits ? 1 : 0;
+    var groups = [];
+    candidates(words, index.shards).forEach(function (list, g) {
+      groups.push({ g: g, entries: list.map(function (v) { return v >> 1; }),
+                    hits: list.reduce(function (n, v) { return n + (v & 1); }, 0) });
     });
-    pendingGroups = Array.from(byGroup.values()).sort(function (a, b) { return b.hits - a.hits || a.g - b.g; });
+    pendingGroups = groups.sort(function (a, b) { return b.hits - a.hits || a.g - b.g; });
     return showBatch();
   }).then(function () {
     window.plansiteSearchDone = { ms: performance.now() - started, count: found };
