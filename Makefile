@@ -8,7 +8,7 @@ OUTPUT ?= Output
 AUDIT ?= ../shared/tools/site-audit
 PLANSITE = .build/debug/plansite
 
-.PHONY: all deps build release install site check serve test unit-test audit clean memcheck bench bench-deps
+.PHONY: all deps build release install site check serve test unit-test audit clean memcheck bench bench-deps frictionless-deps
 
 all: site
 
@@ -47,12 +47,30 @@ unit-test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# The whole suite, then the bundled site through the real-browser audit when the
-# shared audit tool is present (it is beside every checkout and in CI).
-test: unit-test
+# Frictionless (PyPI) checks the open data against data/datapackage.json; it is installed once
+# into a virtual environment of its own (python3-venv from Debian when venv is missing).
+FRICTIONLESS_VENV ?= $(HOME)/.cache/plansite/frictionless-venv
+FRICTIONLESS = $(FRICTIONLESS_VENV)/bin/frictionless
+
+frictionless-deps:
+	@if [ ! -x $(FRICTIONLESS) ]; then \
+		if ! python3 -m venv --help >/dev/null 2>&1 || ! python3 -c "import ensurepip" 2>/dev/null; then \
+			echo "installing python3-venv"; \
+			SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+			$$SUDO apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends python3-venv >/dev/null; \
+		fi; \
+		echo "installing frictionless into $(FRICTIONLESS_VENV)"; \
+		python3 -m venv $(FRICTIONLESS_VENV) && $(FRICTIONLESS_VENV)/bin/pip install -q frictionless; \
+	fi
+
+# The whole suite, the open data against its data package, then the bundled site through the
+# real-browser audit when the shared audit tool is present (it is beside every checkout and in CI).
+test: unit-test frictionless-deps
 	$(SWIFT) build --product plansite
 	$(PLANSITE) check --content $(CONTENT) --strict
 	$(PLANSITE) build --content $(CONTENT) --templates $(TEMPLATES) --output $(OUTPUT)
+	$(FRICTIONLESS) validate $(OUTPUT)/data/datapackage.json
 	@if [ -x $(AUDIT) ]; then \
 		$(AUDIT) $(OUTPUT) --pages 0 --screenshots .build/audit-shots --json .build/audit.json && \
 		$$(ls -d $${SITE_AUDIT_HOME:-$$HOME/.cache/site-audit}/venv-py3.*/bin/python | head -1) Tests/Browser/browser_tests.py $(OUTPUT); \
@@ -108,3 +126,4 @@ bench: bench-deps
 	$(SWIFT) build -c release $(STATIC) --product plansite
 	$(SWIFT) build -c release $(STATIC) --product plansite-floor
 	python3 scripts/bench.py --bin .build/release --sizes $(N) --runs $(RUNS) $(BENCH_ARGS)
+	python3 scripts/bench_search.py --bin .build/release --plans 1000

@@ -139,7 +139,7 @@ public enum ContentLoader {
             return nil
         }
         guard let text = ContentFiles.text(url, path, log: &log),
-              let fields = YAMLFields.parse(text, path: path, known: Set(["title", "organisation", "data_as_of", "language", "allow_raw_html"] + SiteIdentification.keys),
+              let fields = YAMLFields.parse(text, path: path, known: Set(["title", "organisation", "data_as_of", "language", "allow_raw_html", "data_licence"] + SiteIdentification.keys),
                                             required: ["title", "organisation", "data_as_of", "language"], log: &log) else { return nil }
         let dateText = fields.string("data_as_of")
         guard let date = SimpleDate(parsing: dateText), date.month != nil, date.day != nil else {
@@ -151,7 +151,8 @@ public enum ContentLoader {
         }
         return SiteConfig(title: fields.string("title"), organisation: fields.string("organisation"), dataAsOf: date,
                           language: fields.string("language"), allowRawHTML: fields.bool("allow_raw_html", log: &log),
-                          identification: SiteIdentification(values: Dictionary(uniqueKeysWithValues: SiteIdentification.keys.map { ($0, fields.string($0)) })))
+                          identification: SiteIdentification(values: Dictionary(uniqueKeysWithValues: SiteIdentification.keys.map { ($0, fields.string($0)) })),
+                          dataLicence: fields.string("data_licence"))
     }
 
     /// Sub-folders sorted by name (the file system's order is not stable); names must be IDs.

@@ -23,7 +23,7 @@ public struct PlanCache: Sendable {
         public let links: Linker.PlanLinks
         public let explicitIndicatorPlans: Set<String>
         public let diagnostics: [Diagnostic]
-        /// The plan's parts of the search index and the task tables (`PlanListings`).
+        /// The plan's parts of the task tables and its search documents file (`PlanListings.parts(planID:)`).
         public let listings: [Data]
 
         public init(plan: Plan, links: Linker.PlanLinks, explicitIndicatorPlans: Set<String>, diagnostics: [Diagnostic], listings: [Data]) {

@@ -86,17 +86,20 @@ extension SiteBuild {
             let listings = self.listings
             let reuse = self.reuse
             let hooks = ContentCheck.Hooks(known: { index, id in
-                guard let entry = reuse.cachedPlan(id) else { return nil }
-                listings.add(entry.listings, at: index)
+                // The plan's search entries come from its documents file, kept in the entry.
+                guard let entry = reuse.cachedPlan(id), entry.listings.count == ListingFiles.paths.count + 1,
+                      let entries = SearchIndex.entries(inDocuments: entry.listings[ListingFiles.paths.count]) else { return nil }
+                listings.add(.init(planID: id, parts: entry.listings, entries: entries), at: index)
                 found.update { $0.explicit[id] = entry.explicitIndicatorPlans; $0.cached += 1 }
                 return (entry.plan, entry.links, entry.diagnostics)
             }, read: { index, plan, links, diagnostics, departmentName in
                 let names = PlanListings(plan: plan, links: links.unit, departmentName: departmentName)
-                listings.add(names.parts, at: index)
+                let parts = names.parts(planID: plan.id)
+                listings.add(.init(planID: plan.id, parts: parts, entries: names.searchEntries), at: index)
                 let explicit = PageDependencies.explicitIndicatorPlans(in: plan)
                 found.update { $0.explicit[plan.id] = explicit }
                 reuse.store(.init(plan: plan.withoutBody(), links: links, explicitIndicatorPlans: explicit,
-                                  diagnostics: diagnostics, listings: names.parts), planID: plan.id)
+                                  diagnostics: diagnostics, listings: parts), planID: plan.id)
             })
             let check = ContentCheck.run(contentDirectory: content, threads: threads, keepBodies: false, hooks: hooks)
             let (explicit, cached) = found.value

@@ -62,45 +62,6 @@ extension Plan {
     }
 }
 
-extension String {
-    /// The text up to its `count`-th character that is not a line feed (all of it when it
-    /// has fewer). Counted on UTF-8 bytes where every scalar up to the cut and the one after it
-    /// is `PlainScalar` or a line feed (each is then a Character of its own), on Characters
-    /// otherwise.
-    public func prefix(charactersOtherThanLineFeeds count: Int) -> String {
-        var copy = self
-        let cut: Int?? = copy.withUTF8 { bytes -> Int?? in
-            var i = 0
-            var kept = 0
-            while i < bytes.count, kept < count {
-                if bytes[i] == 0x0A { i += 1; continue }
-                guard PlainScalar.at(bytes, i) else { return .some(nil) }
-                kept += 1
-                i += PlainScalar.length(lead: bytes[i])
-            }
-            guard i < bytes.count else { return .none }
-            guard bytes[i] == 0x0A || PlainScalar.at(bytes, i) else { return .some(nil) }
-            return .some(i)
-        }
-        switch cut {
-        case .none: return self
-        case .some(.some(let end)): return String(utf8[..<utf8.index(utf8.startIndex, offsetBy: end)])!
-        case .some(.none): return characterPrefix(otherThanLineFeeds: count)
-        }
-    }
-
-    /// `prefix(charactersOtherThanLineFeeds:)` on Characters.
-    func characterPrefix(otherThanLineFeeds count: Int) -> String {
-        var end = startIndex
-        var kept = 0
-        while end < endIndex, kept < count {
-            if self[end] != "\n" { kept += 1 }
-            end = index(after: end)
-        }
-        return end == endIndex ? self : String(self[..<end])
-    }
-}
-
 extension Array {
     /// The same elements in storage of their own count: appending leaves up to twice the room
     /// needed, and a site holds hundreds of thousands of small arrays (each unit's departments

@@ -11,15 +11,18 @@ public struct SiteConfig: Sendable, Equatable {
     /// What a Chinese government website shows in its footer (政府网站): all optional, "" when
     /// not set.
     public var identification: SiteIdentification
+    /// The terms the open data are published under (`data_licence`); empty when not given.
+    public var dataLicence: String
 
     public init(title: String, organisation: String, dataAsOf: SimpleDate, language: String, allowRawHTML: Bool = false,
-                identification: SiteIdentification = SiteIdentification()) {
+                identification: SiteIdentification = SiteIdentification(), dataLicence: String = "") {
         self.title = title
         self.organisation = organisation
         self.dataAsOf = dataAsOf
         self.language = language
         self.allowRawHTML = allowRawHTML
         self.identification = identification
+        self.dataLicence = dataLicence
     }
 }
 

@@ -3,8 +3,8 @@ import Linking
 import PlanModel
 import Progress
 
-/// Open data: tasks, indicators and departments as CSV (UTF-8, header row, RFC 4180
-/// quoting, CRLF) and the same records as JSON.
+/// Open data: tasks, indicators, departments and observations as CSV (UTF-8 with a
+/// byte-order mark, header row, RFC 4180 quoting, CRLF) and the same records as JSON.
 struct DataExport {
     let site: LinkedSite
     let evaluations: SiteEvaluations
@@ -29,6 +29,10 @@ struct DataExport {
             self.parts = parts
         }
 
+        /// What every CSV file starts with: the UTF-8 byte-order mark. Excel on Chinese Windows
+        /// reads a CSV without it as GBK.
+        public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
         /// One CSV line, CRLF included.
         static func appendCSVRow(_ row: [String], to out: inout ByteBuffer) {
             for (i, field) in row.enumerated() {
@@ -41,7 +45,7 @@ struct DataExport {
 
         /// The table as CSV and as JSON at once (either may be nil): its rows are made once.
         ///
-        /// CSV: RFC 4180, a header row, CRLF line ends, a field quoted when it holds a comma, a
+        /// CSV: the byte-order mark, RFC 4180, a header row, CRLF line ends, a field quoted when it holds a comma, a
         /// quote, CR or LF (quotes doubled). JSON: an array of objects with the columns as keys,
         /// sorted, indented by two spaces, `"key" : "value"` — the layout of Foundation's
         /// `JSONSerialization` with `.prettyPrinted, .sortedKeys, .withoutEscapingSlashes`;
@@ -50,7 +54,10 @@ struct DataExport {
             let layout = JSONLayout(columns)
             var csvOut = csv
             var jsonOut = json
-            if csvOut != nil { Self.appendCSVRow(columns, to: &csvOut!) }
+            if csvOut != nil {
+                csvOut!.append(contentsOf: Self.byteOrderMark)
+                Self.appendCSVRow(columns, to: &csvOut!)
+            }
             jsonOut?.append(JSONLayout.opening)
             var first = true
             for part in parts {
@@ -131,7 +138,8 @@ struct DataExport {
         assignments.filter { $0.role == role }.compactMap { departmentName($0.departmentKey) }.joined(separator: ";")
     }
 
-    static let taskColumns = ["plan", "task", "kind", "number", "title", "lead", "co", "indicators", "annotation"]
+    static let taskColumns = ["plan", "task", "kind", "number", "title", "text", "url", "lead", "co", "indicators", "annotation",
+                              "status", "status_period"]
 
     var tasks: Table {
         Table(columns: Self.taskColumns, parts: site.content.plans.enumerated().map { p, plan in
@@ -145,12 +153,16 @@ struct DataExport {
         })
     }
 
-    /// One unit's row of the tasks table.
+    /// One unit's row of the tasks table: its text with line breaks as spaces, its URL from
+    /// the site root, and its latest reported status (the report of the latest period).
     static func taskRow(_ plan: Plan, _ unit: WorkUnit, assignments: [ResolvedAssignment], indicators: [IndicatorLink],
                         departmentName: (String) -> String?) -> [String] {
         func names(_ role: AssignmentRole) -> String { Self.names(assignments, role, departmentName: departmentName) }
-        return [plan.id, unit.id, unit.kind.rawValue, unit.label, unit.title, names(.lead), names(.co),
-                indicators.map(\.indicatorKey).joined(separator: ";"), unit.annotations.map(\.raw).joined(separator: ";")]
+        let report = plan.reports.filter { $0.taskID == unit.id }.max { $0.period < $1.period }
+        return [plan.id, unit.id, unit.kind.rawValue, unit.label, unit.title, SearchIndex.singleLine(unit.text),
+                URLs.unit(plan.id, unit.id), names(.lead), names(.co),
+                indicators.map(\.indicatorKey).joined(separator: ";"), unit.annotations.map(\.raw).joined(separator: ";"),
+                report?.status.rawValue ?? "", report?.period ?? ""]
     }
 
     var indicators: Table {
@@ -190,12 +202,39 @@ struct DataExport {
               } })
     }
 
+    static let observationColumns = ["region", "metric", "year", "value", "unit", "basis", "source", "note"]
+
+    /// One row of the observations table; `unit` is the metric's.
+    static func observationRow(_ o: Observation, region: String, unit: String) -> [String] {
+        [region, o.metricID, String(o.year), o.value.raw, unit, "\(o.basis)", o.source, o.note]
+    }
+
+    /// Observations as a CSV file (the columns and rows of observations.csv, with the
+    /// byte-order mark) in a `data:` URL, for a page to offer as a download without a file of
+    /// its own.
+    static func observationsDataURL(_ observations: [Observation], unit: String) -> String {
+        var out = ByteBuffer()
+        out.append(contentsOf: Table.byteOrderMark)
+        Table.appendCSVRow(observationColumns, to: &out)
+        for o in observations { Table.appendCSVRow(observationRow(o, region: o.regionID, unit: unit), to: &out) }
+        var url = "data:text/csv;charset=utf-8,"
+        for byte in out.data() {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                url.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                url += String(format: "%%%02X", byte)
+            }
+        }
+        return url
+    }
+
     var observations: Table {
-        Table(columns: ["region", "metric", "year", "value", "basis", "source", "note"],
+        Table(columns: Self.observationColumns,
               parts: site.content.regions.map { region in Table.Part(name: "observations/\(region.id)", region: region.id) { row in
-                for o in region.observations {
-                    row([region.id, o.metricID, String(o.year), o.value.raw, "\(o.basis)", o.source, o.note])
-                }
+                let units = Dictionary(region.metrics.map { ($0.id, $0.unit) }, uniquingKeysWith: { a, _ in a })
+                for o in region.observations { row(Self.observationRow(o, region: region.id, unit: units[o.metricID] ?? "")) }
               } })
     }
 }

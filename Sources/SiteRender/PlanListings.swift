@@ -8,13 +8,14 @@ import PlanModel
 /// `openings` and `closings`; `SiteRenderer` then leaves these files to it (`madeElsewhere`).
 /// The bytes are those `SiteRenderer` writes when it makes the files itself.
 public struct PlanListings: Sendable {
-    public static let searchPath = "assets/search-index.js"
+    /// The search index is a folder of files (`SearchIndex`), named here by the folder.
+    public static let searchPath = SearchIndex.folder
     public static let tasksCSVPath = "data/tasks.csv"
     public static let tasksJSONPath = "data/tasks.json"
     public static let paths: Set<String> = [searchPath, tasksCSVPath, tasksJSONPath]
 
-    /// Search entries, separated by commas.
-    public let search: Data
+    /// The plan's search entries, its group of the index (`SearchIndex.planEntries`).
+    public let searchEntries: [SearchIndex.Entry]
     /// Rows of data/tasks.csv, each ending with CRLF.
     public let tasksCSV: Data
     /// Records of data/tasks.json, separated by `jsonSeparator`.
@@ -26,10 +27,8 @@ public struct PlanListings: Sendable {
     ///   - departmentName: a department's name by its key (`regionID/departmentID`).
     public init(plan: Plan, links: (Int) -> (assignments: [ResolvedAssignment], indicators: [IndicatorLink]),
                 departmentName: (String) -> String?) {
+        searchEntries = SearchIndex.planEntries(plan)
         var out = ByteBuffer()
-        var first = true
-        SearchIndex.appendEntries({ SearchIndex.planEntries(plan, $0) }, to: &out, first: &first)
-        search = out.data()
         var rows: [[String]] = []
         rows.reserveCapacity(plan.units.count)
         for (index, unit) in plan.units.enumerated() {
@@ -46,30 +45,26 @@ public struct PlanListings: Sendable {
         tasksJSON = out.data()
     }
 
-    /// What each file starts with.
+    /// What each table file starts with (the CSV with its byte-order mark and header row).
     public static var openings: [String: Data] {
         var csv = ByteBuffer()
+        csv.append(contentsOf: DataExport.Table.byteOrderMark)
         DataExport.Table.appendCSVRow(DataExport.taskColumns, to: &csv)
-        return [searchPath: Data(SearchIndex.opening.utf8), tasksCSVPath: csv.data(),
-                tasksJSONPath: Data(DataExport.Table.JSONLayout.opening.utf8)]
+        return [tasksCSVPath: csv.data(), tasksJSONPath: Data(DataExport.Table.JSONLayout.opening.utf8)]
     }
 
     /// What goes between the parts of two plans (when neither is empty).
-    public static let separators: [String: Data] = [searchPath: Data(",".utf8), tasksCSVPath: Data(),
-                                                    tasksJSONPath: Data(DataExport.Table.JSONLayout.separator)]
+    public static let separators: [String: Data] = [tasksCSVPath: Data(), tasksJSONPath: Data(DataExport.Table.JSONLayout.separator)]
 
-    /// What each file ends with, after the last plan: the search index lists the departments
-    /// of every region last.
-    public static func closings(regions: [Region]) -> [String: (part: Data, closing: Data)] {
-        var out = ByteBuffer()
-        var first = true
-        SearchIndex.appendEntries({ SearchIndex.departmentEntries(regions, $0) }, to: &out, first: &first)
-        return [searchPath: (out.data(), Data(SearchIndex.closing.utf8)), tasksCSVPath: (Data(), Data()),
-                tasksJSONPath: (Data(), Data(DataExport.Table.JSONLayout.closing.utf8))]
-    }
+    /// What each table file ends with, after the last plan.
+    public static let closings: [String: Data] = [tasksCSVPath: Data(), tasksJSONPath: Data(DataExport.Table.JSONLayout.closing.utf8)]
 }
 
 extension PlanListings {
-    /// The three parts in the order of `ListingFiles.paths`: search, tasks CSV, tasks JSON.
-    public var parts: [Data] { [search, tasksCSV, tasksJSON] }
+    /// The plan's parts as the plan cache keeps them: its rows of the tasks CSV and JSON (in
+    /// the order of `ListingFiles.paths`), then its search documents file
+    /// (`SearchIndex.documents`), from which its part of the search shards is made again.
+    public func parts(planID: String) -> [Data] {
+        [tasksCSV, tasksJSON, SearchIndex.documents(SearchIndex.planDocuments(planID), searchEntries)]
+    }
 }

@@ -6,7 +6,7 @@ extension SiteRenderer {
     /// One file, or a few files made together, of the site: what `render` is given.
     public struct Page: Sendable {
         enum Kind: Sendable {
-            case home, departments, indicators, progress, method, search, sitemap, assets
+            case home, departments, indicators, progress, method, search, sitemap, dataDictionary, dataPackage, assets
             case plan(Int32), progressPlan(Int32), department(Int32), indicator(Int32)
             /// One of the files made in pieces, by its index in `RenderJobs.listings`.
             case listing(Int32)
@@ -38,6 +38,8 @@ extension SiteRenderer {
         list.append(Page(kind: .method, path: URLs.method, region: nil))
         list.append(Page(kind: .search, path: URLs.search, region: nil))
         list.append(Page(kind: .sitemap, path: URLs.sitemap, region: nil))
+        list.append(Page(kind: .dataDictionary, path: URLs.dataDictionary, region: nil))
+        list.append(Page(kind: .dataPackage, path: URLs.dataPackage, region: nil))
         for (n, paths) in RenderJobs.listingPaths.enumerated() where paths.contains(where: { !madeElsewhere.contains($0) }) {
             list.append(Page(kind: .listing(Int32(n)), path: paths[0], region: nil))
         }
@@ -56,7 +58,7 @@ enum RenderedFiles {
 /// Makes the files of a `SiteRenderer.Page` when a thread takes it. The job of each page is
 /// made from its `Kind` only then, so that the closures of every page are never held at once.
 final class RenderJobs: Sendable {
-    /// The files made in pieces, in order: the search index and the open data tables.
+    /// The files made together, in order: the search index (its folder) and the open data tables.
     static let listingPaths: [[String]] = [[PlanListings.searchPath]]
         + ["tasks", "indicators", "departments", "observations"].map { ["data/\($0).csv", "data/\($0).json"] }
 
@@ -99,6 +101,8 @@ final class RenderJobs: Sendable {
         case .method: return page(URLs.method, "method", builder.methodPage())
         case .search: return page(URLs.search, "search", searchView())
         case .sitemap: return page(URLs.sitemap, "sitemap", builder.sitemap())
+        case .dataDictionary: return page(URLs.dataDictionary, "data", builder.dataDictionary())
+        case .dataPackage: return .whole([(URLs.dataPackage, builder.dataPackage())])
         case .listing(let l): return try listing(Int(l))
         case .assets: return .whole(renderer.copyAssets())
         }
@@ -117,12 +121,19 @@ final class RenderJobs: Sendable {
     private func searchView() -> SearchPageView {
         let labels = renderer.labels
         let kinds = Dictionary(uniqueKeysWithValues: ["plan", "task", "section", "indicator", "department"].map { ($0, labels["search-kind-\($0)"]) })
+        let synonyms = (try? SearchSynonyms.parse(renderer.templates.files[SearchSynonyms.fileName], path: SearchSynonyms.fileName).get())?.groups ?? []
         return SearchPageView(page: builder.page(path: URLs.search, title: labels["search"], section: .search), labels: labels.values,
-                              kindsJSON: SearchIndex.embeddableJSON(kinds))
+                              kindsJSON: SearchIndex.embeddableJSON(kinds),
+                              indexJSON: SearchIndex.embeddableJSON([
+                                  "shards": SearchIndex.shardCount(plans: renderer.site.content.plans.count),
+                                  "groups": SearchIndex.groups(site: renderer.site, planTitle: builder.shortTitle),
+                                  "synonyms": synonyms,
+                              ] as [String: Any]))
     }
 
-    /// The search index or a table; the files the caller makes itself (`madeElsewhere`) are
-    /// left out, and the plans' text is needed for the ones that list every unit.
+    /// The search index (a folder of files, made whole) or a table; the files the caller makes
+    /// itself (`madeElsewhere`) are left out, and the plans' text is needed for the ones that
+    /// list every unit.
     private func listing(_ index: Int) throws -> RenderedFiles {
         let paths = Self.listingPaths[index]
         let made = paths.filter { !renderer.madeElsewhere.contains($0) }
@@ -130,15 +141,12 @@ final class RenderJobs: Sendable {
             throw SiteRenderer.Failure.listingsNeedText(path: path)
         }
         let site = renderer.site
+        if index == 0 { return .whole(SearchIndex.files(site: site)) }
         let data = self.data
         return .streamed(paths: made) { buffers in
             var given = buffers[...]
             let all = paths.map { made.contains($0) ? given.popFirst() : nil }
-            if index == 0 {
-                SearchIndex(site: site).writeScript(to: all[0]!)
-            } else {
-                data.table(["tasks", "indicators", "departments", "observations"][index - 1]).write(csv: all[0], json: all[1])
-            }
+            data.table(["tasks", "indicators", "departments", "observations"][index - 1]).write(csv: all[0], json: all[1])
         }
     }
 }

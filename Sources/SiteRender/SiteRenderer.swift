@@ -73,6 +73,9 @@ public struct SiteRenderer: Sendable {
         case .failure(let d): return .failure(DiagnosticList([d]))
         case .success(let l): labels = l
         }
+        if case .failure(let d) = SearchSynonyms.parse(files[SearchSynonyms.fileName], path: "\(directory)/\(SearchSynonyms.fileName)") {
+            return .failure(DiagnosticList([d]))
+        }
         return TemplateSet.load(files: files, directory: directory, labels: labels).map { ($0, labels) }
     }
 
@@ -132,7 +135,7 @@ public struct SiteRenderer: Sendable {
     /// Every file of Templates/ that is not a template or the labels goes to assets/.
     func copyAssets() -> [(String, Data)] {
         templates.files.sorted(by: { $0.key < $1.key })
-            .filter { name, _ in !name.hasSuffix(".mustache") && name != "labels.yaml" }
+            .filter { name, _ in !name.hasSuffix(".mustache") && name != "labels.yaml" && name != SearchSynonyms.fileName }
             .map { ("assets/\($0.key)", $0.value) }
     }
 }

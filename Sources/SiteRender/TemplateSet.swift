@@ -6,7 +6,7 @@ import PlanModel
 /// a syntax error names the template file and line; a partial or label that does not exist
 /// is an error too (Mustache itself would render it silently as empty text).
 public struct TemplateSet: Sendable {
-    public static let pages = ["index", "plan", "departments", "department", "indicators", "indicator", "progress", "progress-plan", "method", "search", "sitemap"]
+    public static let pages = ["index", "plan", "departments", "department", "indicators", "indicator", "progress", "progress-plan", "method", "search", "sitemap", "data"]
 
     let library: MustacheLibrary
     public let directory: String

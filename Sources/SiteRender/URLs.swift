@@ -16,6 +16,9 @@ public enum URLs {
     public static let method = "method.html"
     /// 网站地图: every page a reader can reach, by kind.
     public static let sitemap = "sitemap.html"
+    /// The data dictionary, beside the open data files it describes.
+    public static let dataDictionary = "data/index.html"
+    public static let dataPackage = "data/datapackage.json"
 
     /// "../" repeated for each folder in a page path.
     static func root(of path: String) -> String {

@@ -518,7 +518,9 @@ struct ViewBuilder {
             source: readerText.clean(indicator.source, plan: plan), note: opt(readerText.clean(indicator.note, plan: plan)), evaluations: evaluationViews,
             observations: observations.map { ObservationView(year: $0.year, value: $0.value.raw, basis: labels.basis($0.basis),
                                                              source: readerText.clean($0.source, plan: nil), note: readerText.clean($0.note, plan: nil)) },
-            hasObservations: !observations.isEmpty, bulletChart: charts.bullet, lineChart: charts.line ?? "", hasLineChart: charts.line != nil,
+            hasObservations: !observations.isEmpty,
+            observationsCSV: DataExport.observationsDataURL(observations, unit: metric?.unit ?? ""),
+            bulletChart: charts.bullet, lineChart: charts.line ?? "", hasLineChart: charts.line != nil,
             noChart: charts.bullet == nil && charts.line == nil ? labels["chart-no-comparison"] : nil, tasks: tasks, hasTasks: !tasks.isEmpty, departments: row.departments,
             leadDepartments: chips(assignments, role: .lead, root: root), coDepartments: chips(assignments, role: .co, root: root),
             hasDepartments: !assignments.isEmpty, related: related, hasRelated: !related.isEmpty)

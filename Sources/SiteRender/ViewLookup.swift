@@ -426,6 +426,7 @@ extension IndicatorPageView: MustacheParent {
         case "evaluations": return wrap(self.evaluations)
         case "observations": return wrap(self.observations)
         case "hasObservations": return wrap(self.hasObservations)
+        case "observationsCSV": return wrap(self.observationsCSV)
         case "bulletChart": return wrap(self.bulletChart)
         case "lineChart": return wrap(self.lineChart)
         case "hasLineChart": return wrap(self.hasLineChart)
@@ -494,6 +495,47 @@ extension SearchPageView: MustacheParent {
         case "page": return wrap(self.page)
         case "labels": return wrap(self.labels)
         case "kindsJSON": return wrap(self.kindsJSON)
+        case "indexJSON": return wrap(self.indexJSON)
+        default: return noChild(name)
+        }
+    }
+}
+
+extension DataDictionaryView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": return wrap(self.page)
+        case "labels": return wrap(self.labels)
+        case "licence": return wrap(self.licence)
+        case "dataAsOf": return wrap(self.dataAsOf)
+        case "sources": return wrap(self.sources)
+        case "tables": return wrap(self.tables)
+        default: return noChild(name)
+        }
+    }
+}
+
+extension DataTableView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": return wrap(self.name)
+        case "title": return wrap(self.title)
+        case "description": return wrap(self.description)
+        case "key": return wrap(self.key)
+        case "columns": return wrap(self.columns)
+        default: return noChild(name)
+        }
+    }
+}
+
+extension DataColumnView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": return wrap(self.name)
+        case "type": return wrap(self.type)
+        case "meaning": return wrap(self.meaning)
+        case "unit": return wrap(self.unit)
+        case "values": return wrap(self.values)
         default: return noChild(name)
         }
     }

@@ -345,6 +345,8 @@ struct IndicatorPageView: Encodable {
     let evaluations: [TargetEvaluationView]
     let observations: [ObservationView]
     let hasObservations: Bool
+    /// The observations as rows of observations.csv, as a `data:` URL to download.
+    let observationsCSV: String
     let bulletChart: String?
     let lineChart: String
     let hasLineChart: Bool
@@ -401,6 +403,38 @@ struct SearchPageView: Encodable {
     let labels: [String: String]
     /// JSON object of kind → label, escaped for a <script type="application/json"> block.
     let kindsJSON: String
+    /// The index's shard count, groups and synonyms (`SearchIndex`), escaped the same way.
+    let indexJSON: String
+}
+
+/// data/index.html: the data dictionary (`OpenDataSchema`).
+struct DataDictionaryView: Encodable {
+    let page: PageView
+    let labels: [String: String]
+    /// `data_licence` of site.yaml; empty when it is not given.
+    let licence: String
+    let dataAsOf: String
+    /// The plans' issuers and titles, the source of the data.
+    let sources: [String]
+    let tables: [DataTableView]
+}
+
+struct DataTableView: Encodable {
+    let name: String
+    let title: String
+    let description: String
+    /// The primary key's columns joined by " + "; empty when there is none.
+    let key: String
+    let columns: [DataColumnView]
+}
+
+struct DataColumnView: Encodable {
+    let name: String
+    let type: String
+    let meaning: String
+    let unit: String
+    /// Allowed values with their meanings; empty when any text is allowed.
+    let values: String
 }
 
 /// sitemap.html (网站地图): every page a reader can reach, by kind.

@@ -161,25 +161,4 @@ import PlanModel
         #expect(Plan.digest(of: blocks([text])) != Plan.digest(of: blocks([text], line: 4)))
         #expect(Plan.digest(of: []) != Plan.digest(of: blocks([""])))
     }
-
-    /// The search index shows the first 160 characters of a unit's text without its line
-    /// feeds; it reads only the first `textKept` characters, whatever the text.
-    @Test func theSearchContextReadsOnlyAPrefix() {
-        var generator = SystemRandomNumberGenerator()
-        let pieces = ["推进", "污水", "\n", "\r\n", "e\u{0301}", "👩‍👩‍👧", "a", " ", "\n\n", "。"]
-        var texts = ["", "短", String(repeating: "\n", count: 400), String(repeating: "字", count: 168),
-                     String(repeating: "字", count: 167) + "e\u{0301}\u{0302}" + String(repeating: "字", count: 10)]
-        for _ in 0..<2000 {
-            let length = Int.random(in: 0...400, using: &generator)
-            texts.append((0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined())
-        }
-        for text in texts {
-            let cut = text.prefix(charactersOtherThanLineFeeds: SearchIndex.textKept)
-            #expect(SearchIndex.context(cut) == SearchIndex.context(text), "\(text.debugDescription)")
-            #expect(text.hasPrefix(cut))
-            #expect(cut.utf8.count <= text.utf8.count)
-        }
-        #expect(String(repeating: "字", count: 1000).prefix(charactersOtherThanLineFeeds: 168).count == 168)
-        #expect("a\nb\nc".prefix(charactersOtherThanLineFeeds: 2) == "a\nb")
-    }
 }

@@ -2,32 +2,9 @@ import Foundation
 import Testing
 @testable import PlanModel
 
-/// `prefix(charactersOtherThanLineFeeds:)` counts on UTF-8 bytes where the text allows it; it
-/// must cut exactly where counting Characters cuts.
+/// `PlainScalar`: the scalars that are a Character of their own (the commitment extractor
+/// counts on bytes through them).
 @Suite struct PlainScalarTests {
-    static let pieces = ["推进", "污水", "\n", "\r\n", "\r", "e\u{0301}", "\u{0301}", "👩‍👩‍👧", "🇨🇳", "a", " ", "\n\n", "。",
-                         "가", "\u{1100}\u{1161}", "か\u{3099}", "\u{200D}", "①", "—", "\u{0600}", "ﾊﾞ", "\u{FE0F}", "Ⅻ"]
-
-    @Test func bytePrefixEqualsCharacterPrefix() {
-        var generator = SystemRandomNumberGenerator()
-        var texts = ["", "短", String(repeating: "\n", count: 50), String(repeating: "字", count: 20) + "\n\n\n",
-                     String(repeating: "字", count: 19) + "e\u{0301}", String(repeating: "字", count: 20) + "\u{0301}x"]
-        for _ in 0..<5000 {
-            let length = Int.random(in: 0...60, using: &generator)
-            // Mostly plain text (the fast path), sometimes one odd piece anywhere.
-            texts.append((0..<length).map { _ in
-                Int.random(in: 0..<10, using: &generator) == 0 ? Self.pieces.randomElement(using: &generator)!
-                    : ["推进", "污水", "\n", "a", "。", "①"].randomElement(using: &generator)!
-            }.joined())
-        }
-        for text in texts {
-            for count in [0, 1, 5, 20, 40] {
-                #expect(text.prefix(charactersOtherThanLineFeeds: count) == text.characterPrefix(otherThanLineFeeds: count),
-                        "\(text.debugDescription) \(count)")
-            }
-        }
-    }
-
     /// Every BMP scalar the test calls plain is a Character of its own beside ordinary text on
     /// either side (so it neither extends what comes before nor is a prepend mark).
     @Test func plainScalarsAreCharactersOfTheirOwn() {

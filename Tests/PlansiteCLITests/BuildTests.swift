@@ -8,7 +8,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         for page in ["index.html", "plans/demo-2020.html", "departments/index.html", "departments/demo/kjj.html",
                      "indicators/index.html", "indicators/demo-2020/pm25.html", "progress.html", "progress/demo-2020.html", "search.html", "assets/style.css",
-                     "assets/search-index.js", "assets/search.js", "assets/tables.js",
+                     "assets/search/p/demo-2020.js", "assets/search/r/demo.js", "assets/search/g/0.js", "assets/search.js", "assets/tables.js",
                      "data/tasks.csv", "data/tasks.json", "data/indicators.csv", "data/departments.csv", "data/observations.json"] {
             #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("Output/\(page)").path), "missing \(page)")
         }
@@ -24,14 +24,18 @@ import Testing
         #expect(plan.contains("href=\"../indicators/demo-2020/pm25.html\">PM2.5年均浓度</a>"))
 
         let tasks = CLI.read("Output/data/tasks.csv", in: dir)
-        #expect(tasks.hasPrefix("plan,task,kind,number,title,lead,co,indicators,annotation\r\n"))
+        #expect(tasks.hasPrefix("\u{FEFF}plan,task,kind,number,title,text,url,lead,co,indicators,annotation,status,status_period\r\n"))
         // The section-closing annotation applies to both tasks of 碧水行动.
-        #expect(tasks.contains("demo-2020,c2-s2-t3,task,3.,推进污水处理厂提标,,示例市住房和城乡建设局;示例市生态环境局,demo-2020/sewage,"))
-        #expect(tasks.contains("demo-2020,c2-s2-t4,task,4.,保障饮用水水源安全,,示例市住房和城乡建设局;示例市生态环境局,,"))
+        #expect(tasks.contains("demo-2020,c2-s2-t3,task,3.,推进污水处理厂提标,3.推进污水处理厂提标。到2022年，全市城市污水处理率达到95%以上。,plans/demo-2020.html#c2-s2-t3,,示例市住房和城乡建设局;示例市生态环境局,demo-2020/sewage,"))
+        #expect(tasks.contains("demo-2020,c2-s2-t4,task,4.,保障饮用水水源安全,4.保障饮用水水源安全。加强保护区管理。 (责任单位:住建局、生态环境局),plans/demo-2020.html#c2-s2-t4,,示例市住房和城乡建设局;示例市生态环境局,,"))
+        // The latest report of a task (reports.csv) and its period.
+        #expect(tasks.contains("plans/demo-2020.html#c2-s1-t1,示例市经济和信息化委员会;示例市生态环境局,示例市发展和改革委员会;示例市科学技术局;示例市公安局,,(牵头单位:市经信委、环保局;责任单位:市发改委、科技局、公安局),done,2020\r\n"))
+        // Observations carry their metric's unit.
+        #expect(CLI.read("Output/data/observations.csv", in: dir).contains("demo,pm25,2020,33,微克/立方米,annual,"))
         let indicators = CLI.read("Output/data/indicators.csv", in: dir)
         // PM2.5 ≤35 in 2020, 33 reported for 2020: met; the five-year mean 40 is not used.
         #expect(indicators.contains("demo-2020,pm25,plan,1,PM2.5年均浓度,微克/立方米,约束性,pm25,2015,48,2020,控制在35以内,2020:控制在35以内,2020,33,annual,met,"))
-        #expect(result.stderr.contains("build: 19 pages"))
+        #expect(result.stderr.contains("build: 20 pages"))
     }
 
     @Test func theWorkUnitClassIsOnlyOnWorkUnits() throws {

@@ -40,7 +40,7 @@ import Testing
             let html = String(decoding: data, as: UTF8.self).lowercased()
                 .replacingOccurrences(of: #"<script src="(\.\./)*assets/(tables|search|search-index|filters)\.js"></script>"#,
                                       with: "", options: .regularExpression)
-                .replacingOccurrences(of: #"<script type="application/json" id="search-kinds">"#, with: "", options: .regularExpression)
+                .replacingOccurrences(of: #"<script type="application/json" id="search-(kinds|index)">"#, with: "", options: .regularExpression)
             #expect(!html.contains("<script"), "\(path) contains a script tag")
             #expect(!html.contains("href=\"javascript"), "\(path) links to a javascript: URL")
             #expect(!html.contains("src=\"javascript"), "\(path) loads a javascript: URL")

@@ -103,10 +103,14 @@ import Testing
         let dir = try CLI.workspace(content: Self.bundled)
         _ = try Self.build(dir)
         let tasks = "Output/data/tasks.csv"
-        try CLI.write(CLI.read(tasks, in: dir).replacingOccurrences(of: "湖州", with: "杭州"), to: tasks, in: dir)
+        try CLI.write(CLI.read(tasks, in: dir).replacingOccurrences(of: "湖州", with: "HUZHOU-EDITED"), to: tasks, in: dir)
+        // So is a cached plan's search documents file (its text is kept in its cache entry).
+        let documents = "Output/assets/search/p/huzhou-2018.js"
+        try CLI.write(CLI.read(documents, in: dir).replacingOccurrences(of: "湖州", with: "HUZHOU-EDITED"), to: documents, in: dir)
         try Self.edit("Content/plans/shengzhou-2024/plan.md", in: dir) { $0.replacingOccurrences(of: "推进", with: "推动") }
         #expect(try Self.build(dir).fromCache == 3)
-        #expect(!CLI.read(tasks, in: dir).contains("杭州"))
+        #expect(!CLI.read(tasks, in: dir).contains("HUZHOU-EDITED"))
+        #expect(CLI.read(documents, in: dir).contains("湖州") && !CLI.read(documents, in: dir).contains("HUZHOU-EDITED"))
     }
 
     @Test func entriesOfRemovedPlansAreRemoved() throws {

@@ -3,8 +3,8 @@ import Testing
 import Progress
 @testable import SiteRender
 
-/// The open data and the search index go to the sink in pieces (`RenderSink.beginStream`);
-/// the bytes must be those of the files made whole.
+/// The open data tables go to the sink in pieces (`RenderSink.beginStream`); the bytes must
+/// be those of the files made whole.
 @Suite struct StreamedRenderTests {
     final class Sink: RenderSink {
         final class Collected: FileStream {
@@ -32,7 +32,7 @@ import Progress
 
         let sink = Sink()
         try renderer.render(renderer.pages(), threads: 2, to: sink)
-        #expect(Set(sink.streamed.keys) == Set(["assets/search-index.js"] + ["tasks", "indicators", "departments", "observations"].flatMap { ["data/\($0).csv", "data/\($0).json"] }))
+        #expect(Set(sink.streamed.keys) == Set(["tasks", "indicators", "departments", "observations"].flatMap { ["data/\($0).csv", "data/\($0).json"] }))
         #expect(sink.files == whole)
         #expect(sink.streamed.values.allSatisfy { !$0.pieces.isEmpty })
     }
