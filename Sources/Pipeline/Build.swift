@@ -86,16 +86,16 @@ extension SiteBuild {
             let listings = self.listings
             let reuse = self.reuse
             let hooks = ContentCheck.Hooks(known: { index, id in
-                // The plan's search entries come from its documents file, kept in the entry.
-                guard let entry = reuse.cachedPlan(id), entry.listings.count == ListingFiles.paths.count + 1,
-                      let entries = SearchIndex.entries(inDocuments: entry.listings[ListingFiles.paths.count]) else { return nil }
-                listings.add(.init(planID: id, parts: entry.listings, entries: entries), at: index)
+                guard let entry = reuse.cachedPlan(id) else { return nil }
+                let part = ListingFiles.Part(planID: id, parts: entry.listings)
+                guard part.isComplete else { return nil }
+                listings.add(part, at: index)
                 found.update { $0.explicit[id] = entry.explicitIndicatorPlans; $0.cached += 1 }
                 return (entry.plan, entry.links, entry.diagnostics)
             }, read: { index, plan, links, diagnostics, departmentName in
                 let names = PlanListings(plan: plan, links: links.unit, departmentName: departmentName)
                 let parts = names.parts(planID: plan.id)
-                listings.add(.init(planID: plan.id, parts: parts, entries: names.searchEntries), at: index)
+                listings.add(.init(planID: plan.id, parts: parts), at: index)
                 let explicit = PageDependencies.explicitIndicatorPlans(in: plan)
                 found.update { $0.explicit[plan.id] = explicit }
                 reuse.store(.init(plan: plan.withoutBody(), links: links, explicitIndicatorPlans: explicit,

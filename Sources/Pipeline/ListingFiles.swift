@@ -16,12 +16,14 @@ extension SiteBuild {
         /// file follows them).
         static let paths = [PlanListings.tasksCSVPath, PlanListings.tasksJSONPath]
 
-        /// One plan's parts: `paths`' parts, then its search documents file, with the entries
-        /// that file holds.
+        /// One plan's parts (`PlanListings.parts(planID:)`): `paths`' parts, then its search
+        /// documents file and its search postings.
         struct Part {
             let planID: String
             let parts: [Data]
-            let entries: [SearchIndex.Entry]
+
+            /// Whether `parts` has every part.
+            var isComplete: Bool { parts.count == ListingFiles.paths.count + 2 }
         }
 
         private let lock = NSLock()
@@ -57,17 +59,17 @@ extension SiteBuild {
         /// Under the lock: a plan's rows of the task tables and its search group.
         private func write(_ part: Part, group: Int) {
             for (path, data) in zip(Self.paths, part.parts) { append(data, to: path) }
-            if part.parts.count > Self.paths.count {
-                search(SearchIndex.planDocuments(part.planID), part.parts[Self.paths.count], part.entries, group: group)
+            if part.isComplete {
+                search(SearchIndex.planDocuments(part.planID), part.parts[Self.paths.count], part.parts[Self.paths.count + 1], group: group)
             }
         }
 
         /// Under the lock: a group's search documents file and its parts of the shards.
-        private func search(_ name: String, _ documents: Data, _ entries: [SearchIndex.Entry], group: Int) {
+        private func search(_ name: String, _ documents: Data, _ postings: Data, group: Int) {
             guard failure == nil else { return }
             do {
                 try writer.write(SearchIndex.path(ofDocuments: name), documents)
-                try shards.add(SearchIndex.bucketParts(group: group, entries: entries))
+                try shards.add(group: group, postings: postings)
             } catch {
                 failure = error
             }
@@ -97,7 +99,7 @@ extension SiteBuild {
                 for (r, region) in regions.enumerated() {
                     let entries = SearchIndex.regionEntries(region)
                     let name = SearchIndex.regionDocuments(region.id)
-                    search(name, SearchIndex.documents(name, entries), entries, group: next + r)
+                    search(name, SearchIndex.documents(name, entries), SearchIndex.postings(entries), group: next + r)
                 }
                 if let failure { throw failure }
                 try shards.finish(plans: next, to: writer)

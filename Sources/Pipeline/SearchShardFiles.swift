@@ -3,7 +3,7 @@ import SiteOutput
 import SiteRender
 
 extension SiteBuild {
-    /// The shard files of the search index (`SearchIndex`), made from the groups' bucket parts
+    /// The shard files of the search index (`SearchIndex`), made from the groups' postings
     /// as they come, in group order. A 1,000-plan site's plans each have a part in most of the
     /// 1,024 buckets: keeping a file open per bucket would need more file descriptors than a
     /// process may have, and holding the parts, the whole index in memory. So parts wait in
@@ -24,11 +24,15 @@ extension SiteBuild {
 
         deinit { try? FileManager.default.removeItem(at: folder) }
 
-        /// A group's parts (bucket → bytes), after every earlier group's.
-        func add(_ parts: [Int: Data]) throws {
-            for (bucket, part) in parts {
-                pending[bucket].append(part)
-                pendingBytes += part.count
+        /// A group's postings (`SearchIndex.postings`), after every earlier group's.
+        func add(group: Int, postings: Data) throws {
+            guard let buckets = SearchIndex.buckets(inPostings: postings) else {
+                throw OutputWriter.Failure.io("the search postings of group \(group) are damaged; build again with --full")
+            }
+            for (bucket, object) in buckets {
+                let before = pending[bucket].count
+                SearchIndex.appendPart(group: group, object: object, to: &pending[bucket])
+                pendingBytes += pending[bucket].count - before
             }
             if pendingBytes > Self.spillBytes { try spill() }
         }

@@ -16,6 +16,8 @@ public struct PlanListings: Sendable {
 
     /// The plan's search entries, its group of the index (`SearchIndex.planEntries`).
     public let searchEntries: [SearchIndex.Entry]
+    /// The group's postings for the shards of the index (`SearchIndex.postings`).
+    public let searchPostings: Data
     /// Rows of data/tasks.csv, each ending with CRLF.
     public let tasksCSV: Data
     /// Records of data/tasks.json, separated by `jsonSeparator`.
@@ -28,6 +30,7 @@ public struct PlanListings: Sendable {
     public init(plan: Plan, links: (Int) -> (assignments: [ResolvedAssignment], indicators: [IndicatorLink]),
                 departmentName: (String) -> String?) {
         searchEntries = SearchIndex.planEntries(plan)
+        searchPostings = SearchIndex.postings(searchEntries)
         var out = ByteBuffer()
         var rows: [[String]] = []
         rows.reserveCapacity(plan.units.count)
@@ -63,8 +66,8 @@ public struct PlanListings: Sendable {
 extension PlanListings {
     /// The plan's parts as the plan cache keeps them: its rows of the tasks CSV and JSON (in
     /// the order of `ListingFiles.paths`), then its search documents file
-    /// (`SearchIndex.documents`), from which its part of the search shards is made again.
+    /// (`SearchIndex.documents`) and its search postings.
     public func parts(planID: String) -> [Data] {
-        [tasksCSV, tasksJSON, SearchIndex.documents(SearchIndex.planDocuments(planID), searchEntries)]
+        [tasksCSV, tasksJSON, SearchIndex.documents(SearchIndex.planDocuments(planID), searchEntries), searchPostings]
     }
 }

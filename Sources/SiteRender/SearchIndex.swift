@@ -134,16 +134,6 @@ public enum SearchIndex {
         return out.data()
     }
 
-    /// The entries of a documents file as `documents` wrote it; nil when it is not one.
-    public static func entries(inDocuments data: Data) -> [Entry]? {
-        let prefix = Data(documentsCall.utf8), suffix = Data(callEnd.utf8)
-        guard data.starts(with: prefix), data.count > prefix.count + suffix.count, data.suffix(suffix.count) == suffix else { return nil }
-        let arguments = Data("[".utf8) + data.dropFirst(prefix.count).dropLast(suffix.count) + Data("]".utf8)
-        guard let list = try? JSONSerialization.jsonObject(with: arguments) as? [Any],
-              list.count == 2, let rows = list[1] as? [[String]] else { return nil }
-        return rows.compactMap { $0.count == 4 ? Entry(kind: $0[0], title: $0[1], url: $0[2], text: $0[3]) : nil }
-    }
-
     /// What a shard file starts with and ends with; between them, the groups' parts, separated
     /// by commas.
     public static func shardOpening(_ shard: Int) -> Data { Data("\(shardCall)\(shard),[".utf8) }
@@ -154,36 +144,79 @@ public enum SearchIndex {
     /// own. The parts are made per bucket without knowing how many shards there will be.
     public static let buckets = 1024
 
-    /// A group's part of each bucket (bucket → bytes, each after a comma; buckets without its
-    /// bigrams are absent): `,[GROUP,{"bigram":[e,…],…}]`, bigrams in code point order, each
-    /// with the entries that contain it as `2 × entry index`, plus 1 when it is in the title.
-    public static func bucketParts(group: Int, entries: [Entry]) -> [Int: Data] {
+    /// A group's postings, made once from its entries and kept (the plan cache keeps a plan's):
+    /// for each bucket holding one of the group's bigrams, in bucket order, the bucket (2
+    /// bytes), the length of the object that follows (4 bytes, little-endian) and the object
+    /// `{"bigram":[e,…],…}` — bigrams in code point order, each with the entries that contain
+    /// it as `2 × entry index`, plus 1 when it is in the title. The group's number is not in
+    /// it: `appendPart` adds it when the shards are written.
+    public static func postings(_ entries: [Entry]) -> Data {
         var postings: [UInt64: [Int32]] = [:]
+        var seen = Set<UInt64>()
         for (index, entry) in entries.enumerated() {
-            let inTitle = Set(bigrams(entry.title))
-            var seen = inTitle
-            for gram in inTitle { postings[gram, default: []].append(Int32(index * 2 + 1)) }
+            seen.removeAll(keepingCapacity: true)
+            for gram in bigrams(entry.title) where seen.insert(gram).inserted {
+                postings[gram, default: []].append(Int32(index * 2 + 1))
+            }
             for gram in bigrams(entry.text) where seen.insert(gram).inserted {
                 postings[gram, default: []].append(Int32(index * 2))
             }
         }
-        var byBucket: [Int: [UInt64]] = [:]
-        for gram in postings.keys { byBucket[bucket(of: gram), default: []].append(gram) }
-        var parts: [Int: Data] = [:]
-        for (bucket, grams) in byBucket {
-            var out = ByteBuffer(capacity: 256)
-            out.append(",[\(group),{")
-            for (n, gram) in grams.sorted().enumerated() {
-                if n > 0 { out.append(UInt8(ascii: ",")) }
-                JSONText.appendString(string(of: gram), to: &out)
-                out.append(":[")
-                out.append(postings[gram]!.map(String.init).joined(separator: ","))
-                out.append(UInt8(ascii: "]"))
+        let sorted = postings.keys.map { (bucket: bucket(of: $0), gram: $0) }.sorted { ($0.bucket, $0.gram) < ($1.bucket, $1.gram) }
+        let out = ByteBuffer()
+        var n = 0
+        while n < sorted.count {
+            let bucket = sorted[n].bucket
+            var object: [UInt8] = [UInt8(ascii: "{")]
+            var first = true
+            while n < sorted.count, sorted[n].bucket == bucket {
+                if !first { object.append(UInt8(ascii: ",")) }
+                first = false
+                JSONText.appendString(string(of: sorted[n].gram), to: &object)
+                object.append(contentsOf: ":[".utf8)
+                for (k, posting) in postings[sorted[n].gram]!.enumerated() {
+                    if k > 0 { object.append(UInt8(ascii: ",")) }
+                    appendDecimal(Int(posting), to: &object)
+                }
+                object.append(UInt8(ascii: "]"))
+                n += 1
             }
-            out.append("}]")
-            parts[bucket] = out.data()
+            object.append(UInt8(ascii: "}"))
+            withUnsafeBytes(of: UInt16(bucket).littleEndian) { out.append(contentsOf: $0) }
+            withUnsafeBytes(of: UInt32(object.count).littleEndian) { out.append(contentsOf: $0) }
+            out.append(contentsOf: object)
         }
-        return parts
+        return out.data()
+    }
+
+    /// Each bucket's object in a group's `postings`, in bucket order; nil when the bytes are
+    /// not postings.
+    public static func buckets(inPostings postings: Data) -> [(bucket: Int, object: Data)]? {
+        var result: [(bucket: Int, object: Data)] = []
+        var at = postings.startIndex
+        while at < postings.endIndex {
+            guard postings.endIndex - at >= 6 else { return nil }
+            let bucket = Int(postings[at]) | Int(postings[at + 1]) << 8
+            let length = (0..<4).reduce(0) { $0 | Int(postings[at + 2 + $1]) << (8 * $1) }
+            let objectStart = at + 6
+            guard bucket < buckets, postings.endIndex - objectStart >= length else { return nil }
+            result.append((bucket, postings[objectStart ..< objectStart + length]))
+            at = objectStart + length
+        }
+        return result
+    }
+
+    /// A group's part of a bucket, after a comma: `,[GROUP,{…}]`.
+    public static func appendPart(group: Int, object: Data, to data: inout Data) {
+        data.append(contentsOf: ",[\(group),".utf8)
+        data.append(object)
+        data.append(UInt8(ascii: "]"))
+    }
+
+    static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        guard value >= 10 else { return out.append(UInt8(ascii: "0") + UInt8(value)) }
+        appendDecimal(value / 10, to: &out)
+        out.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     /// A shard file from the contents of its buckets in bucket order (each a run of parts
@@ -260,6 +293,11 @@ public enum SearchIndex {
 
     /// Letters and digits (Unicode categories L and N, as `\p{L}` and `\p{N}` in search.js).
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x4E00...0x9FFF: return true  // ASCII letters and digits, CJK ideographs
+        case 0..<0x80: return false
+        default: break
+        }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .decimalNumber, .letterNumber, .otherNumber:
@@ -277,7 +315,9 @@ public enum SearchIndex {
         var contents = [Data](repeating: Data(), count: buckets)
         func add(_ name: String, _ entries: [Entry], group: Int) {
             files.append((path(ofDocuments: name), documents(name, entries)))
-            for (bucket, data) in bucketParts(group: group, entries: entries) { contents[bucket].append(data) }
+            for (bucket, object) in buckets(inPostings: postings(entries)) ?? [] {
+                appendPart(group: group, object: object, to: &contents[bucket])
+            }
         }
         for (p, plan) in site.content.plans.enumerated() { add(planDocuments(plan.id), planEntries(plan), group: p) }
         for (r, region) in site.content.regions.enumerated() {

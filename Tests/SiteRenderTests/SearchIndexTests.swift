@@ -28,6 +28,32 @@ import PlanModel
         #expect(SearchIndex.bigramStrings("") == [])
     }
 
+    /// A group's postings, as the plan cache keeps them, give back each bucket's object; bytes
+    /// cut short or with a bucket out of range are refused rather than read as an index.
+    @Test func postingsListEachBucketOnceAndDamagedBytesAreRefused() throws {
+        let entries = [SearchIndex.Entry(kind: "task", title: "1. 治理黑臭水体", url: "plans/a.html#c1-t1", text: "消除黑臭水体，O3 浓度下降"),
+                       SearchIndex.Entry(kind: "task", title: "2. 臭氧", url: "plans/a.html#c1-t2", text: "水体")]
+        let postings = SearchIndex.postings(entries)
+        let buckets = try #require(SearchIndex.buckets(inPostings: postings))
+        #expect(buckets.map(\.bucket) == buckets.map(\.bucket).sorted() && Set(buckets.map(\.bucket)).count == buckets.count)
+        var found: [String: [Int]] = [:]
+        for (bucket, object) in buckets {
+            let grams = try #require(try JSONSerialization.jsonObject(with: object) as? [String: [Int]])
+            for (gram, list) in grams {
+                #expect(SearchIndex.bucket(of: SearchIndex.bigrams(gram)[0]) == bucket)
+                found[gram] = list
+            }
+        }
+        #expect(found["水体"] == [1, 2])   // in entry 0's title (2 × 0 + 1), in entry 1's text (2 × 1)
+        #expect(found["臭氧"] == [3])
+        #expect(found["o3"] == [0])
+        #expect(Set(found.keys) == Set(entries.flatMap { SearchIndex.bigramStrings($0.title) + SearchIndex.bigramStrings($0.text) }))
+        #expect(SearchIndex.buckets(inPostings: postings.dropLast()) == nil)
+        var outOfRange = postings
+        outOfRange[outOfRange.startIndex + 1] = 0xFF
+        #expect(SearchIndex.buckets(inPostings: outOfRange) == nil)
+    }
+
     @Test func theShardCountGrowsWithThePlansAsAPowerOfTwo() {
         #expect(SearchIndex.shardCount(plans: 4) == 8)
         #expect(SearchIndex.shardCount(plans: 100) == 128)
