@@ -70,7 +70,7 @@ let package = Package(
             "SiteRender", "Pipeline", "ContentReader", "Progress", "Linking", "PlanModel", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .testTarget(name: "SiteOutputTests", dependencies: ["SiteOutput", "Fingerprint"]),
-        .testTarget(name: "IncrementalTests", dependencies: ["Incremental", "SiteOutput", "ContentReader", "Linking", "PlanModel", "Fingerprint"]),
+        .testTarget(name: "IncrementalTests", dependencies: ["Incremental", "SiteOutput", "ContentReader", "Linking", "PlanModel", "Fingerprint", "SiteRender"]),
         .testTarget(name: "PipelineTests", dependencies: [
             "Pipeline", "Incremental", "SiteRender", "ContentReader", "Progress", "Linking", "PlanModel",
         ]),

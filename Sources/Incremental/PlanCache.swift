@@ -23,15 +23,15 @@ public struct PlanCache: Sendable {
         public let links: Linker.PlanLinks
         public let explicitIndicatorPlans: Set<String>
         public let diagnostics: [Diagnostic]
-        /// The plan's parts of the task tables and its search documents file (`PlanListings.parts(planID:)`).
-        public let listings: [Data]
+        /// The plan's search postings (`SearchIndex.postings`).
+        public let searchPostings: Data
 
-        public init(plan: Plan, links: Linker.PlanLinks, explicitIndicatorPlans: Set<String>, diagnostics: [Diagnostic], listings: [Data]) {
+        public init(plan: Plan, links: Linker.PlanLinks, explicitIndicatorPlans: Set<String>, diagnostics: [Diagnostic], searchPostings: Data) {
             self.plan = plan
             self.links = links
             self.explicitIndicatorPlans = explicitIndicatorPlans
             self.diagnostics = diagnostics
-            self.listings = listings
+            self.searchPostings = searchPostings
         }
     }
 
@@ -78,7 +78,7 @@ public struct PlanCache: Sendable {
         entry.plan.encodeWithoutBody(to: &w)
         entry.links.encode(to: &w)
         w.strings(entry.explicitIndicatorPlans.sorted())
-        w.array(entry.listings) { w, d in w.data([UInt8](d)) }
+        w.data([UInt8](entry.searchPostings))
         let payload = w.finished()
         var head = BinaryWriter()
         head.uint64(key)
@@ -99,9 +99,9 @@ public struct PlanCache: Sendable {
                 let plan = try Plan.decodeWithoutBody(from: &r)
                 let links = try Linker.PlanLinks.decode(from: &r)
                 let explicit = Set(try r.strings())
-                let listings = try r.array { Data(try $0.data()) }
+                let postings = Data(try r.data())
                 guard r.isAtEnd, links.unitCount == 0 || links.unitCount == plan.units.count else { return nil }
-                return Entry(plan: plan, links: links, explicitIndicatorPlans: explicit, diagnostics: diagnostics, listings: listings)
+                return Entry(plan: plan, links: links, explicitIndicatorPlans: explicit, diagnostics: diagnostics, searchPostings: postings)
             } catch {
                 return nil
             }

@@ -9,8 +9,8 @@ import SiteRender
 
 extension SiteBuild {
     /// One build once it has decided to write: the output is staged from the start (the
-    /// search index and the task tables are written while the plans are read, since the
-    /// plans' text is not kept), and swapped in only when every stage succeeded.
+    /// search shards are fed while the plans are read, since the plans' text is not kept),
+    /// and swapped in only when every stage succeeded.
     final class Build {
         let content: String
         let templates: String?
@@ -19,7 +19,7 @@ extension SiteBuild {
         let reuse: IncrementalBuild
         let progress: ((Progress) -> Void)?
         let writer: OutputWriter
-        let listings: ListingFiles
+        let search: SearchListing
         var clock = StageClock()
 
         init(content: String, templates: String?, output: String, threads: Int?, reuse: IncrementalBuild,
@@ -31,7 +31,7 @@ extension SiteBuild {
             self.reuse = reuse
             self.progress = progress
             writer = try OutputWriter(destination: output, previous: reuse.previousOutputs)
-            listings = try ListingFiles(writer: writer)
+            search = try SearchListing(writer: writer)
         }
 
         func run() -> Result<Summary, Failure> {
@@ -80,26 +80,23 @@ extension SiteBuild {
         }
 
         /// Reads and links every plan, taking those of the plan cache that are still good; each
-        /// plan's listing parts go to `listings`, and each plan read goes to the cache.
+        /// plan's search postings go to `search`, and each plan read goes to the cache.
         func read() -> Read {
             let found = Locked<(explicit: [String: Set<String>], cached: Int)>(([:], 0))
-            let listings = self.listings
+            let search = self.search
             let reuse = self.reuse
             let hooks = ContentCheck.Hooks(known: { index, id in
                 guard let entry = reuse.cachedPlan(id) else { return nil }
-                let part = ListingFiles.Part(planID: id, parts: entry.listings)
-                guard part.isComplete else { return nil }
-                listings.add(part, at: index)
+                search.add(entry.searchPostings, at: index)
                 found.update { $0.explicit[id] = entry.explicitIndicatorPlans; $0.cached += 1 }
                 return (entry.plan, entry.links, entry.diagnostics)
-            }, read: { index, plan, links, diagnostics, departmentName in
-                let names = PlanListings(plan: plan, links: links.unit, departmentName: departmentName)
-                let parts = names.parts(planID: plan.id)
-                listings.add(.init(planID: plan.id, parts: parts), at: index)
+            }, read: { index, plan, links, diagnostics in
+                let postings = SearchIndex.postings(SearchIndex.planEntries(plan))
+                search.add(postings, at: index)
                 let explicit = PageDependencies.explicitIndicatorPlans(in: plan)
                 found.update { $0.explicit[plan.id] = explicit }
                 reuse.store(.init(plan: plan.withoutBody(), links: links, explicitIndicatorPlans: explicit,
-                                  diagnostics: diagnostics, listings: parts), planID: plan.id)
+                                  diagnostics: diagnostics, searchPostings: postings), planID: plan.id)
             })
             let check = ContentCheck.run(contentDirectory: content, threads: threads, keepBodies: false, hooks: hooks)
             let (explicit, cached) = found.value

@@ -14,10 +14,10 @@ extension SiteBuild.Build {
         clock.mark("evaluate")
         let folder = read.check.folder
         let renderer = SiteRenderer(site: site, evaluations: evaluations, templates: templates, labels: labels,
-                                    bodies: { try SiteBuild.readAgain($0, from: folder) }, madeElsewhere: PlanListings.paths)
+                                    bodies: { try SiteBuild.readAgain($0, from: folder) }, madeElsewhere: [SearchIndex.folder])
         let plans = site.content.plans.count
         progress?(SiteBuild.Progress(stage: "rendering", plans: plans, filesWritten: 0))
-        try listings.finish(regions: site.content.regions)
+        try search.finish(regions: site.content.regions)
         let fingerprints = reuse.regionFingerprints(site: site, explicitIndicatorPlans: read.explicitIndicatorPlans)
         let sink = Sink(writer: writer, onFile: { [progress, writer] path in
             if writer.filesWritten % 25 == 0 {
@@ -30,9 +30,9 @@ extension SiteBuild.Build {
                 toRender.append(page)
                 continue
             }
-            sink.dependencies[page.path] = fingerprint
-            if try writer.keep(page.path, dependency: fingerprint) {
-                sink.count(page.path)
+            for path in page.paths { sink.dependencies[path] = fingerprint }
+            if try writer.keep(page.paths, dependency: fingerprint) {
+                page.paths.forEach(sink.count)
             } else {
                 toRender.append(page)
             }

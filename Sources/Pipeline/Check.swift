@@ -26,26 +26,21 @@ public enum ContentCheck {
         /// A plan as read and linked before (held without its text), with the diagnostics of
         /// reading it; nil to read it.
         let known: @Sendable (_ position: Int, _ planID: String) -> (plan: Plan, links: Linker.PlanLinks, diagnostics: [Diagnostic])?
-        /// Each plan read, whole, with its links, its diagnostics and the names of the
-        /// departments (by key), on the thread that read it.
-        let read: @Sendable (_ position: Int, _ plan: Plan, _ links: Linker.PlanLinks, _ diagnostics: [Diagnostic],
-                             _ departmentName: (String) -> String?) -> Void
+        /// Each plan read, whole, with its links and its diagnostics, on the thread that read it.
+        let read: @Sendable (_ position: Int, _ plan: Plan, _ links: Linker.PlanLinks, _ diagnostics: [Diagnostic]) -> Void
     }
 
     static func run(contentDirectory: String, threads: Int? = nil, keepBodies: Bool, hooks: Hooks?) -> Outcome {
         let folder = ContentLoader.open(contentDirectory)
         let context = Linker.Context(regions: folder.regions, contentRoot: folder.display)
         let ids = folder.planIDs
-        var names: [String: String] = [:]
-        for region in folder.regions { for d in region.departments { names[d.key] = d.name } }
-        let departmentNames = names
         typealias Read = (plan: Plan, links: Linker.PlanLinks)
         let read = Parallel.map(Array(ids.indices), threads: threads) { index -> (Read?, [Diagnostic]) in
             if let known = hooks?.known(index, ids[index]) { return ((known.plan, known.links), known.diagnostics) }
             let (whole, diagnostics) = folder.readPlan(at: index)
             guard let plan = whole else { return (nil, diagnostics) }
             let links = Linker.linkPlan(plan, context: context)
-            hooks?.read(index, plan, links, diagnostics, { departmentNames[$0] })
+            hooks?.read(index, plan, links, diagnostics)
             return ((keepBodies ? plan : plan.withoutBody(), links), diagnostics)
         }
         let results = read.compactMap(\.0)

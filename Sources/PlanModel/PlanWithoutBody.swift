@@ -1,8 +1,8 @@
 /// A plan without its text, as a build keeps every plan while it renders the site-wide
 /// pages: the text of every plan is most of a site's memory, and only a plan's own page
-/// shows it (the build reads the plan again for that page). What the search index and the
-/// task tables take from the text is made while the plan is read (SiteRender's
-/// `PlanListings`).
+/// shows it (the build reads the plan again for that page, its task table and its search
+/// documents). The search postings, which every plan feeds, are made while the plan is read
+/// (SiteRender's `SearchIndex.postings`).
 extension Plan {
     /// The plan without its blocks, with each unit's text empty and its annotations and
     /// indicator references gone, and each indicator's departments as written (linking

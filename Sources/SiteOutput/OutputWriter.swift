@@ -140,9 +140,23 @@ public final class OutputWriter {
     /// when it was made from inputs with the same fingerprint `dependency` (not 0) and the old
     /// file still holds the bytes recorded. false when the caller has to render it.
     public func keep(_ path: String, dependency: UInt64) throws -> Bool {
-        guard dependency != 0, let old = previous[path], old.dependency == dependency else { return false }
-        guard try linkPrevious(path, old, dependency: dependency) else { return false }
-        filesNotRendered += 1
+        try keep([path], dependency: dependency)
+    }
+
+    /// `keep` for the files made together (a plan's page and its tables): all of them, or
+    /// none (the files taken are given back when one cannot be).
+    public func keep(_ paths: [String], dependency: UInt64) throws -> Bool {
+        guard dependency != 0, paths.allSatisfy({ previous[$0]?.dependency == dependency }) else { return false }
+        for (n, path) in paths.enumerated() where try !linkPrevious(path, previous[path]!, dependency: dependency) {
+            for taken in paths[..<n] {
+                unlink(staging.path + "/" + taken)
+                written[taken] = nil
+                filesWritten -= 1
+                filesReused -= 1
+            }
+            return false
+        }
+        filesNotRendered += paths.count
         return true
     }
 

@@ -8,12 +8,12 @@ extension ViewBuilder {
         DataDictionaryView(page: page(path: URLs.dataDictionary, title: labels["data-dictionary"]), labels: labels.values,
                            licence: config.dataLicence, dataAsOf: config.dataAsOf.description,
                            sources: dataSources.map { "\($0.issuer)《\($0.title)》" },
-                           tables: OpenDataSchema(labels: labels).views)
+                           tables: OpenDataSchema(labels: labels).views(plans: site.content.plans.map { ($0.id, shortTitle($0)) }))
     }
 
     /// data/datapackage.json (`OpenDataSchema.dataPackage`).
     func dataPackage() -> Data {
-        OpenDataSchema(labels: labels).dataPackage(config: config, sources: dataSources)
+        OpenDataSchema(labels: labels).dataPackage(config: config, sources: dataSources, planIDs: site.content.plans.map(\.id))
     }
 
     /// The plans in site order, each with its issuer: where the data come from.

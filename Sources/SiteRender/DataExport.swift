@@ -120,9 +120,12 @@ struct DataExport {
         }
     }
 
+    /// The tables of the whole site, each one file (`data/NAME.csv`, `.json`); the tasks are
+    /// one table per plan (`planTasks`).
+    static let siteTables = ["indicators", "departments", "observations"]
+
     func table(_ name: String) -> Table {
         switch name {
-        case "tasks": return tasks
         case "indicators": return indicators
         case "departments": return departments
         default: return observations
@@ -141,16 +144,19 @@ struct DataExport {
     static let taskColumns = ["plan", "task", "kind", "number", "title", "text", "url", "lead", "co", "indicators", "annotation",
                               "status", "status_period"]
 
-    var tasks: Table {
-        Table(columns: Self.taskColumns, parts: site.content.plans.enumerated().map { p, plan in
-            Table.Part(name: "tasks/\(plan.id)", region: plan.regionID) { row in
-                for (u, unit) in plan.units.enumerated() {
-                    let ref = UnitRef(plan: p, unit: u)
-                    row(Self.taskRow(plan, unit, assignments: site.unitAssignments[ref] ?? [],
-                                     indicators: site.unitIndicators[ref] ?? [], departmentName: { site.departments[$0]?.name }))
-                }
+    /// A plan's task table (`URLs.tasks`) as CSV and JSON: `plan` is the site's plan at index
+    /// `p`, with its text.
+    func planTasks(_ p: Int, _ plan: Plan) -> (csv: Data, json: Data) {
+        let table = Table(columns: Self.taskColumns, parts: [Table.Part(name: "tasks/\(plan.id)", region: plan.regionID) { row in
+            for (u, unit) in plan.units.enumerated() {
+                let ref = UnitRef(plan: p, unit: u)
+                row(Self.taskRow(plan, unit, assignments: site.unitAssignments[ref] ?? [],
+                                 indicators: site.unitIndicators[ref] ?? [], departmentName: { site.departments[$0]?.name }))
             }
-        })
+        }])
+        let csv = ByteBuffer(), json = ByteBuffer()
+        table.write(csv: csv, json: json)
+        return (csv.data(), json.data())
     }
 
     /// One unit's row of the tasks table: its text with line breaks as spaces, its URL from

@@ -41,7 +41,7 @@ struct OpenDataSchema {
     }
 
     var tasks: Table {
-        Table(name: "tasks", title: "任务", description: "每个任务一行；没有编号任务的节本身作为一个工作单元，也占一行。", columns: [
+        Table(name: "tasks", title: "任务", description: "每个规划一个任务表（tasks/规划编号.csv），每个任务一行；没有编号任务的节本身作为一个工作单元，也占一行。各规划的任务表列相同，可以首尾相接合并。", columns: [
             Column(name: "plan", meaning: "规划编号（本站规划页面的文件名）"),
             Column(name: "task", meaning: "任务在规划内的编号，也是规划页面上该任务的锚点：c 加章序号、s 加节序号、t 加任务序号，以连字符相连（第二章第一节第三项为 c2、s1、t3 相连）"),
             Column(name: "kind", meaning: "单元类型", values: [("task", "编号任务"), ("section", "没有编号任务的节")]),
@@ -128,9 +128,14 @@ struct OpenDataSchema {
     // MARK: the page
 
     /// The tables as the data dictionary page shows them.
-    var views: [DataTableView] {
+    /// The tables as the data dictionary shows them; the task tables, one per plan, are
+    /// listed under their plans' titles (`plans`: ID and title in site order).
+    func views(plans: [(id: String, title: String)]) -> [DataTableView] {
         tables.map { table in
-            DataTableView(name: table.name, title: table.title, description: table.description,
+            let perPlan = table.name == "tasks"
+            return DataTableView(name: table.name, title: table.title, description: table.description,
+                          csv: perPlan ? nil : "\(table.name).csv", json: perPlan ? nil : "\(table.name).json",
+                          planFiles: perPlan ? plans.map { DataFileView(title: $0.title, csv: "tasks/\($0.id).csv", json: "tasks/\($0.id).json") } : [],
                           key: table.primaryKey.joined(separator: " + "),
                           columns: table.columns.map { c in
                               DataColumnView(name: c.name, type: c.type, meaning: c.meaning, unit: c.unit,
@@ -145,25 +150,29 @@ struct OpenDataSchema {
     /// The Frictionless data package of the CSV files: a tabular data resource per table
     /// (UTF-8 with a byte-order mark, CRLF, a header row), its Table Schema with each column's
     /// type, meaning, unit and allowed values, and its primary key.
-    func dataPackage(config: SiteConfig, sources: [(title: String, issuer: String)]) -> Data {
+    /// The task tables are a resource per plan (`tasks-PLAN`, `planIDs` in site order).
+    func dataPackage(config: SiteConfig, sources: [(title: String, issuer: String)], planIDs: [String]) -> Data {
         var package: [String: Any] = [
             "profile": "tabular-data-package",
             "name": "plansite-open-data",
             "title": config.title,
             "description": "\(config.organisation)。数据日期：\(config.dataAsOf)。各列的含义见 index.html（数据说明）。",
             "sources": sources.map { ["title": "\($0.issuer)《\($0.title)》"] },
-            "resources": tables.map(resource),
+            "resources": tables.flatMap { table in
+                table.name == "tasks" ? planIDs.map { resource(table, name: "tasks-\($0)", path: "tasks/\($0).csv") }
+                    : [resource(table, name: table.name, path: "\(table.name).csv")]
+            },
         ]
         if !config.dataLicence.isEmpty { package["licenses"] = [["name": "other", "title": config.dataLicence]] }
         let data = (try? JSONSerialization.data(withJSONObject: package, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return data + Data("\n".utf8)
     }
 
-    private func resource(_ table: Table) -> [String: Any] {
+    private func resource(_ table: Table, name: String, path: String) -> [String: Any] {
         var schema: [String: Any] = ["fields": table.columns.map(field), "missingValues": [""]]
         if !table.primaryKey.isEmpty { schema["primaryKey"] = table.primaryKey }
         return [
-            "name": table.name, "path": "\(table.name).csv", "profile": "tabular-data-resource", "title": table.title,
+            "name": name, "path": path, "profile": "tabular-data-resource", "title": table.title,
             "description": table.description, "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
             "dialect": ["delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": true, "header": true],
             "schema": schema,

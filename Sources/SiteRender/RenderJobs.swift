@@ -17,13 +17,20 @@ extension SiteRenderer {
         /// For a page that shows one region's content (a plan, progress, indicator or
         /// department page), that region; nil for a page or file made from the whole site.
         public let region: String?
+        /// The other files made with it: a plan's task tables and search documents.
+        public var otherPaths: [String] = []
+
+        /// Every file the page makes.
+        public var paths: [String] { [path] + otherPaths }
     }
 
     /// Every file of the site, in a fixed order.
     public func pages() -> [Page] {
         let plans = site.content.plans
         var list: [Page] = [Page(kind: .home, path: URLs.home, region: nil)]
-        list += plans.indices.map { Page(kind: .plan(Int32($0)), path: URLs.plan(plans[$0].id), region: plans[$0].regionID) }
+        list += plans.indices.map { p in
+            Page(kind: .plan(Int32(p)), path: URLs.plan(plans[p].id), region: plans[p].regionID, otherPaths: RenderJobs.planFilePaths(plans[p].id))
+        }
         list.append(Page(kind: .departments, path: URLs.departments, region: nil))
         for (n, key) in site.departments.keys.sorted().enumerated() {
             list.append(Page(kind: .department(Int32(n)), path: URLs.department(key), region: RenderJobs.owner(key)))
@@ -59,8 +66,13 @@ enum RenderedFiles {
 /// made from its `Kind` only then, so that the closures of every page are never held at once.
 final class RenderJobs: Sendable {
     /// The files made together, in order: the search index (its folder) and the open data tables.
-    static let listingPaths: [[String]] = [[PlanListings.searchPath]]
-        + ["tasks", "indicators", "departments", "observations"].map { ["data/\($0).csv", "data/\($0).json"] }
+    static let listingPaths: [[String]] = [[SearchIndex.folder]]
+        + DataExport.siteTables.map { ["data/\($0).csv", "data/\($0).json"] }
+
+    /// The files made with a plan's page: its task table (CSV, JSON) and its search documents.
+    static func planFilePaths(_ planID: String) -> [String] {
+        [URLs.tasks(planID, format: "csv"), URLs.tasks(planID, format: "json"), SearchIndex.path(ofDocuments: SearchIndex.planDocuments(planID))]
+    }
 
     let renderer: SiteRenderer
     let builder: ViewBuilder
@@ -85,7 +97,7 @@ final class RenderJobs: Sendable {
         let site = renderer.site
         switch kind {
         case .home: return page(URLs.home, "index", builder.home())
-        case .plan(let p): return page(URLs.plan(site.content.plans[Int(p)].id), "plan", try planView(site.content.plans[Int(p)]))
+        case .plan(let p): return try planFiles(Int(p))
         case .departments: return page(URLs.departments, "departments", builder.departmentIndex())
         case .department(let d):
             let key = departmentKeys[Int(d)]
@@ -112,10 +124,20 @@ final class RenderJobs: Sendable {
         .whole([(path, Data(SiteRenderer.showPrivateUseCharacters(renderer.templates.render(view, template: template)).utf8))])
     }
 
-    private func planView(_ plan: Plan) throws -> PlanPageView {
-        if plan.hasBody { return builder.planPage(plan) }
-        guard let bodies = renderer.bodies else { throw SiteRenderer.Failure.noBody(planID: plan.id) }
-        return builder.planPage(try bodies(plan))
+    /// A plan's page, task table and search documents: all made from its text.
+    private func planFiles(_ p: Int) throws -> RenderedFiles {
+        var plan = renderer.site.content.plans[p]
+        if !plan.hasBody {
+            guard let bodies = renderer.bodies else { throw SiteRenderer.Failure.noBody(planID: plan.id) }
+            plan = try bodies(plan)
+        }
+        guard case .whole(var files) = page(URLs.plan(plan.id), "plan", builder.planPage(plan)) else { return .whole([]) }
+        let tasks = data.planTasks(p, plan)
+        let documents = SearchIndex.planDocuments(plan.id)
+        let paths = Self.planFilePaths(plan.id)
+        files += [(paths[0], tasks.csv), (paths[1], tasks.json),
+                  (paths[2], SearchIndex.documents(documents, SearchIndex.planEntries(plan)))]
+        return .whole(files)
     }
 
     private func searchView() -> SearchPageView {
@@ -137,16 +159,19 @@ final class RenderJobs: Sendable {
     private func listing(_ index: Int) throws -> RenderedFiles {
         let paths = Self.listingPaths[index]
         let made = paths.filter { !renderer.madeElsewhere.contains($0) }
-        if let path = made.first(where: { PlanListings.paths.contains($0) }), renderer.site.content.plans.contains(where: { !$0.hasBody }) {
-            throw SiteRenderer.Failure.listingsNeedText(path: path)
-        }
         let site = renderer.site
-        if index == 0 { return .whole(SearchIndex.files(site: site)) }
+        if index == 0 {
+            guard !made.isEmpty else { return .whole([]) }
+            if site.content.plans.contains(where: { !$0.hasBody }) { throw SiteRenderer.Failure.listingsNeedText(path: paths[0]) }
+            // The plans' documents files are made with their pages.
+            let plans = SearchIndex.folder + "p/"
+            return .whole(SearchIndex.files(site: site).filter { !$0.0.hasPrefix(plans) })
+        }
         let data = self.data
         return .streamed(paths: made) { buffers in
             var given = buffers[...]
             let all = paths.map { made.contains($0) ? given.popFirst() : nil }
-            data.table(["tasks", "indicators", "departments", "observations"][index - 1]).write(csv: all[0], json: all[1])
+            data.table(DataExport.siteTables[index - 1]).write(csv: all[0], json: all[1])
         }
     }
 }

@@ -30,7 +30,7 @@ public struct SiteRenderer: Sendable {
     /// Gives a plan with its text when the site holds it without (`Plan.withoutBody`): its
     /// page shows the text. Nil when every plan of the site has its body.
     public let bodies: (@Sendable (Plan) throws -> Plan)?
-    /// Files the caller makes itself and that are not rendered here (`PlanListings.paths`,
+    /// Files the caller makes itself and that are not rendered here (the search index,
     /// made while the plans were read).
     public let madeElsewhere: Set<String>
 
@@ -51,7 +51,7 @@ public struct SiteRenderer: Sendable {
             switch self {
             case .noBody(let id): return "plan '\(id)' is held without its text and no way to read it again was given"
             case .listingsNeedText(let path):
-                return "\(path) lists every unit's text, but the plans are held without it; make it while reading (PlanListings)"
+                return "\(path) lists every unit's text, but the plans are held without it; make it while reading (SearchIndex.postings)"
             }
         }
     }

@@ -19,6 +19,8 @@ public enum URLs {
     /// The data dictionary, beside the open data files it describes.
     public static let dataDictionary = "data/index.html"
     public static let dataPackage = "data/datapackage.json"
+    /// A plan's task table (`csv` or `json`).
+    public static func tasks(_ planID: String, format: String) -> String { "data/tasks/\(planID).\(format)" }
 
     /// "../" repeated for each folder in a page path.
     static func root(of path: String) -> String {

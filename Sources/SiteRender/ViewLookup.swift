@@ -523,6 +523,21 @@ extension DataTableView: MustacheParent {
         case "description": return wrap(self.description)
         case "key": return wrap(self.key)
         case "columns": return wrap(self.columns)
+        case "csv": return wrap(self.csv)
+        case "json": return wrap(self.json)
+        case "planFiles": return wrap(self.planFiles)
+        case "hasPlanFiles": return wrap(self.hasPlanFiles)
+        default: return noChild(name)
+        }
+    }
+}
+
+extension DataFileView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": return wrap(self.title)
+        case "csv": return wrap(self.csv)
+        case "json": return wrap(self.json)
         default: return noChild(name)
         }
     }

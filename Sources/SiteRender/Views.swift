@@ -423,9 +423,21 @@ struct DataTableView: Encodable {
     let name: String
     let title: String
     let description: String
+    /// The table's files, for a table of the whole site; nil for the task tables.
+    let csv: String?
+    let json: String?
+    /// The task tables, one per plan.
+    let planFiles: [DataFileView]
+    var hasPlanFiles: Bool { !planFiles.isEmpty }
     /// The primary key's columns joined by " + "; empty when there is none.
     let key: String
     let columns: [DataColumnView]
+}
+
+struct DataFileView: Encodable {
+    let title: String
+    let csv: String
+    let json: String
 }
 
 struct DataColumnView: Encodable {

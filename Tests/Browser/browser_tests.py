@@ -61,7 +61,8 @@ def search(query):
 
 
 # The units the open data says contain every word (or a synonym of it): what search must find.
-tasks = list(csv.DictReader(open(site / "data" / "tasks.csv", encoding="utf-8-sig", newline="")))
+tasks = [row for table in sorted((site / "data" / "tasks").glob("*.csv"))
+         for row in csv.DictReader(open(table, encoding="utf-8-sig", newline=""))]
 
 
 def units_with(*alternatives_per_word):

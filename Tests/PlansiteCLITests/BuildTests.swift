@@ -9,7 +9,7 @@ import Testing
         for page in ["index.html", "plans/demo-2020.html", "departments/index.html", "departments/demo/kjj.html",
                      "indicators/index.html", "indicators/demo-2020/pm25.html", "progress.html", "progress/demo-2020.html", "search.html", "assets/style.css",
                      "assets/search/p/demo-2020.js", "assets/search/r/demo.js", "assets/search/g/0.js", "assets/search.js", "assets/tables.js",
-                     "data/tasks.csv", "data/tasks.json", "data/indicators.csv", "data/departments.csv", "data/observations.json"] {
+                     "data/tasks/demo-2020.csv", "data/tasks/demo-2020.json", "data/indicators.csv", "data/departments.csv", "data/observations.json"] {
             #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("Output/\(page)").path), "missing \(page)")
         }
         let plan = CLI.read("Output/plans/demo-2020.html", in: dir)
@@ -23,7 +23,7 @@ import Testing
         // The explicit indicator reference became a link to the indicator page.
         #expect(plan.contains("href=\"../indicators/demo-2020/pm25.html\">PM2.5年均浓度</a>"))
 
-        let tasks = CLI.read("Output/data/tasks.csv", in: dir)
+        let tasks = CLI.read("Output/data/tasks/demo-2020.csv", in: dir)
         #expect(tasks.hasPrefix("\u{FEFF}plan,task,kind,number,title,text,url,lead,co,indicators,annotation,status,status_period\r\n"))
         // The section-closing annotation applies to both tasks of 碧水行动.
         #expect(tasks.contains("demo-2020,c2-s2-t3,task,3.,推进污水处理厂提标,3.推进污水处理厂提标。到2022年，全市城市污水处理率达到95%以上。,plans/demo-2020.html#c2-s2-t3,,示例市住房和城乡建设局;示例市生态环境局,demo-2020/sewage,"))

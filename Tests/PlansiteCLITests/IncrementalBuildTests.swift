@@ -71,7 +71,7 @@ import Testing
         // rewritten); those that changed are new files.
         let after = Self.stamps(dir.appendingPathComponent("Output"))
         #expect(after["plans/demo-2020.html"] != before["plans/demo-2020.html"])
-        #expect(after["data/tasks.csv"] != before["data/tasks.csv"])
+        #expect(after["data/tasks/demo-2020.csv"] != before["data/tasks/demo-2020.csv"])
         #expect(after["assets/style.css"] == before["assets/style.css"])
         #expect(after["departments/demo/kjj.html"] == before["departments/demo/kjj.html"])
         let unchanged = after.filter { before[$0.key] == $0.value }.count
@@ -115,7 +115,7 @@ import Testing
         let page = "Output/plans/demo-2020.html"
         let text = CLI.read(page, in: dir)
         try CLI.write(text.replacingOccurrences(of: "<html", with: "<HTML"), to: page, in: dir)
-        try FileManager.default.removeItem(at: dir.appendingPathComponent("Output/data/tasks.json"))
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("Output/data/tasks/demo-2020.json"))
         let result = try CLI.run(["build"], in: dir)
         #expect(result.status == 0)
         #expect(!result.stderr.contains("up to date"))

@@ -97,14 +97,13 @@ import Testing
         #expect(try Self.build(dir).fromCache == 3)
     }
 
-    /// A hand-edited listing file of the output is made whole again from the plans (the
-    /// cached ones' parts come from their entries, not from the output).
+    /// A hand-edited file made with a cached plan's page (its task table, its search
+    /// documents) is made again from the plan, though the plan's region did not change.
     @Test func anEditedListingFileIsMadeAgain() throws {
         let dir = try CLI.workspace(content: Self.bundled)
         _ = try Self.build(dir)
-        let tasks = "Output/data/tasks.csv"
+        let tasks = "Output/data/tasks/huzhou-2018.csv"
         try CLI.write(CLI.read(tasks, in: dir).replacingOccurrences(of: "湖州", with: "HUZHOU-EDITED"), to: tasks, in: dir)
-        // So is a cached plan's search documents file (its text is kept in its cache entry).
         let documents = "Output/assets/search/p/huzhou-2018.js"
         try CLI.write(CLI.read(documents, in: dir).replacingOccurrences(of: "湖州", with: "HUZHOU-EDITED"), to: documents, in: dir)
         try Self.edit("Content/plans/shengzhou-2024/plan.md", in: dir) { $0.replacingOccurrences(of: "推进", with: "推动") }

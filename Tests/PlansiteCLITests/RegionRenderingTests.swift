@@ -21,12 +21,15 @@ import Testing
         after.filter { $0.key.hasSuffix(".html") && before[$0.key] != $0.value }.count
     }
 
-    /// Output pages of a region: its plans' pages, progress pages and indicator pages, its
-    /// department pages.
+    /// Output files of a region: its plans' pages (with their task tables and search
+    /// documents), progress pages and indicator pages, its department pages.
     static func regionPages(_ dir: URL, plans: [String], region: String) -> Int {
         let output = CLI.snapshot(dir.appendingPathComponent("Output")).keys
         return output.filter { path in
-            plans.contains { path == "plans/\($0).html" || path == "progress/\($0).html" || path.hasPrefix("indicators/\($0)/") }
+            plans.contains { plan in
+                ["plans/\(plan).html", "progress/\(plan).html", "data/tasks/\(plan).csv", "data/tasks/\(plan).json", "assets/search/p/\(plan).js"]
+                    .contains(path) || path.hasPrefix("indicators/\(plan)/")
+            }
                 || path.hasPrefix("departments/\(region)/")
         }.count
     }

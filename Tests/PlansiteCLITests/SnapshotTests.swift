@@ -7,7 +7,7 @@ import Testing
 @Suite struct SnapshotTests {
     static let snapshots = CLI.fixtures.appendingPathComponent("snapshots/minimal")
     static let files = ["index.html", "plans/demo-2020.html", "indicators/demo-2020/pm25.html",
-                        "departments/demo/sthj.html", "progress.html", "progress/demo-2020.html", "indicators/index.html", "data/tasks.csv", "data/indicators.csv"]
+                        "departments/demo/sthj.html", "progress.html", "progress/demo-2020.html", "indicators/index.html", "data/tasks/demo-2020.csv", "data/indicators.csv"]
 
     @Test(arguments: files)
     func pageMatchesSnapshot(_ file: String) throws {

@@ -7,6 +7,13 @@ import ContentReader
 /// Frictionless through data/datapackage.json.
 @Suite struct OpenDataTests {
     static let tables = ["tasks", "indicators", "departments", "observations"]
+    /// The bundled plans, whose task tables are `data/tasks/PLAN.csv`.
+    static let plans = ["huzhou-14th", "huzhou-2018", "shengzhou-2024", "zhejiang-2020"]
+
+    /// The CSV files of a table (under data/): one per plan for the tasks.
+    static func csvFiles(_ table: String) -> [String] {
+        table == "tasks" ? plans.map { "tasks/\($0).csv" } : ["\(table).csv"]
+    }
 
     /// The bundled site's files, rendered once.
     static let files: [String: Data] = {
@@ -50,7 +57,9 @@ import ContentReader
     /// Every CSV opens as UTF-8 in Excel, and holds the same records as its JSON twin.
     @Test func everyCSVDecodesAsExcelReadsItAndAgreesWithItsJSON() throws {
         let schema = OpenDataSchema(labels: try RenderFixture.bundled().labels)
-        for (name, described) in zip(Self.tables, schema.tables) {
+        #expect(Self.files.keys.filter { $0.hasPrefix("data/tasks/") }.count == 2 * Self.plans.count)
+        for (tableName, described) in zip(Self.tables, schema.tables) {
+          for name in Self.csvFiles(tableName).map({ String($0.dropLast(4)) }) {
             let text = try Self.excelText("data/\(name).csv")
             #expect(!text.hasPrefix("\u{FEFF}"))
             let table = try Self.read(text, name)
@@ -60,9 +69,10 @@ import ContentReader
             #expect(table.rows.count == records.count && !records.isEmpty, "\(name)")
             #expect(table.cells.allSatisfy { $0.count == table.header.count }, "\(name)")
             for (row, record) in zip(table.rows, records) { #expect(row == record, "\(name)") }
+          }
         }
         // Chinese text survives: a task's whole text, its URL and its reported status.
-        let tasks = try Self.read(try Self.excelText("data/tasks.csv"), "tasks").rows
+        let tasks = try Self.read(try Self.excelText("data/tasks/huzhou-14th.csv"), "tasks").rows
         let task = try #require(tasks.first { $0["text", default: ""].contains("消耗臭氧层物质") })
         #expect(task["url"] == "plans/huzhou-14th.html#c3-s3-t1")
         let observationsCSV = try #require(Self.files["data/observations.csv"])
@@ -75,7 +85,8 @@ import ContentReader
     @Test func theDataPackageDescribesEveryColumnOfEveryFile() throws {
         let package = try #require(try JSONSerialization.jsonObject(with: try Self.file("data/datapackage.json")) as? [String: Any])
         let resources = try #require(package["resources"] as? [[String: Any]])
-        #expect(resources.compactMap { $0["path"] as? String } == Self.tables.map { "\($0).csv" })
+        #expect(resources.compactMap { $0["path"] as? String } == Self.tables.flatMap(Self.csvFiles))
+        #expect(resources.compactMap { $0["name"] as? String }.first == "tasks-huzhou-14th")
         #expect((package["licenses"] as? [[String: String]])?.first?["title"]?.contains("湖州市人民政府") == true)
         for resource in resources {
             let path = try #require(resource["path"] as? String)
@@ -109,7 +120,7 @@ import ContentReader
         let page = String(decoding: try Self.file("data/index.html"), as: UTF8.self)
         let schema = OpenDataSchema(labels: try RenderFixture.bundled().labels)
         for table in schema.tables {
-            #expect(page.contains("href=\"\(table.name).csv\""))
+            for file in Self.csvFiles(table.name) { #expect(page.contains("href=\"\(file)\""), "\(file)") }
             for column in table.columns { #expect(page.contains("<code>\(column.name)</code>"), "\(table.name).\(column.name)") }
         }
         for code in ["on-track", "no-data", "five-year-mean", "in-progress"] { #expect(page.contains(code)) }
