@@ -11,9 +11,11 @@ extension ViewBuilder {
                            tables: OpenDataSchema(labels: labels).views(plans: site.content.plans.map { ($0.id, shortTitle($0)) }))
     }
 
-    /// data/datapackage.json (`OpenDataSchema.dataPackage`).
-    func dataPackage() -> Data {
-        OpenDataSchema(labels: labels).dataPackage(config: config, sources: dataSources, planIDs: site.content.plans.map(\.id))
+    /// data/datapackage.json (`OpenDataSchema.dataPackage`) and the task tables' schema.
+    func dataPackage() -> [(String, Data)] {
+        let schema = OpenDataSchema(labels: labels)
+        return [(URLs.dataPackage, schema.dataPackage(config: config, sources: dataSources, planIDs: site.content.plans.map(\.id))),
+                (URLs.tasksSchema, schema.tasksSchema)]
     }
 
     /// The plans in site order, each with its issuer: where the data come from.

@@ -150,7 +150,8 @@ struct OpenDataSchema {
     /// The Frictionless data package of the CSV files: a tabular data resource per table
     /// (UTF-8 with a byte-order mark, CRLF, a header row), its Table Schema with each column's
     /// type, meaning, unit and allowed values, and its primary key.
-    /// The task tables are a resource per plan (`tasks-PLAN`, `planIDs` in site order).
+    /// The task tables are a resource per plan (`tasks-PLAN`, `planIDs` in site order), all
+    /// with the Table Schema of `tasksSchema` (the file `URLs.tasksSchema`).
     func dataPackage(config: SiteConfig, sources: [(title: String, issuer: String)], planIDs: [String]) -> Data {
         var package: [String: Any] = [
             "profile": "tabular-data-package",
@@ -159,19 +160,34 @@ struct OpenDataSchema {
             "description": "\(config.organisation)。数据日期：\(config.dataAsOf)。各列的含义见 index.html（数据说明）。",
             "sources": sources.map { ["title": "\($0.issuer)《\($0.title)》"] },
             "resources": tables.flatMap { table in
-                table.name == "tasks" ? planIDs.map { resource(table, name: "tasks-\($0)", path: "tasks/\($0).csv") }
-                    : [resource(table, name: table.name, path: "\(table.name).csv")]
+                table.name == "tasks"
+                    ? planIDs.map { resource(table, name: "tasks-\($0)", path: "tasks/\($0).csv", schema: Self.tasksSchemaFile) }
+                    : [resource(table, name: table.name, path: "\(table.name).csv", schema: schema(table))]
             },
         ]
         if !config.dataLicence.isEmpty { package["licenses"] = [["name": "other", "title": config.dataLicence]] }
-        let data = (try? JSONSerialization.data(withJSONObject: package, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return Self.json(package)
+    }
+
+    /// The Table Schema of the task tables, shared by every plan's resource.
+    var tasksSchema: Data { Self.json(schema(tasks)) }
+    /// Where it is, relative to the data package.
+    static let tasksSchemaFile = "tasks.schema.json"
+
+    private static func json(_ object: Any) -> Data {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return data + Data("\n".utf8)
     }
 
-    private func resource(_ table: Table, name: String, path: String) -> [String: Any] {
+    private func schema(_ table: Table) -> [String: Any] {
         var schema: [String: Any] = ["fields": table.columns.map(field), "missingValues": [""]]
         if !table.primaryKey.isEmpty { schema["primaryKey"] = table.primaryKey }
-        return [
+        return schema
+    }
+
+    /// `schema`: the Table Schema, or the path of its file.
+    private func resource(_ table: Table, name: String, path: String, schema: Any) -> [String: Any] {
+        [
             "name": name, "path": path, "profile": "tabular-data-resource", "title": table.title,
             "description": table.description, "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
             "dialect": ["delimiter": ",", "lineTerminator": "\r\n", "quoteChar": "\"", "doubleQuote": true, "header": true],

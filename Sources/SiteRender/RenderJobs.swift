@@ -46,7 +46,7 @@ extension SiteRenderer {
         list.append(Page(kind: .search, path: URLs.search, region: nil))
         list.append(Page(kind: .sitemap, path: URLs.sitemap, region: nil))
         list.append(Page(kind: .dataDictionary, path: URLs.dataDictionary, region: nil))
-        list.append(Page(kind: .dataPackage, path: URLs.dataPackage, region: nil))
+        list.append(Page(kind: .dataPackage, path: URLs.dataPackage, region: nil, otherPaths: [URLs.tasksSchema]))
         for (n, paths) in RenderJobs.listingPaths.enumerated() where paths.contains(where: { !madeElsewhere.contains($0) }) {
             list.append(Page(kind: .listing(Int32(n)), path: paths[0], region: nil))
         }
@@ -114,7 +114,7 @@ final class RenderJobs: Sendable {
         case .search: return page(URLs.search, "search", searchView())
         case .sitemap: return page(URLs.sitemap, "sitemap", builder.sitemap())
         case .dataDictionary: return page(URLs.dataDictionary, "data", builder.dataDictionary())
-        case .dataPackage: return .whole([(URLs.dataPackage, builder.dataPackage())])
+        case .dataPackage: return .whole(builder.dataPackage())
         case .listing(let l): return try listing(Int(l))
         case .assets: return .whole(renderer.copyAssets())
         }

@@ -19,6 +19,8 @@ public enum URLs {
     /// The data dictionary, beside the open data files it describes.
     public static let dataDictionary = "data/index.html"
     public static let dataPackage = "data/datapackage.json"
+    /// The Table Schema of every plan's task table, beside the data package.
+    public static let tasksSchema = "data/tasks.schema.json"
     /// A plan's task table (`csv` or `json`).
     public static func tasks(_ planID: String, format: String) -> String { "data/tasks/\(planID).\(format)" }
 
