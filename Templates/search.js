@@ -321,6 +321,7 @@
   function failed() { status.textContent = status.getAttribute("data-failed"); }
   more.addEventListener("click", function () {
     more.disabled = true;
+    started = performance.now();
     showMore().then(function () { more.disabled = false; }, failed);
   });
 })();
