@@ -315,7 +315,7 @@
     pendingGroups = ranked(candidates(words, index.shards));
     return showMore();
   }).then(function () {
-    window.plansiteSearchDone = { ms: performance.now() - started, count: found };
+    window.plansiteSearchDone = { ms: performance.now() - started, count: found, groups: groupsShown };
     status.setAttribute("data-done", "");
   }, failed);
   function failed() { status.textContent = status.getAttribute("data-failed"); }
