@@ -192,10 +192,12 @@ public enum SearchIndex {
         data.append(object)
     }
 
+    /// The little-endian number at `at`.
     static func readUInt32(_ data: Data, _ at: Data.Index) -> Int {
         (0..<4).reduce(0) { $0 | Int(data[at + $1]) << (8 * $1) }
     }
 
+    /// The little-endian number at `at`.
     static func readUInt64(_ data: Data, _ at: Data.Index) -> UInt64 {
         (0..<8).reduce(UInt64(0)) { $0 | UInt64(data[at + $1]) << (8 * UInt64($1)) }
     }
@@ -231,40 +233,74 @@ public enum SearchIndex {
     /// groups a character (`bitmapDigits`; group 6k + i is bit i of character k), `"ICB"`
     /// for the same groups. A bigram in most groups takes a sixth of a byte per group.
     static func appendGroups(_ groups: [Int], to out: inout [UInt8]) {
-        var list: [UInt8] = [UInt8(ascii: "[")]
-        var previous = 0
-        for (k, group) in groups.enumerated() {
-            if k > 0 { list.append(UInt8(ascii: ",")) }
-            appendDecimal(group - previous, to: &list)
+        var listLength = 1, previous = 0
+        for group in groups {
+            listLength += decimalDigits(group - previous) + 1
             previous = group
         }
-        list.append(UInt8(ascii: "]"))
         let characters = (groups.last ?? 0) / 6 + 1
-        guard characters + 2 < list.count else { return out.append(contentsOf: list) }
-        var bits = [UInt8](repeating: 0, count: characters)
-        for group in groups { bits[group / 6] |= 1 << (group % 6) }
-        out.append(UInt8(ascii: "\""))
-        out.append(contentsOf: bits.map { bitmapDigits[Int($0)] })
-        out.append(UInt8(ascii: "\""))
+        if characters + 2 < listLength {
+            var bits = [UInt8](repeating: 0, count: characters)
+            for group in groups { bits[group / 6] |= 1 << (group % 6) }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: bits.map { bitmapDigits[Int($0)] })
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        out.append(UInt8(ascii: "["))
+        previous = 0
+        for (k, group) in groups.enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            appendDecimal(group - previous, to: &out)
+            previous = group
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    static func decimalDigits(_ value: Int) -> Int {
+        var digits = 1, rest = value
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        return digits
     }
 
     /// The 64 characters of a bitmap string, for the values 0–63 (base64's).
     static let bitmapDigits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     /// A bucket's parts as each bigram with its groups, in code point order; the groups in
-    /// the order of the parts.
+    /// the order of the parts. Each part's bigrams are ascending (`postings`), so a part is
+    /// merged into the bigrams seen so far in one pass.
     static func transposed(_ content: Data) throws -> [(gram: UInt64, groups: [Int])] {
-        var groups: [UInt64: [Int]] = [:]
-        var at = content.startIndex
-        while at < content.endIndex {
-            guard content.endIndex - at >= 8 else { throw DamagedPart() }
-            let group = readUInt32(content, at), length = readUInt32(content, at + 4)
-            at += 8
-            guard length % 8 == 0, content.endIndex - at >= length else { throw DamagedPart() }
-            for k in stride(from: at, to: at + length, by: 8) { groups[readUInt64(content, k), default: []].append(group) }
-            at += length
+        try content.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var grams: [UInt64] = [], groups: [[Int]] = []
+            var at = 0
+            while at < bytes.count {
+                guard bytes.count - at >= 8 else { throw DamagedPart() }
+                let group = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
+                let length = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self)))
+                at += 8
+                guard length % 8 == 0, bytes.count - at >= length else { throw DamagedPart() }
+                var i = 0
+                var previous: UInt64?
+                for offset in stride(from: at, to: at + length, by: 8) {
+                    let gram = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                    guard previous.map({ $0 < gram }) ?? true else { throw DamagedPart() }
+                    previous = gram
+                    while i < grams.count, grams[i] < gram { i += 1 }
+                    if i < grams.count, grams[i] == gram {
+                        groups[i].append(group)
+                    } else {
+                        grams.insert(gram, at: i)
+                        groups.insert([group], at: i)
+                    }
+                    i += 1
+                }
+                at += length
+            }
+            return Array(zip(grams, groups)).map { (gram: $0.0, groups: $0.1) }
         }
-        return groups.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// Bytes of a bucket that are not parts (`appendPart`).

@@ -90,6 +90,11 @@ import PlanModel
         if SearchIndex.bucket(of: SearchIndex.bigrams("臭氧")[0]) & 7 == shard { #expect(grams["臭氧"] as? [Int] == [3, 9]) }
         let bucket = SearchIndex.bucket(of: SearchIndex.bigrams("水体")[0])
         #expect(throws: SearchIndex.DamagedPart.self) { try SearchIndex.transposed(contents[bucket].dropLast()) }
+        // A part whose bigrams are not ascending is not postings.
+        var unordered = Data()
+        let descending: [UInt64] = [SearchIndex.bigrams("水体")[0].littleEndian, UInt64(1).littleEndian]
+        SearchIndex.appendPart(group: 1, object: descending.withUnsafeBytes { Data(buffer: $0.bindMemory(to: UInt8.self)) }, to: &unordered)
+        #expect(throws: SearchIndex.DamagedPart.self) { try SearchIndex.transposed(unordered) }
     }
 
     @Test func theShardCountGrowsWithThePlansAsAPowerOfTwo() {
