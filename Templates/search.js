@@ -1,12 +1,13 @@
 // plansite offline search (docs/search.md). The index is made of scripts, because browsers
 // refuse fetch() of local files under file://: shards (assets/search/g/N.js) list, for every
-// character bigram, the entries that contain it; documents files (assets/search/p/PLAN.js,
+// character bigram, the groups (a plan with its units and indicators, or a region's
+// departments) that contain it; documents files (assets/search/p/PLAN.js,
 // assets/search/r/REGION.js) hold the whole text of one group's entries. A query loads the
-// shards of its bigrams, then the documents of the groups it found, a batch at a time.
-// Results are inserted as text nodes, never as HTML.
+// shards of its bigrams, then the documents of the groups that have them all, a few at a time,
+// and keeps the entries that hold every word. Results are inserted as text nodes, never as HTML.
 (function () {
   "use strict";
-  var BUCKETS = 1024, BATCH = 5;
+  var BUCKETS = 1024, GROUPS = 5, TRIES = 20;
   var shardData = {}, documentData = {};
   // The data files call these when they load.
   window.plansiteSearch = {
@@ -48,6 +49,7 @@
   // For the tests, which check them against SearchIndex in Swift.
   window.plansiteSearch.bigrams = bigrams;
   window.plansiteSearch.bucket = bucket;
+  window.plansiteSearch.decodeGroups = decodeGroups;
 
   // Query words (split at spaces), each with its synonyms, folded.
   function parse(query, synonyms) {
@@ -74,63 +76,61 @@
     });
   }
 
-  // Postings are lists sorted by entry, each value entry × 2 + title bit. Both merges keep
-  // the order; an entry's title bit is ANDed when both lists must hold it, ORed otherwise.
+  // Sorted lists of group numbers.
   function intersect(a, b) {
     var out = [], i = 0, j = 0;
     while (i < a.length && j < b.length) {
-      var x = a[i] >> 1, y = b[j] >> 1;
-      if (x < y) i++;
-      else if (x > y) j++;
-      else { out.push(x * 2 + (a[i] & b[j] & 1)); i++; j++; }
+      if (a[i] < b[j]) i++;
+      else if (a[i] > b[j]) j++;
+      else { out.push(a[i]); i++; j++; }
     }
     return out;
   }
   function union(a, b) {
     var out = [], i = 0, j = 0;
     while (i < a.length || j < b.length) {
-      var x = i < a.length ? a[i] >> 1 : Infinity, y = j < b.length ? b[j] >> 1 : Infinity;
-      if (x < y) out.push(a[i++]);
-      else if (x > y) out.push(b[j++]);
-      else { out.push(x * 2 + ((a[i] | b[j]) & 1)); i++; j++; }
+      var x = i < a.length ? a[i] : Infinity, y = j < b.length ? b[j] : Infinity;
+      out.push(Math.min(x, y));
+      if (x <= y) i++;
+      if (y <= x) j++;
     }
     return out;
   }
-  // Map(group → postings) of a set of maps, combined group by group.
-  function combine(maps, merge, every) {
-    maps.sort(function (a, b) { return a.size - b.size; });
-    var result = new Map();
-    (every ? maps[0] : maps.reduce(function (all, m) { m.forEach(function (l, g) { all.set(g, true); }); return all; }, new Map()))
-      .forEach(function (unused, g) {
-        var list = null;
-        for (var k = 0; k < maps.length; k++) {
-          var other = maps[k].get(g);
-          if (!other) { if (every) { list = null; break; } continue; }
-          list = list === null ? other : merge(list, other);
-          if (every && list.length === 0) break;
-        }
-        if (list && list.length) result.set(g, list);
-      });
-    return result;
+  function intersectAll(lists) {
+    if (lists.length === 0) return [];
+    lists.sort(function (a, b) { return a.length - b.length; });
+    return lists.reduce(intersect);
   }
-  // The entries that contain every bigram of `grams`, by group.
-  function postings(grams, shards) {
-    return combine(grams.map(function (gram) {
-      var byGroup = new Map();
-      (shardData[bucket(gram) & (shards - 1)] || []).forEach(function (block) {
-        var list = block[1][gram];
-        if (list) byGroup.set(block[0], list);
-      });
-      return byGroup;
-    }), intersect, true);
+  // The groups that contain a bigram, ascending. The shard lists them as a bitmap string
+  // (six groups a character, group 6k + i as bit i of character k) or as a list of each
+  // group's difference from the one before (SearchIndex.appendGroups in Swift).
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  function groupsWith(gram, shards) {
+    var shard = shardData[bucket(gram) & (shards - 1)];
+    if (!shard || !Object.prototype.hasOwnProperty.call(shard, gram)) return [];
+    return decodeGroups(shard[gram]);
+  }
+  function decodeGroups(value) {
+    var out = [], g = 0, i;
+    if (typeof value === "string") {
+      for (var k = 0; k < value.length; k++) {
+        var bits = DIGITS.indexOf(value.charAt(k));
+        for (i = 0; i < 6; i++) if (bits & (1 << i)) out.push(k * 6 + i);
+      }
+      return out;
+    }
+    for (i = 0; i < value.length; i++) { g += value[i]; out.push(g); }
+    return out;
   }
 
-  // Candidates by group: entries with every bigram of some alternative of every word that
-  // has bigrams.
+  // Candidate groups, ascending: those with every bigram of some alternative of every word
+  // that has bigrams.
   function candidates(words, shards) {
-    return combine(words.filter(function (w) { return w.grams.some(function (g) { return g.length > 0; }); }).map(function (w) {
-      return combine(w.grams.filter(function (g) { return g.length > 0; }).map(function (g) { return postings(g, shards); }), union, false);
-    }), intersect, true);
+    return intersectAll(words.filter(function (w) { return w.grams.some(function (g) { return g.length > 0; }); }).map(function (w) {
+      return w.grams.filter(function (g) { return g.length > 0; }).map(function (grams) {
+        return intersectAll(grams.map(function (gram) { return groupsWith(gram, shards); }));
+      }).reduce(union);
+    }));
   }
 
   function count(hay, needle) {
@@ -270,38 +270,58 @@
     section.appendChild(ol);
     out.appendChild(section);
   }
-  // Loads the next batch of groups' documents, keeps the entries that hold every word, shows
-  // them grouped, best group first.
-  function showBatch() {
-    var batch = pendingGroups.splice(0, BATCH);
-    return Promise.all(batch.map(function (c) { return load("assets/search/" + index.groups[c.g][0] + ".js"); })).then(function () {
-      var shown = batch.map(function (c) {
-        var entries = documentData[index.groups[c.g][0]], results = [];
-        c.entries.forEach(function (e) {
-          var s = score(entries[e], words, phrase);
-          if (s > 0) results.push({ e: entries[e], score: s, n: e });
-        });
-        results.sort(function (a, b) { return b.score - a.score || a.n - b.n; });
-        return { g: c.g, results: results, best: results.length ? results[0].score : 0 };
-      }).filter(function (c) { return c.results.length; });
-      shown.sort(function (a, b) { return b.best - a.best || a.g - b.g; });
-      shown.forEach(function (c) { render(c.g, c.results); found += c.results.length; groupsShown++; });
-      report();
+  // The results of a group whose documents are loaded: the entries that hold every word,
+  // best first.
+  function groupResults(g) {
+    var entries = documentData[index.groups[g][0]], list = [];
+    entries.forEach(function (entry, e) {
+      var s = score(entry, words, phrase);
+      if (s > 0) list.push({ e: entry, score: s, n: e });
     });
+    list.sort(function (a, b) { return b.score - a.score || a.n - b.n; });
+    return { g: g, results: list, best: list.length ? list[0].score : 0 };
+  }
+  // Loads the documents of the next candidate groups, as many at once as groups are still
+  // wanted, and shows those with results (best group first), until GROUPS groups are shown or
+  // TRIES groups were loaded.
+  function showMore() {
+    var shown = 0, tried = 0;
+    function next() {
+      var take = Math.min(GROUPS - shown, TRIES - tried, pendingGroups.length);
+      if (take <= 0) { report(); return Promise.resolve(); }
+      var batch = pendingGroups.splice(0, take);
+      tried += take;
+      return Promise.all(batch.map(function (g) { return load("assets/search/" + index.groups[g][0] + ".js"); })).then(function () {
+        var withResults = batch.map(groupResults).filter(function (c) { return c.results.length; });
+        withResults.sort(function (a, b) { return b.best - a.best || a.g - b.g; });
+        withResults.forEach(function (c) { render(c.g, c.results); found += c.results.length; groupsShown++; });
+        shown += withResults.length;
+        return next();
+      });
+    }
+    return next();
+  }
+  // Groups whose name holds a query word (or a synonym) first, then in group order.
+  function ranked(groups) {
+    var alts = [].concat.apply([], words.map(function (w) { return w.alts; })).filter(Boolean);
+    var named = [], rest = [];
+    groups.forEach(function (g) {
+      var name = fold(index.groups[g][1]);
+      (alts.some(function (alt) { return name.indexOf(alt) >= 0; }) ? named : rest).push(g);
+    });
+    return named.concat(rest);
   }
   Promise.all(shardList.map(function (n) { return load("assets/search/g/" + n + ".js"); })).then(function () {
-    var groups = [];
-    candidates(words, index.shards).forEach(function (list, g) {
-      groups.push({ g: g, entries: list.map(function (v) { return v >> 1; }),
-                    hits: list.reduce(function (n, v) { return n + (v & 1); }, 0) });
-    });
-    pendingGroups = groups.sort(function (a, b) { return b.hits - a.hits || a.g - b.g; });
-    return showBatch();
+    pendingGroups = ranked(candidates(words, index.shards));
+    return showMore();
   }).then(function () {
-    window.plansiteSearchDone = { ms: performance.now() - started, count: found };
+    window.plansiteSearchDone = { ms: performance.now() - started, count: found, groups: groupsShown };
     status.setAttribute("data-done", "");
-  }, function () {
-    status.textContent = status.getAttribute("data-failed");
+  }, failed);
+  function failed() { status.textContent = status.getAttribute("data-failed"); }
+  more.addEventListener("click", function () {
+    more.disabled = true;
+    started = performance.now();
+    showMore().then(function () { more.disabled = false; }, failed);
   });
-  more.addEventListener("click", function () { showBatch(); });
 })();

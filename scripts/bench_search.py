@@ -96,8 +96,10 @@ def main():
                     "return Array.from(document.querySelectorAll('script[src*=\"assets/search/\"]')).map(s => s.src)")
                 loaded = sum(os.path.getsize(urllib.parse.unquote(urllib.parse.urlparse(s).path)) for s in scripts)
                 count = done["count"]
-            print("  %-10s %6.1f ms (%.1f–%.1f)  %5d results  loaded %.2f MB of the index in %d files" % (
-                query, statistics.median(times), min(times), max(times), count, loaded / 1e6, len(scripts)))
+            shard_files = sum(1 for s in scripts if "/assets/search/g/" in s)
+            print("  %-10s %6.1f ms (%.1f–%.1f)  %5d results in %d groups  loaded %.2f MB of the index in %d files (%d shards, %d documents)" % (
+                query, statistics.median(times), min(times), max(times), count, done["groups"], loaded / 1e6, len(scripts),
+                shard_files, len(scripts) - shard_files))
     finally:
         driver.quit()
 

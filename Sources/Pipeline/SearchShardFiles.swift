@@ -4,11 +4,13 @@ import SiteRender
 
 extension SiteBuild {
     /// The shard files of the search index (`SearchIndex`), made from the groups' postings
-    /// as they come, in group order. A 1,000-plan site's plans each have a part in most of the
-    /// 1,024 buckets: keeping a file open per bucket would need more file descriptors than a
-    /// process may have, and holding the parts, the whole index in memory. So parts wait in
-    /// memory up to `spillBytes`, then go to a temporary file per bucket (opened for appending
-    /// and closed again); `finish` writes each shard to the output as a whole.
+    /// (their bigrams by bucket) as they come, in group order. A 1,000-plan site's plans each
+    /// have a part in most of the 1,024 buckets: keeping a file open per bucket would need more
+    /// file descriptors than a process may have, and holding the parts, the whole index in
+    /// memory. So parts wait in memory up to `spillBytes`, then go to a temporary file per
+    /// bucket (opened for appending and closed again); `finish` makes each shard from its
+    /// buckets' parts (bigram → groups, `SearchIndex.shardFile`) and writes it whole, one shard
+    /// in memory at a time.
     final class SearchShardFiles {
         static let spillBytes = 8 << 20
         private var pending = [Data](repeating: Data(), count: SearchIndex.buckets)
@@ -77,7 +79,10 @@ extension SiteBuild {
                     data.append(pending[bucket])
                     return data
                 }
-                try writer.write(SearchIndex.path(ofShard: shard), SearchIndex.shardFile(shard, buckets: contents))
+                guard let file = try? SearchIndex.shardFile(shard, buckets: contents) else {
+                    throw OutputWriter.Failure.io("the search index's temporary files in \(folder.path) are damaged; build again")
+                }
+                try writer.write(SearchIndex.path(ofShard: shard), file)
             }
         }
     }

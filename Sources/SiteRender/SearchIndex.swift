@@ -6,10 +6,10 @@ import PlanModel
 /// local files. Entries are grouped: a plan's group holds the plan, its units (tasks and
 /// task-less sections) and its indicators; a region's group holds its departments. Each
 /// group has a documents file with the whole text of its entries (`documents`), loaded only
-/// when a query finds something in it. The words are indexed as character bigrams in `shards`
-/// files (a bigram's shard is a hash of it, `shard(of:)`), each listing per group the entries
-/// that contain the bigram: a query loads the shards of its bigrams, then the documents of the
-/// groups it found, never the whole index.
+/// when a query may find something in it. The words are indexed as character bigrams in
+/// shard files (a bigram's shard is a hash of it, `bucket(of:)`), each listing per bigram the
+/// groups that contain it: a query loads the shards of its bigrams, then the documents of the
+/// groups that have them all, a few at a time, never the whole index.
 public enum SearchIndex {
     /// The folder of the index files, under the output folder.
     public static let folder = "assets/search/"
@@ -134,62 +134,40 @@ public enum SearchIndex {
         return out.data()
     }
 
-    /// What a shard file starts with and ends with; between them, the groups' parts, separated
-    /// by commas.
-    public static func shardOpening(_ shard: Int) -> Data { Data("\(shardCall)\(shard),[".utf8) }
-    public static let shardClosing = Data("]\(callEnd)".utf8)
-
     /// Bigrams are hashed to one of `buckets` buckets (`bucket(of:)`); a site's shard count
     /// divides it, and a shard holds the buckets whose number modulo the shard count is its
     /// own. The parts are made per bucket without knowing how many shards there will be.
     public static let buckets = 1024
 
     /// A group's postings, made once from its entries and kept (the plan cache keeps a plan's):
-    /// for each bucket holding one of the group's bigrams, in bucket order, the bucket (2
-    /// bytes), the length of the object that follows (4 bytes, little-endian) and the object
-    /// `{"bigram":[e,…],…}` — bigrams in code point order, each with the entries that contain
-    /// it as `2 × entry index`, plus 1 when it is in the title. The group's number is not in
-    /// it: `appendPart` adds it when the shards are written.
+    /// its distinct bigrams, by bucket in bucket order: the bucket (2 bytes), the length of
+    /// what follows (4 bytes) and the bucket's bigrams in code point order, 8 bytes each (the
+    /// first code point in the high half), all little-endian. The group's number is not in
+    /// it: `appendPart` adds it when the shards are made.
     public static func postings(_ entries: [Entry]) -> Data {
-        var postings: [UInt64: [Int32]] = [:]
-        var seen = Set<UInt64>()
-        for (index, entry) in entries.enumerated() {
-            seen.removeAll(keepingCapacity: true)
-            for gram in bigrams(entry.title) where seen.insert(gram).inserted {
-                postings[gram, default: []].append(Int32(index * 2 + 1))
-            }
-            for gram in bigrams(entry.text) where seen.insert(gram).inserted {
-                postings[gram, default: []].append(Int32(index * 2))
-            }
+        var grams = Set<UInt64>()
+        for entry in entries {
+            grams.formUnion(bigrams(entry.title))
+            grams.formUnion(bigrams(entry.text))
         }
-        let sorted = postings.keys.map { (bucket: bucket(of: $0), gram: $0) }.sorted { ($0.bucket, $0.gram) < ($1.bucket, $1.gram) }
+        let sorted = grams.map { (bucket: bucket(of: $0), gram: $0) }.sorted { ($0.bucket, $0.gram) < ($1.bucket, $1.gram) }
         let out = ByteBuffer()
         var n = 0
         while n < sorted.count {
             let bucket = sorted[n].bucket
-            var object: [UInt8] = [UInt8(ascii: "{")]
-            var first = true
-            while n < sorted.count, sorted[n].bucket == bucket {
-                if !first { object.append(UInt8(ascii: ",")) }
-                first = false
-                JSONText.appendString(string(of: sorted[n].gram), to: &object)
-                object.append(contentsOf: ":[".utf8)
-                for (k, posting) in postings[sorted[n].gram]!.enumerated() {
-                    if k > 0 { object.append(UInt8(ascii: ",")) }
-                    appendDecimal(Int(posting), to: &object)
-                }
-                object.append(UInt8(ascii: "]"))
-                n += 1
-            }
-            object.append(UInt8(ascii: "}"))
+            var end = n
+            while end < sorted.count, sorted[end].bucket == bucket { end += 1 }
             withUnsafeBytes(of: UInt16(bucket).littleEndian) { out.append(contentsOf: $0) }
-            withUnsafeBytes(of: UInt32(object.count).littleEndian) { out.append(contentsOf: $0) }
-            out.append(contentsOf: object)
+            withUnsafeBytes(of: UInt32((end - n) * 8).littleEndian) { out.append(contentsOf: $0) }
+            for k in n..<end {
+                withUnsafeBytes(of: sorted[k].gram.littleEndian) { out.append(contentsOf: $0) }
+            }
+            n = end
         }
         return out.data()
     }
 
-    /// Each bucket's object in a group's `postings`, in bucket order; nil when the bytes are
+    /// Each bucket's bigrams in a group's `postings`, in bucket order; nil when the bytes are
     /// not postings.
     public static func buckets(inPostings postings: Data) -> [(bucket: Int, object: Data)]? {
         var result: [(bucket: Int, object: Data)] = []
@@ -197,20 +175,31 @@ public enum SearchIndex {
         while at < postings.endIndex {
             guard postings.endIndex - at >= 6 else { return nil }
             let bucket = Int(postings[at]) | Int(postings[at + 1]) << 8
-            let length = (0..<4).reduce(0) { $0 | Int(postings[at + 2 + $1]) << (8 * $1) }
+            let length = readUInt32(postings, at + 2)
             let objectStart = at + 6
-            guard bucket < buckets, postings.endIndex - objectStart >= length else { return nil }
+            guard bucket < buckets, length % 8 == 0, postings.endIndex - objectStart >= length else { return nil }
             result.append((bucket, postings[objectStart ..< objectStart + length]))
             at = objectStart + length
         }
         return result
     }
 
-    /// A group's part of a bucket, after a comma: `,[GROUP,{…}]`.
+    /// A group's part of a bucket, after the parts of every group before it: the group (4
+    /// bytes), the length of the bigrams (4 bytes), the bigrams (`buckets(inPostings:)`).
     public static func appendPart(group: Int, object: Data, to data: inout Data) {
-        data.append(contentsOf: ",[\(group),".utf8)
+        withUnsafeBytes(of: UInt32(group).littleEndian) { data.append(contentsOf: $0) }
+        withUnsafeBytes(of: UInt32(object.count).littleEndian) { data.append(contentsOf: $0) }
         data.append(object)
-        data.append(UInt8(ascii: "]"))
+    }
+
+    /// The little-endian number at `at`.
+    static func readUInt32(_ data: Data, _ at: Data.Index) -> Int {
+        (0..<4).reduce(0) { $0 | Int(data[at + $1]) << (8 * $1) }
+    }
+
+    /// The little-endian number at `at`.
+    static func readUInt64(_ data: Data, _ at: Data.Index) -> UInt64 {
+        (0..<8).reduce(UInt64(0)) { $0 | UInt64(data[at + $1]) << (8 * UInt64($1)) }
     }
 
     static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
@@ -219,18 +208,103 @@ public enum SearchIndex {
         out.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
-    /// A shard file from the contents of its buckets in bucket order (each a run of parts
-    /// made by `bucketParts`).
-    public static func shardFile(_ shard: Int, buckets contents: [Data]) -> Data {
-        var data = shardOpening(shard)
+    /// A shard file from the contents of its buckets in bucket order (each the parts
+    /// `appendPart` made, in group order): `plansiteSearch.shard(N,{"bigram":GROUPS,…});`,
+    /// each bigram with the groups that contain it (`appendGroups`). Bigrams are in bucket
+    /// order, then code point order.
+    public static func shardFile(_ shard: Int, buckets contents: [Data]) throws -> Data {
+        var out: [UInt8] = Array("\(shardCall)\(shard),{".utf8)
         var first = true
         for content in contents where !content.isEmpty {
-            data.append(first ? content.dropFirst() : content)
-            first = false
+            for (gram, groups) in try transposed(content) {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                JSONText.appendString(string(of: gram), to: &out)
+                out.append(UInt8(ascii: ":"))
+                appendGroups(groups, to: &out)
+            }
         }
-        data.append(shardClosing)
-        return data
+        out.append(contentsOf: "}\(callEnd)".utf8)
+        return Data(out)
     }
+
+    /// Ascending groups, in the shorter of two forms: a list of each group's difference from
+    /// the one before (the first from 0), `[3,4,5]` for 3, 7 and 12; or a bitmap string, six
+    /// groups a character (`bitmapDigits`; group 6k + i is bit i of character k), `"ICB"`
+    /// for the same groups. A bigram in most groups takes a sixth of a byte per group.
+    static func appendGroups(_ groups: [Int], to out: inout [UInt8]) {
+        var listLength = 1, previous = 0
+        for group in groups {
+            listLength += decimalDigits(group - previous) + 1
+            previous = group
+        }
+        let characters = (groups.last ?? 0) / 6 + 1
+        if characters + 2 < listLength {
+            var bits = [UInt8](repeating: 0, count: characters)
+            for group in groups { bits[group / 6] |= 1 << (group % 6) }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: bits.map { bitmapDigits[Int($0)] })
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        out.append(UInt8(ascii: "["))
+        previous = 0
+        for (k, group) in groups.enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            appendDecimal(group - previous, to: &out)
+            previous = group
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    static func decimalDigits(_ value: Int) -> Int {
+        var digits = 1, rest = value
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        return digits
+    }
+
+    /// The 64 characters of a bitmap string, for the values 0–63 (base64's).
+    static let bitmapDigits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    /// A bucket's parts as each bigram with its groups, in code point order; the groups in
+    /// the order of the parts. Each part's bigrams are ascending (`postings`), so a part is
+    /// merged into the bigrams seen so far in one pass.
+    static func transposed(_ content: Data) throws -> [(gram: UInt64, groups: [Int])] {
+        try content.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var grams: [UInt64] = [], groups: [[Int]] = []
+            var at = 0
+            while at < bytes.count {
+                guard bytes.count - at >= 8 else { throw DamagedPart() }
+                let group = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
+                let length = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self)))
+                at += 8
+                guard length % 8 == 0, bytes.count - at >= length else { throw DamagedPart() }
+                var i = 0
+                var previous: UInt64?
+                for offset in stride(from: at, to: at + length, by: 8) {
+                    let gram = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                    guard previous.map({ $0 < gram }) ?? true else { throw DamagedPart() }
+                    previous = gram
+                    while i < grams.count, grams[i] < gram { i += 1 }
+                    if i < grams.count, grams[i] == gram {
+                        groups[i].append(group)
+                    } else {
+                        grams.insert(gram, at: i)
+                        groups.insert([group], at: i)
+                    }
+                    i += 1
+                }
+                at += length
+            }
+            return Array(zip(grams, groups)).map { (gram: $0.0, groups: $0.1) }
+        }
+    }
+
+    /// Bytes of a bucket that are not parts (`appendPart`).
+    public struct DamagedPart: Error {}
 
     /// The buckets of a shard, in order.
     public static func bucketsOfShard(_ shard: Int, shards: Int) -> StrideTo<Int> { stride(from: shard, to: buckets, by: shards) }
@@ -325,7 +399,10 @@ public enum SearchIndex {
         }
         let shards = shardCount(plans: site.content.plans.count)
         for shard in 0..<shards {
-            files.append((path(ofShard: shard), shardFile(shard, buckets: bucketsOfShard(shard, shards: shards).map { contents[$0] })))
+            guard let file = try? shardFile(shard, buckets: bucketsOfShard(shard, shards: shards).map({ contents[$0] })) else {
+                preconditionFailure("the parts made by appendPart above are well-formed")
+            }
+            files.append((path(ofShard: shard), file))
         }
         return files
     }

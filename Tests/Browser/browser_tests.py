@@ -85,6 +85,22 @@ def check_search(query, words, plan_of):
     return expected, found
 
 
+def show_all():
+    """Clicks the search page's button until it is hidden; the groups' headings."""
+    headings = lambda: [h.text for h in driver.find_elements(By.CSS_SELECTOR, "#search-results section h2")]
+    for _ in range(10):
+        button = driver.find_element(By.ID, "search-more")
+        if not button.is_displayed():
+            break
+        shown = len(headings())
+        button.click()
+        try:
+            WebDriverWait(driver, 20).until(lambda d: len(headings()) > shown or not d.find_element(By.ID, "search-more").is_displayed())
+        except TimeoutException:
+            pass
+    return headings()
+
+
 def severe_logs():
     return [e for e in driver.get_log("browser") if e.get("level") == "SEVERE"]
 
@@ -117,6 +133,25 @@ try:
     check("search results link to task anchors", any("#c" in h for h in links), links[:5])
     status = driver.find_element(By.ID, "search-status").text
     check("search reports its count", "找到" in status and f"{len(links)} 条" in status, status)
+    # Groups a step: the first 5 plans or regions with results, those named by a query word
+    # loaded first; the button shows the rest, each group once, none without a result.
+    search("生态环境")
+    headings = lambda: [h.text for h in driver.find_elements(By.CSS_SELECTOR, "#search-results section h2")]
+    first = headings()
+    more = driver.find_element(By.ID, "search-more")
+    check("search 生态环境 shows 5 groups and offers more", len(first) == 5 and more.is_displayed(), first)
+    after = show_all()
+    check("the button shows the other groups, each once", len(after) > 5 and len(set(after)) == len(after) and after[:5] == first, after)
+    check("every group shown has results", all(len(s.find_elements(By.CSS_SELECTOR, "li")) > 0
+                                               for s in driver.find_elements(By.CSS_SELECTOR, "#search-results section")))
+    # The groups whose plan or region is named by a query word are loaded first: 浙江省's
+    # departments (the last group) are among the first 5 shown, before other regions'.
+    search("浙江")
+    first = headings()
+    after = show_all()
+    named = [h for h in after if "浙江省" in h]
+    check("groups named by a query word are loaded first", len(after) > 5 and len(named) == 1 and named[0] in first,
+          (first, after))
     # A department by its short alias.
     search("生态环境分局")
     names = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "#search-results li > a")]

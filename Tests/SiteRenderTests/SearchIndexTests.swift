@@ -20,6 +20,21 @@ import PlanModel
         return try #require(try JSONSerialization.jsonObject(with: Data("[\(inner)]".utf8)) as? [Any])
     }
 
+    /// A shard's groups of a bigram, read as search.js reads them: a bitmap string, six
+    /// groups a character, or a list of differences.
+    static func groups(_ value: Any) throws -> [Int] {
+        if let bitmap = value as? String {
+            var groups: [Int] = []
+            for (k, character) in bitmap.utf8.enumerated() {
+                let bits = try #require(SearchIndex.bitmapDigits.firstIndex(of: character))
+                groups += (0..<6).filter { bits & (1 << $0) != 0 }.map { k * 6 + $0 }
+            }
+            return groups
+        }
+        var group = 0
+        return try #require(value as? [Int]).map { group += $0; return group }
+    }
+
     @Test func bigramsFoldCaseWidthAndSubscriptsAndSkipPunctuation() {
         #expect(SearchIndex.bigramStrings("PM2.5") == ["pm", "m2"])
         #expect(SearchIndex.bigramStrings("Ｏ₃浓度") == ["o3", "3浓", "浓度"])
@@ -28,30 +43,58 @@ import PlanModel
         #expect(SearchIndex.bigramStrings("") == [])
     }
 
-    /// A group's postings, as the plan cache keeps them, give back each bucket's object; bytes
-    /// cut short or with a bucket out of range are refused rather than read as an index.
-    @Test func postingsListEachBucketOnceAndDamagedBytesAreRefused() throws {
+    /// A group's postings, as the plan cache keeps them, give back each bucket's bigrams
+    /// (every distinct bigram of the group's titles and texts once, in its bucket, in code
+    /// point order); bytes cut short or with a bucket out of range are refused rather than
+    /// read as an index.
+    @Test func postingsListEachBigramOnceInItsBucketAndDamagedBytesAreRefused() throws {
         let entries = [SearchIndex.Entry(kind: "task", title: "1. 治理黑臭水体", url: "plans/a.html#c1-t1", text: "消除黑臭水体，O3 浓度下降"),
                        SearchIndex.Entry(kind: "task", title: "2. 臭氧", url: "plans/a.html#c1-t2", text: "水体")]
         let postings = SearchIndex.postings(entries)
         let buckets = try #require(SearchIndex.buckets(inPostings: postings))
         #expect(buckets.map(\.bucket) == buckets.map(\.bucket).sorted() && Set(buckets.map(\.bucket)).count == buckets.count)
-        var found: [String: [Int]] = [:]
+        var found: [UInt64] = []
         for (bucket, object) in buckets {
-            let grams = try #require(try JSONSerialization.jsonObject(with: object) as? [String: [Int]])
-            for (gram, list) in grams {
-                #expect(SearchIndex.bucket(of: SearchIndex.bigrams(gram)[0]) == bucket)
-                found[gram] = list
-            }
+            #expect(object.count % 8 == 0 && !object.isEmpty)
+            let grams = stride(from: object.startIndex, to: object.endIndex, by: 8).map { SearchIndex.readUInt64(object, $0) }
+            #expect(grams == grams.sorted())
+            for gram in grams { #expect(SearchIndex.bucket(of: gram) == bucket, "\(SearchIndex.string(of: gram))") }
+            found += grams
         }
-        #expect(found["水体"] == [1, 2])   // in entry 0's title (2 × 0 + 1), in entry 1's text (2 × 1)
-        #expect(found["臭氧"] == [3])
-        #expect(found["o3"] == [0])
-        #expect(Set(found.keys) == Set(entries.flatMap { SearchIndex.bigramStrings($0.title) + SearchIndex.bigramStrings($0.text) }))
+        let expected = entries.flatMap { SearchIndex.bigramStrings($0.title) + SearchIndex.bigramStrings($0.text) }
+        #expect(found.map(SearchIndex.string(of:)).sorted() == Set(expected).sorted())
+        #expect(found.map(SearchIndex.string(of:)).contains("o3") && found.map(SearchIndex.string(of:)).contains("水体"))
         #expect(SearchIndex.buckets(inPostings: postings.dropLast()) == nil)
         var outOfRange = postings
         outOfRange[outOfRange.startIndex + 1] = 0xFF
         #expect(SearchIndex.buckets(inPostings: outOfRange) == nil)
+    }
+
+    /// A shard lists each bigram of its buckets once, with the groups that have it ascending,
+    /// as a bitmap or as differences, whichever is shorter; parts cut short are refused.
+    @Test func aShardListsEachBigramWithItsGroupsInTheShorterForm() throws {
+        let a = [SearchIndex.Entry(kind: "task", title: "臭氧", url: "a", text: "水体")]
+        let b = [SearchIndex.Entry(kind: "task", title: "水体", url: "b", text: "")]
+        var contents = [Data](repeating: Data(), count: SearchIndex.buckets)
+        for (group, entries) in [(3, a), (7, b), (12, a)] {
+            for (bucket, object) in try #require(SearchIndex.buckets(inPostings: SearchIndex.postings(entries))) {
+                SearchIndex.appendPart(group: group, object: object, to: &contents[bucket])
+            }
+        }
+        let shard = SearchIndex.bucket(of: SearchIndex.bigrams("水体")[0]) & 7
+        let file = try SearchIndex.shardFile(shard, buckets: SearchIndex.bucketsOfShard(shard, shards: 8).map { contents[$0] })
+        let args = try Self.arguments(file, call: "plansiteSearch.shard(")
+        #expect(args[0] as? Int == shard)
+        let grams = try #require(args[1] as? [String: Any])
+        #expect(grams["水体"] as? String == "ICB")    // groups 3, 7, 12, shorter as a bitmap than as [3,4,5]
+        if SearchIndex.bucket(of: SearchIndex.bigrams("臭氧")[0]) & 7 == shard { #expect(grams["臭氧"] as? [Int] == [3, 9]) }
+        let bucket = SearchIndex.bucket(of: SearchIndex.bigrams("水体")[0])
+        #expect(throws: SearchIndex.DamagedPart.self) { try SearchIndex.transposed(contents[bucket].dropLast()) }
+        // A part whose bigrams are not ascending is not postings.
+        var unordered = Data()
+        let descending: [UInt64] = [SearchIndex.bigrams("水体")[0].littleEndian, UInt64(1).littleEndian]
+        SearchIndex.appendPart(group: 1, object: descending.withUnsafeBytes { Data(buffer: $0.bindMemory(to: UInt8.self)) }, to: &unordered)
+        #expect(throws: SearchIndex.DamagedPart.self) { try SearchIndex.transposed(unordered) }
     }
 
     @Test func theShardCountGrowsWithThePlansAsAPowerOfTwo() {
@@ -65,58 +108,59 @@ import PlanModel
         }
     }
 
-    /// The documents hold the whole text of every unit; the shards list, under the unit's
-    /// group, every bigram of its title and text, in the shard the bigram's bucket gives.
-    @Test func theShardsListEveryBigramOfEveryEntryOfTheBundledSite() throws {
+    /// The documents hold the whole text of every unit; the shards list every bigram of its
+    /// title and text under the unit's group, in the shard the bigram's bucket gives, and no
+    /// group that does not have the bigram.
+    @Test func theShardsListEveryBigramOfEveryGroupOfTheBundledSite() throws {
         let (files, renderer) = try Self.bundledIndex()
         let site = renderer.site
         let shards = SearchIndex.shardCount(plans: site.content.plans.count)
-        // Bigram → group → entries (index × 2 + title bit), read as search.js reads the files.
-        var postings: [String: [Int: Set<Int>]] = [:]
+        // Bigram → groups, read as search.js reads the files.
+        var groupsOf: [String: [Int]] = [:]
         for shard in 0..<shards {
             let args = try Self.arguments(try #require(files[SearchIndex.path(ofShard: shard)]), call: "plansiteSearch.shard(")
             #expect(args[0] as? Int == shard)
-            for block in try #require(args[1] as? [[Any]]) {
-                let group = try #require(block[0] as? Int)
-                for (gram, list) in try #require(block[1] as? [String: [Int]]) {
-                    let bucket = SearchIndex.bucket(of: SearchIndex.bigrams(gram)[0])
-                    #expect(bucket & (shards - 1) == shard, "\(gram) in shard \(shard)")
-                    postings[gram, default: [:]][group, default: []].formUnion(list)
-                }
+            for (gram, value) in try #require(args[1] as? [String: Any]) {
+                let bucket = SearchIndex.bucket(of: SearchIndex.bigrams(gram)[0])
+                #expect(bucket & (shards - 1) == shard, "\(gram) in shard \(shard)")
+                let groups = try Self.groups(value)
+                #expect(groupsOf[gram] == nil && groups == Array(Set(groups)).sorted(), "\(gram)")
+                groupsOf[gram] = groups
             }
         }
         let groups = SearchIndex.groups(site: site, planTitle: \.title)
         #expect(groups.count == site.content.plans.count + site.content.regions.count)
-        var checked = 0
+        var expected: [String: [Int]] = [:]
         for (g, group) in groups.enumerated() {
             let args = try Self.arguments(try #require(files[SearchIndex.path(ofDocuments: group[0])]), call: "plansiteSearch.documents(")
             #expect(args[0] as? String == group[0])
             let entries = try #require(args[1] as? [[String]])
-            for (e, entry) in entries.enumerated() {
-                let title = Set(SearchIndex.bigramStrings(entry[1]))
-                for gram in title.union(SearchIndex.bigramStrings(entry[3])) {
-                    let id = e * 2 + (title.contains(gram) ? 1 : 0)
-                    #expect(postings[gram]?[g]?.contains(id) == true, "\(gram) of \(entry[2])")
-                    checked += 1
-                }
+            for gram in Set(entries.flatMap { SearchIndex.bigramStrings($0[1]) + SearchIndex.bigramStrings($0[3]) }) {
+                expected[gram, default: []].append(g)
             }
         }
-        #expect(checked > 30_000)
+        #expect(expected.count > 10_000)
+        let wrong = expected.keys.filter { groupsOf[$0] != expected[$0] }.sorted()
+        #expect(wrong.isEmpty && groupsOf.count == expected.count, "\(wrong.count) bigrams, \(wrong.prefix(5))")
         // A unit's whole text, not its opening: 消耗臭氧层 is 40 characters into a long task.
         let huzhou = try Self.arguments(try #require(files["assets/search/p/huzhou-14th.js"]), call: "plansiteSearch.documents(")
         let task = try #require((huzhou[1] as? [[String]])?.first { $0[2] == "plans/huzhou-14th.html#c3-s3-t1" })
         #expect(task[3].contains("消耗臭氧层") && task[3].count > 300 && !task[3].contains("\n"))
     }
 
-    /// search.js makes the same bigrams and buckets as Swift (run in Node when it is installed).
-    @Test func thePageMakesTheSameBigramsAndBucketsAsTheBuild() throws {
+    /// search.js makes the same bigrams and buckets as Swift, and reads a shard's groups in
+    /// both forms as Swift writes them (run in Node when it is installed).
+    @Test func thePageMakesTheSameBigramsAndBucketsAndReadsTheGroupsAsTheBuildWritesThem() throws {
         guard let node = ["/usr/bin/node", "/usr/local/bin/node"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return }
+        let lists = [[0], [5], [6], [3, 7, 12], [0, 900], Array(0..<1040), Array(stride(from: 1, to: 1040, by: 3)), [1039]]
         let texts = ["PM2.5年均浓度", "Ｏ₃ 臭氧", "化学需氧量(COD)", "消耗臭氧层物质(ODS)", "𠀀𠀁 汉字", "ÀB²³", "水质 2020"]
         let script = """
             global.window = {}; global.document = { getElementById: () => null };
             require(\(String(decoding: try JSONSerialization.data(withJSONObject: [TemplateTests.templates.path + "/search.js"]), as: UTF8.self))[0]);
             const texts = \(String(decoding: try JSONSerialization.data(withJSONObject: texts), as: UTF8.self));
-            console.log(JSON.stringify(texts.map(t => window.plansiteSearch.bigrams(t).map(g => [g, window.plansiteSearch.bucket(g)]))));
+            const lists = \(String(decoding: try JSONSerialization.data(withJSONObject: lists.map(Self.encoded)), as: UTF8.self));
+            console.log(JSON.stringify([texts.map(t => window.plansiteSearch.bigrams(t).map(g => [g, window.plansiteSearch.bucket(g)])),
+                                        lists.map(l => window.plansiteSearch.decodeGroups(JSON.parse(l)))]));
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: node)
@@ -127,13 +171,22 @@ import PlanModel
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        let fromPage = try #require(try JSONSerialization.jsonObject(with: output) as? [[[Any]]])
-        for (text, page) in zip(texts, fromPage) {
+        let fromPage = try #require(try JSONSerialization.jsonObject(with: output) as? [Any])
+        #expect(try #require(fromPage[1] as? [[Int]]) == lists)
+        #expect(lists.map(Self.encoded).contains { $0.hasPrefix("\"") } && lists.map(Self.encoded).contains { $0.hasPrefix("[") })
+        for (text, page) in zip(texts, try #require(fromPage[0] as? [[[Any]]])) {
             var seen = Set<UInt64>()
             let swift = SearchIndex.bigrams(text).filter { seen.insert($0).inserted }
             #expect(page.map { $0[0] as? String } == swift.map(SearchIndex.string(of:)), "\(text)")
             #expect(page.map { $0[1] as? Int } == swift.map(SearchIndex.bucket(of:)), "\(text)")
         }
+    }
+
+    /// Groups as a shard writes them (`SearchIndex.appendGroups`), as JSON text.
+    static func encoded(_ groups: [Int]) -> String {
+        var out: [UInt8] = []
+        SearchIndex.appendGroups(groups, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     @Test func theSynonymsFileGivesGroupsAndABadLineIsAnErrorAtItsLine() throws {
