@@ -97,8 +97,8 @@ def main():
                 loaded = sum(os.path.getsize(urllib.parse.unquote(urllib.parse.urlparse(s).path)) for s in scripts)
                 count = done["count"]
             shard_files = sum(1 for s in scripts if "/assets/search/g/" in s)
-            print("  %-10s %6.1f ms (%.1f–%.1f)  %5d results in %d groups  loaded %.2f MB of the index in %d files (%d shards, %d documents)" % (
-                query, statistics.median(times), min(times), max(times), count, done["groups"], loaded / 1e6, len(scripts),
+            print("  %-10s %6.1f ms (%.1f–%.1f)  %5d results in %s groups  loaded %.2f MB of the index in %d files (%d shards, %d documents)" % (
+                query, statistics.median(times), min(times), max(times), count, done.get("groups", "?"), loaded / 1e6, len(scripts),
                 shard_files, len(scripts) - shard_files))
     finally:
         driver.quit()
