@@ -75,6 +75,7 @@ extension SiteBuild {
                         data = written
                     }
                     data.append(pending[bucket])
+                    pending[bucket] = Data()   // not held through the render that follows
                     return data
                 }
                 try writer.write(SearchIndex.path(ofShard: shard), SearchIndex.shardFile(shard, buckets: contents))
