@@ -45,12 +45,12 @@ extension Linker.PlanLinks {
 
 extension PlanUnitLinks {
     func encode(to w: inout BinaryWriter) {
-        w.array(assignmentsByUnit) { w, list in
+        w.array((0..<unitCount).map(assignments)) { w, list in
             w.array(list) { w, a in
                 w.string(a.departmentKey); w.string(a.written); w.bool(a.role == .co); w.bool(a.writtenAsCanonical)
             }
         }
-        w.array(indicatorsByUnit) { w, list in
+        w.array((0..<unitCount).map(indicators)) { w, list in
             w.array(list) { w, link in w.string(link.indicatorKey); w.bool(link.how == .automatic) }
         }
     }

@@ -64,7 +64,7 @@ public struct LinkedSite: Sendable {
     /// The plan with this id (the first, if two had it).
     public func plan(_ id: String) -> Plan? { directory.planIndex[id].map { content.plans[$0] } }
 
-    /// A value per unit, made from its plan's packed links when asked for.
+    /// A value per unit, made from its plan's links when asked for.
     private func perUnit<V: Sendable>(_ value: @escaping @Sendable (PlanUnitLinks, Int) -> V) -> UnitValues<V> {
         let links = unitLinks
         return UnitValues(directory: directory, planCount: links.count, count: { links[$0].unitCount }, value: { value(links[$0], $1) })

@@ -120,7 +120,7 @@ public struct UnitDirectory: Sendable {
 /// A value for every unit of every linked plan (the departments of each unit, say), found by
 /// key (`PLAN/UNIT`) or ref. Iterating gives each unit's key and value, in plan and unit order.
 /// The values are asked of `value` by plan and unit index (`PlanUnitLinks` makes them from
-/// its packed form), or taken from nested arrays.
+/// its tables), or taken from nested arrays.
 public struct UnitValues<Value: Sendable>: Sendable, Sequence {
     let directory: UnitDirectory
     /// The number of plans.

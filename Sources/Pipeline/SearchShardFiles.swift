@@ -77,6 +77,7 @@ extension SiteBuild {
                         data = written
                     }
                     data.append(pending[bucket])
+                    pending[bucket] = Data()   // not held through the render that follows
                     return data
                 }
                 guard let file = try? SearchIndex.shardFile(shard, buckets: contents) else {

@@ -64,8 +64,8 @@ extension Plan {
 
 extension Array {
     /// The same elements in storage of their own count: appending leaves up to twice the room
-    /// needed, and a site holds hundreds of thousands of small arrays (each unit's departments
-    /// and indicators, each plan's indicators) from reading to the last page.
+    /// needed, and a site holds many small arrays (each plan's indicators and sections, each
+    /// indicator's departments) from reading to the last page.
     public func exactCapacity() -> [Element] {
         guard capacity > count else { return self }
         var copy: [Element] = []

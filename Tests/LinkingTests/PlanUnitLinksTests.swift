@@ -55,6 +55,22 @@ import PlanModel
         #expect(PlanUnitLinks.none.unitCount == 0)
     }
 
+    /// A plan's units repeat the same departments and indicators: each distinct one is held once.
+    @Test func eachDistinctAssignmentAndLinkIsHeldOnce() {
+        var g = Generator(state: 11)
+        for _ in 0..<200 {
+            let (assignments, links) = Self.randomPlan(&g)
+            let packed = PlanUnitLinks(assignments: assignments, indicators: links)
+            #expect(packed.distinctCounts.assignments == Set(assignments.joined()).count)
+            #expect(packed.distinctCounts.indicators == Set(links.joined()).count)
+        }
+        let lead = { ResolvedAssignment(departmentKey: "r/fgw", written: String("市发改委".reversed().reversed()), role: .lead, writtenAsCanonical: false) }
+        let many = PlanUnitLinks(assignments: Array(repeating: [lead(), lead()], count: 50).map { _ in [lead()] },
+                                 indicators: Array(repeating: [], count: 50))
+        #expect(many.distinctCounts.assignments == 1)
+        #expect(many.assignments(49) == [lead()])
+    }
+
     @Test func linkedSiteAnswersFromThePlansLinks() {
         typealias M = Build
         let annotation = M.annotation([[M.mention("市经信委", .lead), M.mention("环保局", .co)]])
