@@ -162,19 +162,6 @@ struct ReaderText: Sendable {
         while s.holdsBytes("  ") && s.contains("  ") { s = s.replacingOccurrences(of: "  ", with: " ") }
         for mark in ["，", "。", "；", "、", "：", ")", "）"] where s.holdsBytes(" " + mark) { s = s.replacingOccurrences(of: " " + mark, with: mark) }
         for mark in ["(", "（"] where s.holdsBytes(mark + " ") { s = s.replacingOccurrences(of: mark + " ", with: mark) }
-        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
-              CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last) else { return s }
-        return s.trimmingCharacters(in: .whitespaces)
-    }
-}
-
-extension String {
-    /// Whether the UTF-8 bytes of `needle` occur in the string's. Where they do not, neither a
-    /// regular expression that needs `needle` nor Foundation's search for it can match (none
-    /// of the needles of `ReaderText` has a canonically equivalent spelling).
-    func holdsBytes(_ needle: String) -> Bool {
-        var copy = self
-        let n = Array(needle.utf8)
-        return copy.withUTF8 { ByteSearch.firstIndex(of: n, in: $0, from: 0) != nil }
+        return s.trimmingWhitespaces()
     }
 }
