@@ -223,17 +223,24 @@ struct DataExport {
         out.append(contentsOf: Table.byteOrderMark)
         Table.appendCSVRow(observationColumns, to: &out)
         for o in observations { Table.appendCSVRow(observationRow(o, region: o.regionID, unit: unit), to: &out) }
-        var url = "data:text/csv;charset=utf-8,"
-        for byte in out.data() {
+        return percentEncoded(out.data(), after: "data:text/csv;charset=utf-8,")
+    }
+
+    /// `prefix` followed by `bytes` with every byte but the unreserved ones of RFC 3986
+    /// (letters, digits, `-._~`) as `%XX` (upper-case hexadecimal).
+    static func percentEncoded(_ bytes: some Sequence<UInt8>, after prefix: String) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var url = Array(prefix.utf8)
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
                  UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                url.unicodeScalars.append(Unicode.Scalar(byte))
+                url.append(byte)
             default:
-                url += String(format: "%%%02X", byte)
+                url += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
             }
         }
-        return url
+        return String(decoding: url, as: UTF8.self)
     }
 
     var observations: Table {

@@ -15,10 +15,25 @@ import PlanModel
 ///   fields (`issue_date`, `target_2025`) become their labels.
 /// - A parenthesis that only explains IDs (`(表1 各行 ID 以 t1- 开头)`) is dropped.
 struct ReaderText: Sendable {
-    /// Plan ID → the title readers see for it.
-    let planTitles: [String: String]
-    /// Region ID → metric ID → the metric's name.
-    var metricNames: [String: [String: String]] = [:]
+    /// Plan IDs, longest first, each with the title readers see for it.
+    let planTitles: WordList
+    /// Region ID → the IDs of its metrics that read as IDs, longest first, each with the metric's name.
+    let metricNames: [String: WordList]
+
+    /// `planTitles`: plan ID → the title readers see for it; `metricNames`: region ID → metric
+    /// ID → the metric's name.
+    init(planTitles: [String: String], metricNames: [String: [String: String]] = [:]) {
+        self.planTitles = WordList(planTitles.sorted(by: Self.longestFirst).map { ($0.key, "《\($0.value)》") })
+        self.metricNames = metricNames.mapValues { names in
+            WordList(names.sorted(by: Self.longestFirst).filter { $0.key.count >= 4 && $0.key.contains("-") }.map { ($0.key, "“\($0.value)”") })
+        }
+    }
+
+    /// Longer IDs are replaced first, so that one that begins another is not taken for it;
+    /// IDs of the same length in their own order.
+    static func longestFirst(_ a: (key: String, value: String), _ b: (key: String, value: String)) -> Bool {
+        a.key.count != b.key.count ? a.key.count > b.key.count : a.key < b.key
+    }
 
     static let fileNames: [(String, String)] = [
         ("indicators.csv", "指标表"), ("observations.csv", "报告值表"), ("departments.csv", "部门名录"),
@@ -53,41 +68,51 @@ struct ReaderText: Sendable {
         notes.filter { note in !Self.maintainerMarkers.contains { note.contains($0) } }.map { clean($0, plan: plan) }
     }
 
+    /// Each regular expression and word list below is tried only when the text holds what it
+    /// needs (`U+` for a private-use code, `ID` for an ID parenthesis, a word of the list):
+    /// a text without it comes out of the step unchanged.
     func clean(_ text: String, plan: Plan?) -> String {
         guard text.contains(where: { $0.isASCII && ($0.isLetter || $0 == "/") }) || Self.terms.contains(where: { text.contains($0.0) }) else {
             return text
         }
         var s = text
-        s = Self.replace(Self.privateUse, in: s) { $0.hasPrefix("私用区") ? "无法显示的字符“〓”" : "“〓”" }
-        s = Self.replace(Self.idParenthesis, in: s) { _ in "" }
-        s = Self.replace(Self.path, in: s) { _ in "" }
+        if s.holdsBytes("U+") { s = Self.replace(Self.privateUse, in: s) { $0.hasPrefix("私用区") ? "无法显示的字符“〓”" : "“〓”" } }
+        if s.holdsBytes("ID") { s = Self.replace(Self.idParenthesis, in: s) { _ in "" } }
+        if s.holdsBytes("/") { s = Self.replace(Self.path, in: s) { _ in "" } }
         for (term, words) in Self.terms where s.contains(term) { s = s.replacingOccurrences(of: term, with: words) }
-        for (name, label) in Self.fileNames where s.contains(name) {
-            s = Self.replaceWord(name, in: s, with: label)
-            // "见指标表(indicators.csv)" would read 指标表(指标表).
-            for (open, close) in [("(", ")"), ("（", "）")] { s = s.replacingOccurrences(of: label + open + label + close, with: label) }
+        // Every file name has a dot.
+        if s.holdsBytes(".") {
+            for (name, label) in Self.fileNames where s.contains(name) {
+                s = Self.replaceWord(name, in: s, with: label)
+                // "见指标表(indicators.csv)" would read 指标表(指标表).
+                for (open, close) in [("(", ")"), ("（", "）")] { s = s.replacingOccurrences(of: label + open + label + close, with: label) }
+            }
         }
-        s = Self.replace(Self.fileName, in: s) { _ in "" }
+        if Self.fileExtensions.contains(where: { s.holdsBytes($0) }) { s = Self.replace(Self.fileName, in: s) { _ in "" } }
         if let plan {
-            let references = Self.references(of: plan)
-            s = Self.replace(Self.unitID, in: s) { references[$0] ?? "" }
-            for indicator in plan.indicators where indicator.id.count >= 4 && indicator.id.contains("-") {
-                s = Self.replaceWord(indicator.id, in: s, with: "“\(indicator.name)”")
+            if s.holdsBytes("c") {
+                var references: [String: String]?
+                s = Self.replace(Self.unitID, in: s) { id in
+                    if references == nil { references = Self.references(of: plan) }
+                    return references?[id] ?? ""
+                }
             }
-            for (id, name) in (metricNames[plan.regionID] ?? [:]).sorted(by: { $0.key.count > $1.key.count })
-            where id.count >= 4 && id.contains("-") && s.contains(id) {
-                s = Self.replaceWord(id, in: s, with: "“\(name)”")
-            }
-        } else {
+            s = WordList.replacing(plan.indicators.filter { $0.id.count >= 4 && $0.id.contains("-") }.map { ($0.id, "“\($0.name)”") }, in: s)
+            s = metricNames[plan.regionID]?.apply(to: s) ?? s
+        } else if s.holdsBytes("c") {
             s = Self.replace(Self.unitID, in: s) { _ in "" }
         }
-        for (id, title) in planTitles.sorted(by: { $0.key.count > $1.key.count }) where s.contains(id) {
-            s = Self.replaceWord(id, in: s, with: "《\(title)》")
+        s = planTitles.apply(to: s)
+        if s.holdsBytes("target_") {
+            s = Self.replace(Self.targetColumn, in: s) { "\($0.trimmingCharacters(in: .whitespaces).dropFirst("target_".count))年目标值" }
         }
-        s = Self.replace(Self.targetColumn, in: s) { "\($0.trimmingCharacters(in: .whitespaces).dropFirst("target_".count))年目标值" }
-        for (name, label) in Self.fieldNames where s.contains(name) { s = Self.replaceWord(name, in: s, with: label) }
+        s = Self.fields.apply(to: s)
         return Self.tidy(s)
     }
+
+    static let fields = WordList(fieldNames)
+    /// What `fileName` needs in a text.
+    static let fileExtensions = [".csv", ".md", ".yaml", ".yml", ".json", ".txt"]
 
     /// Unit and chapter IDs of the plan → the document's numbering: 二(三)15, 一(二), 三.
     static func references(of plan: Plan) -> [String: String] {
@@ -133,10 +158,10 @@ struct ReaderText: Sendable {
     /// Spaces left before punctuation or doubled by a removal, and empty brackets.
     static func tidy(_ text: String) -> String {
         var s = text
-        for empty in ["()", "（）", "( )", "（ ）"] { s = s.replacingOccurrences(of: empty, with: "") }
-        while s.contains("  ") { s = s.replacingOccurrences(of: "  ", with: " ") }
-        for mark in ["，", "。", "；", "、", "：", ")", "）"] { s = s.replacingOccurrences(of: " " + mark, with: mark) }
-        for mark in ["(", "（"] { s = s.replacingOccurrences(of: mark + " ", with: mark) }
-        return s.trimmingCharacters(in: .whitespaces)
+        for empty in ["()", "（）", "( )", "（ ）"] where s.holdsBytes(empty) { s = s.replacingOccurrences(of: empty, with: "") }
+        while s.holdsBytes("  ") && s.contains("  ") { s = s.replacingOccurrences(of: "  ", with: " ") }
+        for mark in ["，", "。", "；", "、", "：", ")", "）"] where s.holdsBytes(" " + mark) { s = s.replacingOccurrences(of: " " + mark, with: mark) }
+        for mark in ["(", "（"] where s.holdsBytes(mark + " ") { s = s.replacingOccurrences(of: mark + " ", with: mark) }
+        return s.trimmingWhitespaces()
     }
 }

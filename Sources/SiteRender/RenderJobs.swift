@@ -79,6 +79,8 @@ final class RenderJobs: Sendable {
     let departmentKeys: [String]
     let indicatorKeys: [String]
     let data: DataExport
+    /// Whether the views' labels are those written into the templates (`TemplateLabels`).
+    let labelsFilled: Bool
 
     init(_ renderer: SiteRenderer) {
         self.renderer = renderer
@@ -88,6 +90,7 @@ final class RenderJobs: Sendable {
         departmentKeys = renderer.site.departments.keys.sorted()
         indicatorKeys = renderer.site.indicators.keys.sorted()
         data = DataExport(site: renderer.site, evaluations: renderer.evaluations, labels: renderer.labels)
+        labelsFilled = renderer.labels.values == renderer.templates.filledLabels
     }
 
     /// The part of a key (`region/department`, `plan/indicator`) before the slash.
@@ -121,7 +124,7 @@ final class RenderJobs: Sendable {
     }
 
     private func page<View: Encodable>(_ path: String, _ template: String, _ view: View) -> RenderedFiles {
-        .whole([(path, Data(SiteRenderer.showPrivateUseCharacters(renderer.templates.render(view, template: template)).utf8))])
+        .whole([(path, Data(SiteRenderer.showPrivateUseCharacters(renderer.templates.render(view, template: template, labelsFilled: labelsFilled)).utf8))])
     }
 
     /// A plan's page, task table and search documents: all made from its text.

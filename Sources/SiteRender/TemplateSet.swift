@@ -9,6 +9,9 @@ public struct TemplateSet: Sendable {
     public static let pages = ["index", "plan", "departments", "department", "indicators", "indicator", "progress", "progress-plan", "method", "search", "sitemap", "data"]
 
     let library: MustacheLibrary
+    /// The templates with the labels written in (`TemplateLabels`), and those labels.
+    let filledLibrary: MustacheLibrary
+    let filledLabels: [String: String]
     public let directory: String
     /// The text of each template, by name (without `.mustache`).
     let sources: [String: String]
@@ -35,6 +38,7 @@ public struct TemplateSet: Sendable {
     public static func load(files: [String: Data], directory: String, labels: Labels) -> Result<TemplateSet, DiagnosticList> {
         HTMLEscaping.register
         var library = MustacheLibrary()
+        var filledLibrary = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         var sources: [String: String] = [:]
         for (name, data) in files.sorted(by: { $0.key < $1.key }) where name.hasSuffix(".mustache") {
@@ -43,7 +47,10 @@ public struct TemplateSet: Sendable {
             let templateName = String(name.dropLast(".mustache".count))
             do {
                 // The pragma line is standalone, so it renders as nothing; it shifts lines by one.
-                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + text), named: templateName)
+                let template = try MustacheTemplate(string: HTMLEscaping.pragma + text)
+                library.register(template, named: templateName)
+                let filled = TemplateLabels.fillIn(text, labels: labels.values)
+                filledLibrary.register(filled == text ? template : try MustacheTemplate(string: HTMLEscaping.pragma + filled), named: templateName)
                 sources[templateName] = text
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error("template-syntax", at: SourceLocation(path: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
@@ -59,7 +66,8 @@ public struct TemplateSet: Sendable {
         }
         diagnostics += validateReferences(sources, directory: directory, labels: labels)
         if !diagnostics.isEmpty { return .failure(DiagnosticList(diagnostics)) }
-        return .success(TemplateSet(library: library, directory: directory, sources: sources, files: files))
+        return .success(TemplateSet(library: library, filledLibrary: filledLibrary, filledLabels: labels.values, directory: directory,
+                                    sources: sources, files: files))
     }
 
     /// Partials `{{> name}}` must exist; labels `{{labels.key}}` must be in labels.yaml.
@@ -96,7 +104,9 @@ public struct TemplateSet: Sendable {
         sources.contains { name, text in (name == page || !Self.pages.contains(name)) && text.contains(field) }
     }
 
-    func render(_ view: Any, template: String) -> String {
-        library.render(view, withTemplate: template) ?? ""
+    /// What `template` renders for `view`; `labelsFilled`: with the labels written in, which
+    /// is the same when the views' labels are `filledLabels`.
+    func render(_ view: Any, template: String, labelsFilled: Bool = false) -> String {
+        (labelsFilled ? filledLibrary : library).render(view, withTemplate: template) ?? ""
     }
 }

@@ -10,7 +10,7 @@ enum UnitStyle {
 
     /// The unit as the site writes it.
     static func normal(_ unit: String) -> String {
-        let trimmed = unit.trimmingCharacters(in: .whitespaces)
+        let trimmed = unit.trimmingWhitespaces()
         return names[trimmed] ?? trimmed
     }
 

@@ -14,13 +14,18 @@ struct ViewBuilder {
     var chartsOnHome = true
     /// Free text of the content made fit for readers.
     private(set) var readerText: ReaderText
+    /// Each plan's `shortTitle`, by plan ID (empty when two plans share an ID).
+    private(set) var shortTitles: [String: String] = [:]
 
     init(site: LinkedSite, evaluations: SiteEvaluations, labels: Labels) {
         self.site = site
         self.evaluations = evaluations
         self.labels = labels
         readerText = ReaderText(planTitles: [:])
-        readerText = ReaderText(planTitles: Dictionary(site.content.plans.map { ($0.id, shortTitle($0)) }, uniquingKeysWith: { a, _ in a }),
+        let titles = site.content.plans.map { ($0.id, makeShortTitle($0)) }
+        let byID = Dictionary(titles, uniquingKeysWith: { a, _ in a })
+        shortTitles = byID.count == titles.count ? byID : [:]
+        readerText = ReaderText(planTitles: byID,
                                 metricNames: Dictionary(site.content.regions.map { r in
                                     (r.id, Dictionary(r.metrics.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
                                 }, uniquingKeysWith: { a, _ in a }))
@@ -80,7 +85,10 @@ struct ViewBuilder {
     /// A plan's short title: `short_title` when the front matter gives one; otherwise the
     /// title, or, when the source redacted part of the title (`(略)`), what follows the last
     /// redaction, with the region's name before it when it does not name the region.
-    func shortTitle(_ plan: Plan) -> String {
+    func shortTitle(_ plan: Plan) -> String { shortTitles[plan.id] ?? makeShortTitle(plan) }
+
+    /// `shortTitle` made from the plan's front matter and title.
+    func makeShortTitle(_ plan: Plan) -> String {
         if !plan.shortTitle.isEmpty { return plan.shortTitle }
         let markers = ["(略)", "（略）"]
         guard let cut = markers.compactMap({ plan.title.range(of: $0, options: .backwards) }).max(by: { $0.upperBound < $1.upperBound }) else {
@@ -119,7 +127,7 @@ struct ViewBuilder {
         guard let value, value.isGiven else { return labels["not-reported"] }
         if case .redacted = value.form { return value.raw }
         // "36(“十三五”均值)": a unit after the note would read as part of it.
-        let noted = value.raw.contains("(") || value.raw.contains("（")
+        let noted = (value.raw.holdsBytes("(") && value.raw.contains("(")) || (value.raw.holdsBytes("（") && value.raw.contains("（"))
         let note = value.repair.map { "（\(labels["editorial-note"])\($0.note)）" } ?? ""
         if value.number != nil, value.inlineUnit == nil, !noted, !unit.isEmpty, unit != "-" { return UnitStyle.join(value.raw, unit) + note }
         return value.raw + note

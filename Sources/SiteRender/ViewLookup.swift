@@ -1,6 +1,6 @@
 import Mustache
 
-// Field lookup for the view structs of Views.swift without reflection (issue 6).
+// Field lookup for the views of Views.swift without reflection.
 //
 // swift-mustache resolves every {{name}} by asking each object on the context stack for a
 // child of that name; for a plain struct it builds a Mirror of the whole value (boxing every

@@ -1,5 +1,5 @@
 // View structs handed to the Mustache templates. Stored properties only: a template can use
-// exactly what is declared here (docs/templates.md lists them). swift-mustache reads them
+// exactly what is declared here. swift-mustache reads them
 // through the switches in ViewLookup.swift (faster than reflection): add a new property
 // there too.
 

@@ -162,4 +162,16 @@ import ContentReader
         }
         #expect(ordered(rows.rows) == ordered(expected) && !expected.isEmpty)
     }
+
+    /// Every byte but letters, digits and `-._~` as `%XX` in upper case, as RFC 3986 and
+    /// `String(format: "%%%02X")` write it.
+    @Test func percentEncodingOfEveryByte() {
+        let bytes = (0...255).map(UInt8.init)
+        let expected = "data:," + bytes.map { b in
+            let kept = (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || "-._~".utf8.contains(b)
+            return kept ? String(UnicodeScalar(b)) : String(format: "%%%02X", b)
+        }.joined()
+        #expect(DataExport.percentEncoded(bytes, after: "data:,") == expected)
+        #expect(DataExport.percentEncoded(Array("a b".utf8), after: "") == "a%20b")
+    }
 }

@@ -42,6 +42,19 @@ import PlanModel
         #expect(Self.text.clean("https://www.example.gov.cn/source/title.html", plan: nil) == "https://www.example.gov.cn/source/title.html")
     }
 
+    @Test func planIDsAreReplacedOnlyWhole() {
+        let text = ReaderText(planTitles: ["huzhou-14th": "湖州规划", "huzhou-14th-water": "湖州水规划"])
+        // Part of a longer word: left as it is.
+        #expect(text.clean("见 huzhou-14th_2 与 xhuzhou-14th", plan: nil) == "见 huzhou-14th_2 与 xhuzhou-14th")
+        #expect(text.clean("见 huzhou-14th/附件", plan: nil) == "见 huzhou-14th/附件")
+        // Next to Chinese, with or without a space.
+        #expect(text.clean("见huzhou-14th第3行", plan: nil) == "见《湖州规划》第3行")
+        #expect(text.clean("见 huzhou-14th 第3行", plan: nil) == "见《湖州规划》第3行")
+        // One ID begins the other.
+        #expect(text.clean("huzhou-14th-water 与 huzhou-14th 均引用", plan: nil) == "《湖州水规划》与《湖州规划》均引用")
+        #expect(text.clean("huzhou-14th-waterx 与 huzhou-14th", plan: nil) == "huzhou-14th-waterx 与《湖州规划》")
+    }
+
     @Test func notesAboutTheContentFormatAreNotForReaders() {
         let notes = ["节标题与正文在原文同一行；按格式写作节标题。", "plan.md 表格照录。", "第6条(c2-s2-t6)中逗号位置有误。"]
         #expect(Self.text.readerNotes(notes, plan: Self.plan) == ["第6条(二(二)6)中逗号位置有误。"])
