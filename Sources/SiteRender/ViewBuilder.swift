@@ -461,8 +461,12 @@ struct ViewBuilder {
                                    region: regionName(plan.regionID), indicatorCount: plan.indicators.count,
                                    domains: byDomain(plan.indicators).map { DomainCountView(name: $0.heading, count: $0.indicators.count) })
         }
-        let rows = withIndicators.flatMap { plan in
-            plan.indicators.map { IndicatorListRowView(row: indicatorRow($0, root: root), region: regionName(plan.regionID), regionID: plan.regionID, planID: plan.id) }
+        let positions = withIndicators.indices.flatMap { p in withIndicators[p].indicators.indices.map { (plan: p, indicator: $0) } }
+        let builder = self
+        let rows = RowsOnDemand(count: positions.count) { n in
+            let plan = withIndicators[positions[n].plan]
+            return IndicatorListRowView(row: builder.indicatorRow(plan.indicators[positions[n].indicator], root: root),
+                                        region: builder.regionName(plan.regionID), regionID: plan.regionID, planID: plan.id)
         }
         let regions = site.content.regions.filter { r in withIndicators.contains { $0.regionID == r.id } }.map { Link(text: $0.name, url: $0.id) }
         return IndicatorIndexView(page: page(path: path, title: labels["indicators"], section: .indicators), labels: labels.values, plans: plans,

@@ -366,6 +366,8 @@ extension DomainCountView: MustacheParent {
     }
 }
 
+extension RowsOnDemand: MustacheSequence {}
+
 extension IndicatorIndexView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {

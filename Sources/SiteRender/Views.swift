@@ -296,12 +296,33 @@ struct IndicatorIndexView: Encodable {
     let page: PageView
     let labels: [String: String]
     let plans: [IndicatorIndexPlanView]
-    /// Every indicator of the site, in plan order.
-    let indicators: [IndicatorListRowView]
+    /// Every indicator of the site, in plan order, each row made as the template reaches it.
+    let indicators: RowsOnDemand<IndicatorListRowView>
     /// The choices of the filter form (made visible by filters.js).
     let statuses: [StatusView]
     let regions: [Link]
     let planChoices: [Link]
+}
+
+/// The rows of a list that grows with the site, made one at a time as the template iterates
+/// them: a page listing every indicator of a large site never holds all its rows at once.
+struct RowsOnDemand<Row: Encodable>: Sequence, Encodable {
+    let count: Int
+    let row: (Int) -> Row
+
+    func makeIterator() -> AnyIterator<Row> {
+        var next = 0
+        return AnyIterator {
+            guard next < count else { return nil }
+            defer { next += 1 }
+            return row(next)
+        }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        for row in self { try container.encode(row) }
+    }
 }
 
 /// A row of the list of every indicator: the row, its region, and the filter keys.
