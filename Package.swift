@@ -60,21 +60,24 @@ let package = Package(
                           path: "Fuzz/ContentFuzz"),
         // make bench (scripts/bench.py, docs/performance.md): cmark-gfm alone, the floor.
         .executableTarget(name: "plansite-floor", dependencies: ["MarkdownTree"], path: "Benchmarks/Floor"),
+        // Helpers shared by the test targets (a deterministic generator).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTreeTests", dependencies: ["MarkdownTree"]),
-        .testTarget(name: "ContentReaderTests", dependencies: ["ContentReader", "PlanModel"],
+        .testTarget(name: "ContentReaderTests", dependencies: ["ContentReader", "PlanModel", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "LinkingTests", dependencies: ["Linking", "ContentReader", "PlanModel"]),
+        .testTarget(name: "LinkingTests", dependencies: ["Linking", "ContentReader", "PlanModel", "TestSupport"]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress", "ContentReader", "PlanModel"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], exclude: ["__Snapshots__"]),
         .testTarget(name: "SiteRenderTests", dependencies: [
-            "SiteRender", "Pipeline", "ContentReader", "Progress", "Linking", "PlanModel", .product(name: "Mustache", package: "swift-mustache"),
+            "SiteRender", "Pipeline", "ContentReader", "Progress", "Linking", "PlanModel", "TestSupport",
+            .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .testTarget(name: "SiteOutputTests", dependencies: ["SiteOutput", "Fingerprint"]),
         .testTarget(name: "IncrementalTests", dependencies: ["Incremental", "SiteOutput", "ContentReader", "Linking", "PlanModel", "Fingerprint", "SiteRender"]),
         .testTarget(name: "PipelineTests", dependencies: [
             "Pipeline", "Incremental", "SiteRender", "ContentReader", "Progress", "Linking", "PlanModel",
         ]),
-        .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
+        .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "TestSupport"]),
         .testTarget(name: "PlansiteCLITests", dependencies: ["Pipeline"]),
         .testTarget(name: "BundledContentTests", dependencies: ["Pipeline", "PlanModel"]),
         // Fixtures are read through #filePath, not as bundle resources.

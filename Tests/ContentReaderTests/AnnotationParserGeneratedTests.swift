@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import PlanModel
 @testable import ContentReader
 
@@ -7,20 +8,7 @@ import PlanModel
 /// offset, every name at its offset, keyed groups are always read, and nothing is both found
 /// and unreadable.
 @Suite struct AnnotationParserGeneratedTests {
-    /// SplitMix64: the same texts on every run and platform.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    }
+    typealias Generator = SplitMix
 
     static let names = ["市经信委", "环保局", "市发改委", "县(市、区)生态环境分局", "区农业农村委", "各街镇", "市交通委科技信息处",
                         "国网某某供电公司", "EQI", "2020年", "e\u{301}", "\u{E010}局"]

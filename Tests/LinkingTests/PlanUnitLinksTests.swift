@@ -1,44 +1,33 @@
 import Testing
+import TestSupport
 import PlanModel
 @testable import Linking
 
 /// `PlanUnitLinks` holds each unit's departments and indicators: what comes out must be what
 /// went in, unit by unit, for any lists.
 @Suite struct PlanUnitLinksTests {
-    /// SplitMix64: the same lists on every run.
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
-
     static let departments = ["r/fgw", "r/sthj", "r/jxj", "r/a-very-long-department-key-that-is-not-a-small-string"]
     static let names = ["市发改委", "发改委", "市生态环境局", "经信局", "环保局", "A", ""]
     static let indicators = ["p/pm25", "p/forest", "q/water", "p/x"]
 
-    static func randomPlan(_ g: inout Generator) -> ([[ResolvedAssignment]], [[IndicatorLink]]) {
-        let units = g.next(12)
+    static func randomPlan(_ g: inout SplitMix) -> ([[ResolvedAssignment]], [[IndicatorLink]]) {
+        let units = g.below(12)
         var assignments: [[ResolvedAssignment]] = []
         var links: [[IndicatorLink]] = []
         for _ in 0..<units {
-            assignments.append((0..<g.next(6)).map { _ in
-                ResolvedAssignment(departmentKey: departments[g.next(departments.count)], written: names[g.next(names.count)],
-                                   role: g.next(2) == 0 ? .lead : .co, writtenAsCanonical: g.next(2) == 0)
+            assignments.append((0..<g.below(6)).map { _ in
+                ResolvedAssignment(departmentKey: departments[g.below(departments.count)], written: names[g.below(names.count)],
+                                   role: g.below(2) == 0 ? .lead : .co, writtenAsCanonical: g.below(2) == 0)
             })
-            links.append((0..<g.next(4)).map { _ in
-                IndicatorLink(indicatorKey: indicators[g.next(indicators.count)], how: g.next(2) == 0 ? .explicit : .automatic)
+            links.append((0..<g.below(4)).map { _ in
+                IndicatorLink(indicatorKey: indicators[g.below(indicators.count)], how: g.below(2) == 0 ? .explicit : .automatic)
             })
         }
         return (assignments, links)
     }
 
     @Test func whatGoesInComesBackUnitByUnit() {
-        var g = Generator(state: 7)
+        var g = SplitMix(state: 7)
         var checkedAssignments = 0
         for _ in 0..<2_000 {
             let (assignments, links) = Self.randomPlan(&g)
@@ -57,7 +46,7 @@ import PlanModel
 
     /// A plan's units repeat the same departments and indicators: each distinct one is held once.
     @Test func eachDistinctAssignmentAndLinkIsHeldOnce() {
-        var g = Generator(state: 11)
+        var g = SplitMix(state: 11)
         for _ in 0..<200 {
             let (assignments, links) = Self.randomPlan(&g)
             let packed = PlanUnitLinks(assignments: assignments, indicators: links)

@@ -1,6 +1,7 @@
 import Foundation
 import PlanModel
 import Testing
+import TestSupport
 
 /// `replacingBytes` against Foundation's `replacingOccurrences`, which it replaced, on text
 /// where both must agree, and on the one case where they differ on purpose.
@@ -71,15 +72,3 @@ import Testing
     }
 }
 
-/// A small deterministic generator: the same cases on every run.
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import SiteRender
 
 /// `WordList` tries only the words whose run of word characters a text holds; it must give
@@ -20,21 +21,9 @@ import Testing
     static let fragments = ["plan-1", "plan-12", "plan-1-a", "ab.cd", "x", "c2", "见", "第3行", " ", "  ", "，", "(", ")", "（", "-", ".", "/",
                             "_", "e\u{301}", "\u{301}", "“", "”", "中", "\n", "plan-1x", "xab.cd", "plan-1/"]
 
-    /// SplitMix64: the same texts in every run.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func givesWhatTryingEveryWordGives() {
         let list = WordList(Self.words)
-        var generator = Generator(state: 23)
+        var generator = SplitMix(state: 23)
         var replaced = 0
         for _ in 0..<4000 {
             let text = (0..<Int.random(in: 1...9, using: &generator)).map { _ in Self.fragments.randomElement(using: &generator)! }.joined()
