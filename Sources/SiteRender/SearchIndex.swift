@@ -112,9 +112,11 @@ public enum SearchIndex {
 
     static func joined(_ parts: [String]) -> String { parts.filter { !$0.isEmpty }.joined(separator: " ") }
 
-    /// The text with its line breaks as spaces.
+    /// The text with its line breaks as spaces. (LF and CR are single bytes in UTF-8 that no
+    /// other character's bytes contain, so they are replaced byte for byte.)
     static func singleLine(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
+        guard text.utf8.contains(where: { $0 == 10 || $0 == 13 }) else { return text }
+        return String(decoding: text.utf8.map { $0 == 10 || $0 == 13 ? 32 : $0 }, as: UTF8.self)
     }
 
     // MARK: Files

@@ -97,6 +97,13 @@ import PlanModel
         #expect(throws: SearchIndex.DamagedPart.self) { try SearchIndex.transposed(unordered) }
     }
 
+    /// Line breaks become spaces one for one (CRLF two), every other character stays.
+    @Test func singleLineReplacesEachLineBreakCharacter() {
+        #expect(SearchIndex.singleLine("治理\n黑臭水体\r\n（一）\r") == "治理 黑臭水体  （一） ")
+        #expect(SearchIndex.singleLine("O₃ 浓度\u{2028}下降") == "O₃ 浓度\u{2028}下降")
+        #expect(SearchIndex.singleLine("") == "")
+    }
+
     @Test func theShardCountGrowsWithThePlansAsAPowerOfTwo() {
         #expect(SearchIndex.shardCount(plans: 4) == 8)
         #expect(SearchIndex.shardCount(plans: 100) == 128)
