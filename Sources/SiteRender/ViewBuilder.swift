@@ -578,7 +578,10 @@ struct ViewBuilder {
                 status: StatusMark(symbol: Labels.symbols[headline.status] ?? "", label: labels["status-\(headline.status.rawValue)"],
                                    cssClass: headline.status.rawValue)).svg()
         }
-        let points = sameBasis.map { LineChart.Point(year: $0.year, value: $0.value.number!, label: $0.value.raw) }
+        // Two sources reporting the same value for a year are one point; different values both show.
+        var plotted = Set<String>()
+        let points = sameBasis.filter { plotted.insert("\($0.year) \($0.value.raw)").inserted }
+            .map { LineChart.Point(year: $0.year, value: $0.value.number!, label: $0.value.raw) }
         let targets = indicator.targets.filter { $0.value.isChange == headline.target.value.isChange }
             .compactMap { t in t.value.number.map { LineChart.Point(year: t.year, value: $0, label: Self.shortValue(t.value)) } }
         // A line chart needs a reported value and a second year to set it against.

@@ -17,6 +17,17 @@ import Testing
 
     static func count(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
 
+    /// 湖州 2020 优良天数比率 87.7 is reported by two sources (two rows of the observations
+    /// table); the chart and its text alternative show it once.
+    @Test func aValueReportedTwiceIsOnePointOfTheChart() throws {
+        let page = try page("indicators/huzhou-14th/t2-air-good-rate.html")
+        let desc = try #require(page.range(of: "<desc id=\"line-t2-air-good-rate-desc\">"))
+        let end = try #require(page.range(of: "</desc>", range: desc.upperBound..<page.endIndex))
+        let text = String(page[desc.upperBound..<end.lowerBound])
+        #expect(Self.count("2020年 87.7", in: text) == 1, "\(text)")
+        #expect(text.contains("2022年 77.8"))
+    }
+
     @Test func everyStatusChipLinksToTheMethodPage() throws {
         #expect(Self.pages.count > 100)
         var chips = 0
