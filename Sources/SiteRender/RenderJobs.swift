@@ -166,9 +166,7 @@ final class RenderJobs: Sendable {
         if index == 0 {
             guard !made.isEmpty else { return .whole([]) }
             if site.content.plans.contains(where: { !$0.hasBody }) { throw SiteRenderer.Failure.listingsNeedText(path: paths[0]) }
-            // The plans' documents files are made with their pages.
-            let plans = SearchIndex.folder + "p/"
-            return .whole(SearchIndex.files(site: site).filter { !$0.0.hasPrefix(plans) })
+            return .whole(SearchIndex.files(site: site))
         }
         let data = self.data
         return .streamed(paths: made) { buffers in

@@ -385,19 +385,22 @@ public enum SearchIndex {
 
     // MARK: The whole index at once
 
-    /// Every file of the index (path → bytes), for a site whose plans have their text.
+    /// The files of the index made for the whole site at once (path → bytes): the shards and the
+    /// regions' documents, for a site whose plans have their text. A plan's documents file is
+    /// made with its page.
     public static func files(site: LinkedSite) -> [(String, Data)] {
         var files: [(String, Data)] = []
         var contents = [Data](repeating: Data(), count: buckets)
-        func add(_ name: String, _ entries: [Entry], group: Int) {
-            files.append((path(ofDocuments: name), documents(name, entries)))
+        func add(_ entries: [Entry], group: Int) {
             for (bucket, object) in buckets(inPostings: postings(entries)) ?? [] {
                 appendPart(group: group, object: object, to: &contents[bucket])
             }
         }
-        for (p, plan) in site.content.plans.enumerated() { add(planDocuments(plan.id), planEntries(plan), group: p) }
+        for (p, plan) in site.content.plans.enumerated() { add(planEntries(plan), group: p) }
         for (r, region) in site.content.regions.enumerated() {
-            add(regionDocuments(region.id), regionEntries(region), group: site.content.plans.count + r)
+            let name = regionDocuments(region.id), entries = regionEntries(region)
+            files.append((path(ofDocuments: name), documents(name, entries)))
+            add(entries, group: site.content.plans.count + r)
         }
         let shards = shardCount(plans: site.content.plans.count)
         for shard in 0..<shards {
