@@ -5,7 +5,7 @@ import PlanModel
 import Progress
 import Testing
 
-/// The four real plans of ../shared/seeds as published in Content/. The expected counts were
+/// The four real plans of Tests/Fixtures/sources/seeds as published in Content/. The expected counts were
 /// counted from the seed texts independently of plansite (grep over the source documents),
 /// so a regression in parsing or in the content shows here.
 @Suite struct BundledContentTests {

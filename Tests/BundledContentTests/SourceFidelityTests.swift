@@ -3,14 +3,14 @@ import PlanModel
 import Testing
 
 /// Cell by cell: every indicator's and observation's value in Content/ is found, as written, at
-/// the place its `source` cites in the source texts of ../shared (the four plans in seeds/, the
-/// later reports in sources/observations-2021-2022.md). A value changed by hand in Content/ is
+/// the place its `source` cites in the source texts (Tests/Fixtures/sources: the four plans in
+/// seeds/, the later reports in sources/observations-2021-2022.md). A value changed by hand in Content/ is
 /// no longer found there and fails. Rows whose citation the audit cannot resolve are listed
 /// (printed with their count) and must be exactly those of `expectedUnchecked`.
 @Suite struct SourceFidelityTests {
-    static let shared = BundledContentTests.root.deletingLastPathComponent().appendingPathComponent("shared")
+    static let shared = BundledContentTests.root.appendingPathComponent("Tests/Fixtures/sources")
 
-    /// The plan each seed text is (see ../shared/README.md).
+    /// The plan each seed text is (see Tests/Fixtures/sources/README.md).
     static let seeds = ["huzhou-2018": "000_1751c3c416aff1e8.txt", "shengzhou-2024": "002_d8d920d3a556d624.txt",
                         "zhejiang-2020": "003_8acfa53a62f4f6b4.txt", "huzhou-14th": "004_54cb26dd9148b49c.txt"]
     static let laterReports = "sources/observations-2021-2022.md"
@@ -34,7 +34,7 @@ import Testing
 
     struct MissingSource: Error, CustomStringConvertible {
         let path: String
-        var description: String { "the source texts are missing: \(path) (the audit needs ../shared beside the repository)" }
+        var description: String { "the source texts are missing: \(path)" }
     }
 
     /// Every indicator and observation of the bundled content as a row of the audit.

@@ -6,15 +6,13 @@ import PlanModel
 import Testing
 
 enum SeedFiles {
-    static let directory = Fixture.repoRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
-    static var present: Bool { FileManager.default.fileExists(atPath: directory.path) }
+    static let directory = Fixture.repoRoot.appendingPathComponent("Tests/Fixtures/sources/seeds")
 }
 
-/// The four seed documents (../shared/seeds) imported and compared with their hand-checked
+/// The four seed documents (Tests/Fixtures/sources/seeds) imported and compared with their hand-checked
 /// conversions in Content/plans: the numbers of docs/import.md. Each draft must pass
 /// `plansite check` with a copy of site.yaml and its region, after the edits its review lists.
-@Suite(.enabled(if: SeedFiles.present, "../shared/seeds is not beside the checkout"))
-struct SeedAgreementTests {
+@Suite struct SeedAgreementTests {
     static let seeds = SeedFiles.directory
     static let content = Fixture.repoRoot.appendingPathComponent("Content")
 
