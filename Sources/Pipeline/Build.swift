@@ -31,7 +31,7 @@ extension SiteBuild {
             self.reuse = reuse
             self.progress = progress
             writer = try OutputWriter(destination: output, previous: reuse.previousOutputs)
-            search = try SearchListing(writer: writer)
+            search = SearchListing(writer: writer)
         }
 
         func run() -> Result<Summary, Failure> {

@@ -8,20 +8,19 @@ extension SiteBuild {
     /// postings (`SearchIndex.postings`, made on its reading thread or taken from the plan
     /// cache) come in any order and are put in plan order here, a plan's group number being
     /// its place in the site. After the plans, the regions' groups (departments); then the
-    /// shards are written whole (`SearchShardFiles`). The plans' documents files are made with
-    /// their pages.
+    /// shards are written (`SearchShards`). The plans' documents files are made with their
+    /// pages.
     final class SearchListing: @unchecked Sendable {
         // @unchecked: every property is used under `lock` only.
         private let lock = NSLock()
         private let writer: OutputWriter
         private var waiting: [Int: Data] = [:]
-        private let shards: SearchShardFiles
+        private var shards = SearchShards()
         private var next = 0
         private var failure: Error?
 
-        init(writer: OutputWriter) throws {
+        init(writer: OutputWriter) {
             self.writer = writer
-            shards = try SearchShardFiles()
         }
 
         /// Takes the postings of the plan at `index` in plan order; any thread.
@@ -38,7 +37,9 @@ extension SiteBuild {
         /// Under the lock: a group's postings into the shards.
         private func add(group: Int, _ postings: Data) {
             guard failure == nil else { return }
-            do { try shards.add(group: group, postings: postings) } catch { failure = error }
+            do { try shards.add(group: group, postings: postings) } catch {
+                failure = OutputWriter.Failure.io("the search postings of group \(group) are damaged; build again with --full")
+            }
         }
 
         /// After every plan was read: the postings still waiting (behind a plan that could not
@@ -46,7 +47,10 @@ extension SiteBuild {
         /// and postings), and the shards, staged.
         func finish(regions: [Region]) throws {
             try lock.withLock {
-                for index in waiting.keys.sorted() { add(group: index, waiting[index]!) }
+                for index in waiting.keys.sorted() {
+                    add(group: index, waiting[index]!)
+                    next = index + 1
+                }
                 waiting = [:]
                 for (r, region) in regions.enumerated() {
                     let entries = SearchIndex.regionEntries(region)
@@ -57,7 +61,8 @@ extension SiteBuild {
                     add(group: next + r, SearchIndex.postings(entries))
                 }
                 if let failure { throw failure }
-                try shards.finish(plans: next, to: writer)
+                let count = SearchIndex.shardCount(plans: next)
+                for shard in 0..<count { try writer.write(SearchIndex.path(ofShard: shard), shards.shardFile(shard, of: count)) }
             }
         }
     }

@@ -145,7 +145,7 @@ public enum SearchIndex {
     /// its distinct bigrams, by bucket in bucket order: the bucket (2 bytes), the length of
     /// what follows (4 bytes) and the bucket's bigrams in code point order, 8 bytes each (the
     /// first code point in the high half), all little-endian. The group's number is not in
-    /// it: `appendPart` adds it when the shards are made.
+    /// it: `SearchShards` adds it when the shards are made.
     public static func postings(_ entries: [Entry]) -> Data {
         var grams = Set<UInt64>()
         for entry in entries {
@@ -186,14 +186,6 @@ public enum SearchIndex {
         return result
     }
 
-    /// A group's part of a bucket, after the parts of every group before it: the group (4
-    /// bytes), the length of the bigrams (4 bytes), the bigrams (`buckets(inPostings:)`).
-    public static func appendPart(group: Int, object: Data, to data: inout Data) {
-        withUnsafeBytes(of: UInt32(group).littleEndian) { data.append(contentsOf: $0) }
-        withUnsafeBytes(of: UInt32(object.count).littleEndian) { data.append(contentsOf: $0) }
-        data.append(object)
-    }
-
     /// The little-endian number at `at`.
     static func readUInt32(_ data: Data, _ at: Data.Index) -> Int {
         (0..<4).reduce(0) { $0 | Int(data[at + $1]) << (8 * $1) }
@@ -208,26 +200,6 @@ public enum SearchIndex {
         guard value >= 10 else { return out.append(UInt8(ascii: "0") + UInt8(value)) }
         appendDecimal(value / 10, to: &out)
         out.append(UInt8(ascii: "0") + UInt8(value % 10))
-    }
-
-    /// A shard file from the contents of its buckets in bucket order (each the parts
-    /// `appendPart` made, in group order): `plansiteSearch.shard(N,{"bigram":GROUPS,…});`,
-    /// each bigram with the groups that contain it (`appendGroups`). Bigrams are in bucket
-    /// order, then code point order.
-    public static func shardFile(_ shard: Int, buckets contents: [Data]) throws -> Data {
-        var out: [UInt8] = Array("\(shardCall)\(shard),{".utf8)
-        var first = true
-        for content in contents where !content.isEmpty {
-            for (gram, groups) in try transposed(content) {
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
-                JSONText.appendString(string(of: gram), to: &out)
-                out.append(UInt8(ascii: ":"))
-                appendGroups(groups, to: &out)
-            }
-        }
-        out.append(contentsOf: "}\(callEnd)".utf8)
-        return Data(out)
     }
 
     /// Ascending groups, in the shorter of two forms: a list of each group's difference from
@@ -270,43 +242,6 @@ public enum SearchIndex {
 
     /// The 64 characters of a bitmap string, for the values 0–63 (base64's).
     static let bitmapDigits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-
-    /// A bucket's parts as each bigram with its groups, in code point order; the groups in
-    /// the order of the parts. Each part's bigrams are ascending (`postings`), so a part is
-    /// merged into the bigrams seen so far in one pass.
-    static func transposed(_ content: Data) throws -> [(gram: UInt64, groups: [Int])] {
-        try content.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            var grams: [UInt64] = [], groups: [[Int]] = []
-            var at = 0
-            while at < bytes.count {
-                guard bytes.count - at >= 8 else { throw DamagedPart() }
-                let group = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
-                let length = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self)))
-                at += 8
-                guard length % 8 == 0, bytes.count - at >= length else { throw DamagedPart() }
-                var i = 0
-                var previous: UInt64?
-                for offset in stride(from: at, to: at + length, by: 8) {
-                    let gram = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                    guard previous.map({ $0 < gram }) ?? true else { throw DamagedPart() }
-                    previous = gram
-                    while i < grams.count, grams[i] < gram { i += 1 }
-                    if i < grams.count, grams[i] == gram {
-                        groups[i].append(group)
-                    } else {
-                        grams.insert(gram, at: i)
-                        groups.insert([group], at: i)
-                    }
-                    i += 1
-                }
-                at += length
-            }
-            return Array(zip(grams, groups)).map { (gram: $0.0, groups: $0.1) }
-        }
-    }
-
-    /// Bytes of a bucket that are not parts (`appendPart`).
-    public struct DamagedPart: Error {}
 
     /// The buckets of a shard, in order.
     public static func bucketsOfShard(_ shard: Int, shards: Int) -> StrideTo<Int> { stride(from: shard, to: buckets, by: shards) }
@@ -390,11 +325,9 @@ public enum SearchIndex {
     /// made with its page.
     public static func files(site: LinkedSite) -> [(String, Data)] {
         var files: [(String, Data)] = []
-        var contents = [Data](repeating: Data(), count: buckets)
+        var shards = SearchShards()
         func add(_ entries: [Entry], group: Int) {
-            for (bucket, object) in buckets(inPostings: postings(entries)) ?? [] {
-                appendPart(group: group, object: object, to: &contents[bucket])
-            }
+            do { try shards.add(group: group, postings: postings(entries)) } catch { preconditionFailure("postings made here are well-formed") }
         }
         for (p, plan) in site.content.plans.enumerated() { add(planEntries(plan), group: p) }
         for (r, region) in site.content.regions.enumerated() {
@@ -402,13 +335,8 @@ public enum SearchIndex {
             files.append((path(ofDocuments: name), documents(name, entries)))
             add(entries, group: site.content.plans.count + r)
         }
-        let shards = shardCount(plans: site.content.plans.count)
-        for shard in 0..<shards {
-            guard let file = try? shardFile(shard, buckets: bucketsOfShard(shard, shards: shards).map({ contents[$0] })) else {
-                preconditionFailure("the parts made by appendPart above are well-formed")
-            }
-            files.append((path(ofShard: shard), file))
-        }
+        let count = shardCount(plans: site.content.plans.count)
+        for shard in 0..<count { files.append((path(ofShard: shard), shards.shardFile(shard, of: count))) }
         return files
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import PlanModel
+import TestSupport
 @testable import SiteRender
 
 /// The search index (`SearchIndex`, `Templates/search.js`): what is indexed, the file format
@@ -73,30 +74,61 @@ import PlanModel
     }
 
     /// A shard lists each bigram of its buckets once, with the groups that have it ascending,
-    /// as a bitmap or as differences, whichever is shorter; parts cut short are refused.
+    /// as a bitmap or as differences, whichever is shorter; postings cut short or whose
+    /// bigrams are not ascending are refused.
     @Test func aShardListsEachBigramWithItsGroupsInTheShorterForm() throws {
         let a = [SearchIndex.Entry(kind: "task", title: "臭氧", url: "a", text: "水体")]
         let b = [SearchIndex.Entry(kind: "task", title: "水体", url: "b", text: "")]
-        var contents = [Data](repeating: Data(), count: SearchIndex.buckets)
-        for (group, entries) in [(3, a), (7, b), (12, a)] {
-            for (bucket, object) in try #require(SearchIndex.buckets(inPostings: SearchIndex.postings(entries))) {
-                SearchIndex.appendPart(group: group, object: object, to: &contents[bucket])
-            }
+        var shards = SearchShards()
+        for (group, entries) in [(3, a), (7, b), (12, a), (200, b)] {
+            try shards.add(group: group, postings: SearchIndex.postings(entries))
         }
         let shard = SearchIndex.bucket(of: SearchIndex.bigrams("水体")[0]) & 7
-        let file = try SearchIndex.shardFile(shard, buckets: SearchIndex.bucketsOfShard(shard, shards: 8).map { contents[$0] })
+        let file = shards.shardFile(shard, of: 8)
         let args = try Self.arguments(file, call: "plansiteSearch.shard(")
         #expect(args[0] as? Int == shard)
         let grams = try #require(args[1] as? [String: Any])
-        #expect(grams["水体"] as? String == "ICB")    // groups 3, 7, 12, shorter as a bitmap than as [3,4,5]
+        #expect(grams["水体"] as? [Int] == [3, 4, 5, 188])   // differences; a bitmap to group 200 is longer
         if SearchIndex.bucket(of: SearchIndex.bigrams("臭氧")[0]) & 7 == shard { #expect(grams["臭氧"] as? [Int] == [3, 9]) }
-        let bucket = SearchIndex.bucket(of: SearchIndex.bigrams("水体")[0])
-        #expect(throws: SearchIndex.DamagedPart.self) { try SearchIndex.transposed(contents[bucket].dropLast()) }
-        // A part whose bigrams are not ascending is not postings.
+
+        var dense = SearchShards()
+        for group in [3, 7, 12] { try dense.add(group: group, postings: SearchIndex.postings(a)) }
+        let denseGrams = try #require(try Self.arguments(dense.shardFile(shard, of: 8), call: "plansiteSearch.shard(")[1] as? [String: Any])
+        #expect(denseGrams["水体"] as? String == "ICB")    // groups 3, 7, 12, shorter as a bitmap than as [3,4,5]
+
+        let postings = SearchIndex.postings(a)
+        var damaged = SearchShards()
+        #expect(throws: SearchShards.DamagedPostings.self) { try damaged.add(group: 0, postings: postings.dropLast()) }
+        // A bucket whose bigrams are not ascending is not postings.
+        let gram = SearchIndex.bigrams("水体")[0], bucket = SearchIndex.bucket(of: gram)
         var unordered = Data()
-        let descending: [UInt64] = [SearchIndex.bigrams("水体")[0].littleEndian, UInt64(1).littleEndian]
-        SearchIndex.appendPart(group: 1, object: descending.withUnsafeBytes { Data(buffer: $0.bindMemory(to: UInt8.self)) }, to: &unordered)
-        #expect(throws: SearchIndex.DamagedPart.self) { try SearchIndex.transposed(unordered) }
+        withUnsafeBytes(of: UInt16(bucket).littleEndian) { unordered.append(contentsOf: $0) }
+        withUnsafeBytes(of: UInt32(16).littleEndian) { unordered.append(contentsOf: $0) }
+        for value in [gram, gram - 1] { withUnsafeBytes(of: value.littleEndian) { unordered.append(contentsOf: $0) } }
+        #expect(throws: SearchShards.DamagedPostings.self) { try damaged.add(group: 1, postings: unordered) }
+    }
+
+    /// Groups come in any numbers and any spread (a bigram new in a late group, differences
+    /// beyond one byte); each bigram lists exactly the groups whose postings have it.
+    @Test func shardsListExactlyTheGroupsOfEachBigramAtAnyScale() throws {
+        var generator = SplitMix(state: 23)
+        let words = ["水体", "臭氧", "湿地", "森林", "空气", "河湖", "土壤", "噪声"]
+        var expected: [String: [Int]] = [:]
+        var shards = SearchShards()
+        var group = 0
+        for _ in 0..<300 {
+            group += 1 + Int(generator.next() % 300)
+            let chosen = words.filter { _ in generator.next() % 3 == 0 }
+            let entries = [SearchIndex.Entry(kind: "task", title: chosen.joined(separator: "，"), url: "u", text: "")]
+            for word in chosen { expected[word, default: []].append(group) }
+            try shards.add(group: group, postings: SearchIndex.postings(entries))
+        }
+        var found: [String: [Int]] = [:]
+        for shard in 0..<8 {
+            let grams = try #require(try Self.arguments(shards.shardFile(shard, of: 8), call: "plansiteSearch.shard(")[1] as? [String: Any])
+            for (gram, value) in grams { found[gram] = try Self.groups(value) }
+        }
+        for (word, groups) in expected { #expect(found[word] == groups, "\(word)") }
     }
 
     /// Line breaks become spaces one for one (CRLF two), every other character stays.
