@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Linking
 import PlanModel
 
@@ -105,7 +106,7 @@ final class RenderJobs: Sendable {
         case .department(let d):
             let key = departmentKeys[Int(d)]
             return page(URLs.department(key), "department", builder.departmentPage(site.departments[key]!))
-        case .indicators: return page(URLs.indicators, "indicators", builder.indicatorIndex())
+        case .indicators: return indicatorList()
         case .indicator(let i):
             let key = indicatorKeys[Int(i)]
             return page(URLs.indicator(key), "indicator", builder.indicatorPage(site.indicators[key]!))
@@ -125,6 +126,39 @@ final class RenderJobs: Sendable {
 
     private func page<View: Encodable>(_ path: String, _ template: String, _ view: View) -> RenderedFiles {
         .whole([(path, Data(SiteRenderer.showPrivateUseCharacters(renderer.templates.render(view, template: template, labelsFilled: labelsFilled)).utf8))])
+    }
+
+    /// The list of every indicator, in pieces (`TemplatePieces`) when its template can be
+    /// cut; whole otherwise.
+    private func indicatorList() -> RenderedFiles {
+        let view = builder.indicatorIndex()
+        guard let pieces = renderer.templates.pieces(of: "indicators", labelsFilled: labelsFilled) else {
+            return page(URLs.indicators, "indicators", view)
+        }
+        let templates = renderer.templates, filled = labelsFilled
+        return .streamed(paths: [URLs.indicators]) { buffers in
+            Self.write(view, in: pieces, rowsPerRun: 500, to: buffers[0]) { templates.render($1, piece: $0, labelsFilled: filled) }
+        }
+    }
+
+    /// The page of `view` rendered in `pieces`: the runs of rows rendered on the cores a few at
+    /// a time, written in order.
+    static func write(_ view: IndicatorIndexView, in pieces: TemplatePieces, rowsPerRun: Int, to buffer: ByteBuffer,
+                      render: @escaping @Sendable (MustacheTemplate, IndicatorIndexView) -> String) {
+        func put(_ html: String) { buffer.append(contentsOf: SiteRenderer.showPrivateUseCharacters(html).utf8) }
+        put(render(pieces.before, view))
+        let count = view.indicators.count
+        let runs = stride(from: 0, to: count, by: rowsPerRun).map { $0 ..< min($0 + rowsPerRun, count) }
+        let batch = 2 * Parallel.defaultThreads
+        for first in stride(from: 0, to: runs.count, by: batch) {
+            let parts = Parallel.map(Array(runs[first ..< min(first + batch, runs.count)])) { rows in
+                var part = view
+                part.indicators = view.indicators.rows(rows)
+                return render(pieces.list, part)
+            }
+            parts.forEach(put)
+        }
+        put(render(pieces.after, view))
     }
 
     /// A plan's page, task table and search documents: all made from its text.

@@ -12,6 +12,9 @@ public struct TemplateSet: Sendable {
     /// The templates with the labels written in (`TemplateLabels`), and those labels.
     let filledLibrary: MustacheLibrary
     let filledLabels: [String: String]
+    /// The pages rendered in pieces (`TemplatePieces`), plain and with the labels written in.
+    let pieces: [String: TemplatePieces]
+    let filledPieces: [String: TemplatePieces]
     public let directory: String
     /// The text of each template, by name (without `.mustache`).
     let sources: [String: String]
@@ -41,6 +44,7 @@ public struct TemplateSet: Sendable {
         var filledLibrary = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         var sources: [String: String] = [:]
+        var pieces: [String: TemplatePieces] = [:], filledPieces: [String: TemplatePieces] = [:]
         for (name, data) in files.sorted(by: { $0.key < $1.key }) where name.hasSuffix(".mustache") {
             let path = "\(directory)/\(name)"
             let text = String(decoding: data, as: UTF8.self)
@@ -52,6 +56,10 @@ public struct TemplateSet: Sendable {
                 let filled = TemplateLabels.fillIn(text, labels: labels.values)
                 filledLibrary.register(filled == text ? template : try MustacheTemplate(string: HTMLEscaping.pragma + filled), named: templateName)
                 sources[templateName] = text
+                if let list = TemplatePieces.lists[templateName] {
+                    pieces[templateName] = TemplatePieces(text, section: list)
+                    filledPieces[templateName] = TemplatePieces(filled, section: list)
+                }
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error("template-syntax", at: SourceLocation(path: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
                                           "template syntax error: \(error.error)",
@@ -66,8 +74,8 @@ public struct TemplateSet: Sendable {
         }
         diagnostics += validateReferences(sources, directory: directory, labels: labels)
         if !diagnostics.isEmpty { return .failure(DiagnosticList(diagnostics)) }
-        return .success(TemplateSet(library: library, filledLibrary: filledLibrary, filledLabels: labels.values, directory: directory,
-                                    sources: sources, files: files))
+        return .success(TemplateSet(library: library, filledLibrary: filledLibrary, filledLabels: labels.values, pieces: pieces,
+                                    filledPieces: filledPieces, directory: directory, sources: sources, files: files))
     }
 
     /// Partials `{{> name}}` must exist; labels `{{labels.key}}` must be in labels.yaml.
@@ -108,5 +116,15 @@ public struct TemplateSet: Sendable {
     /// is the same when the views' labels are `filledLabels`.
     func render(_ view: Any, template: String, labelsFilled: Bool = false) -> String {
         (labelsFilled ? filledLibrary : library).render(view, withTemplate: template) ?? ""
+    }
+
+    /// The pieces of a page rendered in pieces; nil when its template cannot be cut.
+    func pieces(of template: String, labelsFilled: Bool) -> TemplatePieces? {
+        (labelsFilled ? filledPieces : pieces)[template]
+    }
+
+    /// What one of those pieces renders for `view`.
+    func render(_ view: Any, piece: MustacheTemplate, labelsFilled: Bool) -> String {
+        piece.render(view, library: labelsFilled ? filledLibrary : library)
     }
 }

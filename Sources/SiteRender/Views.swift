@@ -297,7 +297,7 @@ struct IndicatorIndexView: Encodable {
     let labels: [String: String]
     let plans: [IndicatorIndexPlanView]
     /// Every indicator of the site, in plan order, each row made as the template reaches it.
-    let indicators: RowsOnDemand<IndicatorListRowView>
+    var indicators: RowsOnDemand<IndicatorListRowView>
     /// The choices of the filter form (made visible by filters.js).
     let statuses: [StatusView]
     let regions: [Link]
@@ -306,9 +306,15 @@ struct IndicatorIndexView: Encodable {
 
 /// The rows of a list that grows with the site, made one at a time as the template iterates
 /// them: a page listing every indicator of a large site never holds all its rows at once.
-struct RowsOnDemand<Row: Encodable>: Sequence, Encodable {
+struct RowsOnDemand<Row: Encodable & Sendable>: Sequence, Encodable, Sendable {
     let count: Int
-    let row: (Int) -> Row
+    let row: @Sendable (Int) -> Row
+
+    /// The rows `range`.
+    func rows(_ range: Range<Int>) -> RowsOnDemand {
+        let row = self.row
+        return RowsOnDemand(count: range.count) { row(range.lowerBound + $0) }
+    }
 
     func makeIterator() -> AnyIterator<Row> {
         var next = 0

@@ -32,9 +32,28 @@ import Progress
 
         let sink = Sink()
         try renderer.render(renderer.pages(), threads: 2, to: sink)
-        #expect(Set(sink.streamed.keys) == Set(["indicators", "departments", "observations"].flatMap { ["data/\($0).csv", "data/\($0).json"] }))
+        #expect(Set(sink.streamed.keys) == Set(["indicators", "departments", "observations"].flatMap { ["data/\($0).csv", "data/\($0).json"] }
+                                                 + ["indicators/index.html"]))
         #expect(sink.files == whole)
         #expect(sink.streamed.values.allSatisfy { !$0.pieces.isEmpty })
+    }
+
+    /// The list of every indicator, rendered in runs of a few rows, is the page its whole
+    /// template renders.
+    @Test func theIndicatorListInRunsOfRowsIsTheWholePage() throws {
+        let renderer = try RenderFixture.bundled()
+        let view = ViewBuilder(site: renderer.site, evaluations: renderer.evaluations, labels: renderer.labels).indicatorIndex()
+        #expect(view.indicators.count > 20)
+        let templates = renderer.templates
+        let pieces = try #require(templates.pieces(of: "indicators", labelsFilled: false))
+        for rowsPerRun in [1, 3, 7, 1000] {
+            var bytes = Data()
+            let buffer = ByteBuffer(drain: { bytes.append(contentsOf: $0) })
+            RenderJobs.write(view, in: pieces, rowsPerRun: rowsPerRun, to: buffer) { templates.render($1, piece: $0, labelsFilled: false) }
+            try buffer.finish()
+            let whole = SiteRenderer.showPrivateUseCharacters(templates.render(view, template: "indicators"))
+            #expect(String(decoding: bytes, as: UTF8.self) == whole, "runs of \(rowsPerRun)")
+        }
     }
 
     /// The renderer renders the pages it is given, and only those.
