@@ -100,13 +100,13 @@ final class RenderJobs: Sendable {
     func job(_ kind: SiteRenderer.Page.Kind) throws -> RenderedFiles {
         let site = renderer.site
         switch kind {
-        case .home: return page(URLs.home, "index", builder.home())
+        case .home: return inPieces(URLs.home, "index", builder.home(), rowsPerRun: 50)
         case .plan(let p): return try planFiles(Int(p))
-        case .departments: return page(URLs.departments, "departments", builder.departmentIndex())
+        case .departments: return inPieces(URLs.departments, "departments", builder.departmentIndex(), rowsPerRun: 5)
         case .department(let d):
             let key = departmentKeys[Int(d)]
             return page(URLs.department(key), "department", builder.departmentPage(site.departments[key]!))
-        case .indicators: return indicatorList()
+        case .indicators: return inPieces(URLs.indicators, "indicators", builder.indicatorIndex(), rowsPerRun: 500)
         case .indicator(let i):
             let key = indicatorKeys[Int(i)]
             return page(URLs.indicator(key), "indicator", builder.indicatorPage(site.indicators[key]!))
@@ -128,35 +128,29 @@ final class RenderJobs: Sendable {
         .whole([(path, Data(SiteRenderer.showPrivateUseCharacters(renderer.templates.render(view, template: template, labelsFilled: labelsFilled)).utf8))])
     }
 
-    /// The list of every indicator, in pieces (`TemplatePieces`) when its template can be
-    /// cut; whole otherwise.
-    private func indicatorList() -> RenderedFiles {
-        let view = builder.indicatorIndex()
-        guard let pieces = renderer.templates.pieces(of: "indicators", labelsFilled: labelsFilled) else {
-            return page(URLs.indicators, "indicators", view)
+    /// A page whose list grows with the site, in pieces (`TemplatePieces`) when its template
+    /// can be cut; whole otherwise.
+    private func inPieces<View: ViewInPieces>(_ path: String, _ template: String, _ view: View, rowsPerRun: Int) -> RenderedFiles {
+        guard let pieces = renderer.templates.pieces(of: template, labelsFilled: labelsFilled) else {
+            return page(path, template, view)
         }
         let templates = renderer.templates, filled = labelsFilled
-        return .streamed(paths: [URLs.indicators]) { buffers in
-            Self.write(view, in: pieces, rowsPerRun: 500, to: buffers[0]) { templates.render($1, piece: $0, labelsFilled: filled) }
+        return .streamed(paths: [path]) { buffers in
+            Self.write(view, in: pieces, rowsPerRun: rowsPerRun, to: buffers[0]) { templates.render($1, piece: $0, labelsFilled: filled) }
         }
     }
 
     /// The page of `view` rendered in `pieces`: the runs of rows rendered on the cores a few at
     /// a time, written in order.
-    static func write(_ view: IndicatorIndexView, in pieces: TemplatePieces, rowsPerRun: Int, to buffer: ByteBuffer,
-                      render: @escaping @Sendable (MustacheTemplate, IndicatorIndexView) -> String) {
+    static func write<View: ViewInPieces>(_ view: View, in pieces: TemplatePieces, rowsPerRun: Int, to buffer: ByteBuffer,
+                                          render: @escaping @Sendable (MustacheTemplate, View) -> String) {
         func put(_ html: String) { buffer.append(contentsOf: SiteRenderer.showPrivateUseCharacters(html).utf8) }
         put(render(pieces.before, view))
-        let count = view.indicators.count
+        let count = view.rowCount
         let runs = stride(from: 0, to: count, by: rowsPerRun).map { $0 ..< min($0 + rowsPerRun, count) }
         let batch = 2 * Parallel.defaultThreads
         for first in stride(from: 0, to: runs.count, by: batch) {
-            let parts = Parallel.map(Array(runs[first ..< min(first + batch, runs.count)])) { rows in
-                var part = view
-                part.indicators = view.indicators.rows(rows)
-                return render(pieces.list, part)
-            }
-            parts.forEach(put)
+            Parallel.map(Array(runs[first ..< min(first + batch, runs.count)])) { render(pieces.list, view.rows($0)) }.forEach(put)
         }
         put(render(pieces.after, view))
     }

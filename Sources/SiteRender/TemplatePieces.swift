@@ -2,7 +2,8 @@ import Foundation
 import Mustache
 
 /// A page template cut around the section of a list that grows with the site (the list of
-/// every indicator): what comes before the list, the list's section, and what comes after.
+/// every indicator, the plans on the home page, the regions of the department list): what
+/// comes before the list, the list's section, and what comes after.
 /// The page is rendered as `before`, then the section once for each run of rows, then
 /// `after`, and written as it comes (`RenderJobs`), so that the runs can be rendered on
 /// several threads and the page is never held whole. Rendering the pieces gives the same
@@ -13,7 +14,7 @@ struct TemplatePieces: Sendable {
     let after: MustacheTemplate
 
     /// The pages rendered in pieces, with the section of their list.
-    static let lists = ["indicators": "indicators"]
+    static let lists = ["indicators": "indicators", "index": "plans", "departments": "regions"]
 
     /// The pieces of a template's text (without the pragma line, which is added to each);
     /// nil when the text has no section `name` outside every other section, or when the

@@ -194,7 +194,7 @@ struct PlanPageView: Encodable {
 struct HomeView: Encodable {
     let page: PageView
     let labels: [String: String]
-    let plans: [PlanSummaryView]
+    var plans: [PlanSummaryView]
     /// Departments that lead or share a task or answer for an indicator.
     let departmentCount: Int
     let indicatorCount: Int
@@ -225,7 +225,7 @@ struct RegionDepartmentsView: Encodable {
 struct DepartmentIndexView: Encodable {
     let page: PageView
     let labels: [String: String]
-    let regions: [RegionDepartmentsView]
+    var regions: [RegionDepartmentsView]
     /// Whether no plan of the site assigns anything to any department.
     let assignsNothing: Bool
 }
@@ -495,4 +495,39 @@ struct SitemapPlanView: Encodable {
 struct SitemapRegionView: Encodable {
     let name: String
     let departments: [Link]
+}
+
+/// The view of a page rendered in pieces: its list (the section `TemplatePieces.lists` names)
+/// can be cut into runs of rows.
+protocol ViewInPieces: Encodable, Sendable {
+    var rowCount: Int { get }
+    /// The view with only the rows `range` in its list.
+    func rows(_ range: Range<Int>) -> Self
+}
+
+extension IndicatorIndexView: ViewInPieces {
+    var rowCount: Int { indicators.count }
+    func rows(_ range: Range<Int>) -> Self {
+        var view = self
+        view.indicators = indicators.rows(range)
+        return view
+    }
+}
+
+extension HomeView: ViewInPieces {
+    var rowCount: Int { plans.count }
+    func rows(_ range: Range<Int>) -> Self {
+        var view = self
+        view.plans = Array(plans[range])
+        return view
+    }
+}
+
+extension DepartmentIndexView: ViewInPieces {
+    var rowCount: Int { regions.count }
+    func rows(_ range: Range<Int>) -> Self {
+        var view = self
+        view.regions = Array(regions[range])
+        return view
+    }
 }

@@ -33,26 +33,32 @@ import Progress
         let sink = Sink()
         try renderer.render(renderer.pages(), threads: 2, to: sink)
         #expect(Set(sink.streamed.keys) == Set(["indicators", "departments", "observations"].flatMap { ["data/\($0).csv", "data/\($0).json"] }
-                                                 + ["indicators/index.html"]))
+                                                 + ["indicators/index.html", "index.html", "departments/index.html"]))
         #expect(sink.files == whole)
         #expect(sink.streamed.values.allSatisfy { !$0.pieces.isEmpty })
     }
 
-    /// The list of every indicator, rendered in runs of a few rows, is the page its whole
-    /// template renders.
-    @Test func theIndicatorListInRunsOfRowsIsTheWholePage() throws {
+    /// A page whose list grows with the site, rendered in runs of a few rows, is the page its
+    /// whole template renders.
+    @Test func pagesInRunsOfRowsAreTheWholePages() throws {
         let renderer = try RenderFixture.bundled()
-        let view = ViewBuilder(site: renderer.site, evaluations: renderer.evaluations, labels: renderer.labels).indicatorIndex()
-        #expect(view.indicators.count > 20)
+        let builder = ViewBuilder(site: renderer.site, evaluations: renderer.evaluations, labels: renderer.labels)
+        try Self.expectSamePage(renderer, "indicators", builder.indicatorIndex(), minimumRows: 20)
+        try Self.expectSamePage(renderer, "index", builder.home(), minimumRows: 4)
+        try Self.expectSamePage(renderer, "departments", builder.departmentIndex(), minimumRows: 2)
+    }
+
+    static func expectSamePage<View: ViewInPieces>(_ renderer: SiteRenderer, _ template: String, _ view: View, minimumRows: Int) throws {
+        #expect(view.rowCount >= minimumRows, "\(template)")
         let templates = renderer.templates
-        let pieces = try #require(templates.pieces(of: "indicators", labelsFilled: false))
+        let pieces = try #require(templates.pieces(of: template, labelsFilled: false))
+        let whole = SiteRenderer.showPrivateUseCharacters(templates.render(view, template: template))
         for rowsPerRun in [1, 3, 7, 1000] {
             var bytes = Data()
             let buffer = ByteBuffer(drain: { bytes.append(contentsOf: $0) })
             RenderJobs.write(view, in: pieces, rowsPerRun: rowsPerRun, to: buffer) { templates.render($1, piece: $0, labelsFilled: false) }
             try buffer.finish()
-            let whole = SiteRenderer.showPrivateUseCharacters(templates.render(view, template: "indicators"))
-            #expect(String(decoding: bytes, as: UTF8.self) == whole, "runs of \(rowsPerRun)")
+            #expect(String(decoding: bytes, as: UTF8.self) == whole, "\(template) in runs of \(rowsPerRun)")
         }
     }
 
