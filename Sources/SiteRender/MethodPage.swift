@@ -90,12 +90,14 @@ extension ViewBuilder {
     func methodPage() -> MethodPageView {
         let path = URLs.method
         let root = URLs.root(of: path)
-        let own = site.content.plans.flatMap(\.ownIndicators)
-        let review = site.content.plans.flatMap(\.reviewIndicators)
+        // Lazily: the site's indicators are not copied into an array of their own.
+        let own = site.content.plans.lazy.flatMap(\.ownIndicators)
+        let review = site.content.plans.lazy.flatMap(\.reviewIndicators)
         let statuses = ProgressStatus.allCases.map { s in
             // The plan's own targets first: an example from a review table only when none has it.
             let example = (own.first { status(of: $0.key) == s } ?? review.first { status(of: $0.key) == s })
-                .flatMap { methodExample($0, root: root) } ?? earlierExample(of: s, among: own + review, root: root)
+                .flatMap { methodExample($0, root: root) }
+                ?? earlierExample(of: s, among: own, root: root) ?? earlierExample(of: s, among: review, root: root)
             return MethodStatusView(status: labels.status(s), rule: labels.format("method-rule-\(s.rawValue)", ["onTrack": SVGText.number(ProgressEvaluator.onTrackRatio)]),
                                     count: own.filter { status(of: $0.key) == s }.count, example: example)
         }
@@ -110,7 +112,7 @@ extension ViewBuilder {
     /// An example of a status no target has as of `data_as_of`: the first indicator whose
     /// headline target has it when evaluated as of the end of a year with a comparable value
     /// before the target year (the statuses of forecasts, once every target year is over).
-    func earlierExample(of status: ProgressStatus, among indicators: [Indicator], root: String) -> MethodExampleView? {
+    func earlierExample(of status: ProgressStatus, among indicators: some Sequence<Indicator>, root: String) -> MethodExampleView? {
         for indicator in indicators {
             guard let headline = evaluations[indicator.key]?.headline, headline.target.value.number != nil else { continue }
             guard let metricKey = site.metricKey(of: indicator) else { continue }
