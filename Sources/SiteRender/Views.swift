@@ -514,20 +514,21 @@ extension IndicatorIndexView: ViewInPieces {
     }
 }
 
-extension HomeView: ViewInPieces {
-    var rowCount: Int { plans.count }
-    func rows(_ range: Range<Int>) -> Self {
+extension ViewInPieces {
+    /// The view with only the rows `range` of its list `list`.
+    func keeping<Row>(_ range: Range<Int>, of list: WritableKeyPath<Self, [Row]>) -> Self {
         var view = self
-        view.plans = Array(plans[range])
+        view[keyPath: list] = Array(self[keyPath: list][range])
         return view
     }
 }
 
+extension HomeView: ViewInPieces {
+    var rowCount: Int { plans.count }
+    func rows(_ range: Range<Int>) -> Self { keeping(range, of: \.plans) }
+}
+
 extension DepartmentIndexView: ViewInPieces {
     var rowCount: Int { regions.count }
-    func rows(_ range: Range<Int>) -> Self {
-        var view = self
-        view.regions = Array(regions[range])
-        return view
-    }
+    func rows(_ range: Range<Int>) -> Self { keeping(range, of: \.regions) }
 }
