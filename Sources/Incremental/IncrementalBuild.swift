@@ -12,7 +12,8 @@ import SiteOutput
 ///   last read comes from the plan cache (`cachedPlan`) instead of being read again.
 /// - A page that shows one region's content whose region has the fingerprint recorded with
 ///   the previous build's file is taken from the previous output unrendered (`keeps`).
-/// - The writer links every other file whose bytes come out the same (`OutputWriter`).
+/// - Every other file whose bytes come out the same is linked from the previous output, and
+///   the build stages in the tree the build before it replaced (`ReusingWriter`).
 public final class IncrementalBuild: Sendable {
     public let tool: UInt64
     public let inputs: [String: UInt64]
@@ -49,8 +50,10 @@ public final class IncrementalBuild: Sendable {
         return current
     }
 
-    /// What the writer may link instead of writing (nil: none, write everything).
-    public var previousOutputs: [String: OutputRecord]? { previous?.outputs }
+    /// The writer of this build's output, taking what it can from the previous output.
+    public func writer() throws -> ReusingWriter {
+        try ReusingWriter(destination: output, previous: previous?.outputs)
+    }
 
     /// The plan's cache entry when its inputs are as when the entry was written.
     public func cachedPlan(_ planID: String) -> PlanCache.Entry? {

@@ -18,7 +18,7 @@ extension SiteBuild {
         let threads: Int?
         let reuse: IncrementalBuild
         let progress: ((Progress) -> Void)?
-        let writer: OutputWriter
+        let writer: ReusingWriter
         let search: SearchListing
         var clock = StageClock()
 
@@ -30,7 +30,7 @@ extension SiteBuild {
             self.threads = threads
             self.reuse = reuse
             self.progress = progress
-            writer = try OutputWriter(destination: output, previous: reuse.previousOutputs)
+            writer = try reuse.writer()
             search = SearchListing(writer: writer)
         }
 

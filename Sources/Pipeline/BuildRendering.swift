@@ -1,4 +1,5 @@
 import Foundation
+import Incremental
 import Linking
 import PlanModel
 import Progress
@@ -45,12 +46,12 @@ extension SiteBuild.Build {
     /// The renderer's files into the staging folder, each page with the fingerprint of the
     /// region it shows (for the next build's manifest). Called under the renderer's lock.
     final class Sink: RenderSink {
-        let writer: OutputWriter
+        let writer: ReusingWriter
         let onFile: (String) -> Void
         var dependencies: [String: UInt64] = [:]
         private(set) var pages = 0
 
-        init(writer: OutputWriter, onFile: @escaping (String) -> Void) {
+        init(writer: ReusingWriter, onFile: @escaping (String) -> Void) {
             self.writer = writer
             self.onFile = onFile
         }

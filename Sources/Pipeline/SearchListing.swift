@@ -1,4 +1,5 @@
 import Foundation
+import Incremental
 import PlanModel
 import SiteOutput
 import SiteRender
@@ -13,13 +14,13 @@ extension SiteBuild {
     final class SearchListing: @unchecked Sendable {
         // @unchecked: every property is used under `lock` only.
         private let lock = NSLock()
-        private let writer: OutputWriter
+        private let writer: ReusingWriter
         private var waiting: [Int: Data] = [:]
         private var shards = SearchShards()
         private var next = 0
         private var failure: Error?
 
-        init(writer: OutputWriter) {
+        init(writer: ReusingWriter) {
             self.writer = writer
         }
 

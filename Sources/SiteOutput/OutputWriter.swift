@@ -6,11 +6,12 @@ import Fingerprint
 /// the whole build succeeded. A failed or killed build leaves the previous output complete
 /// and unchanged; files of earlier builds that no longer belong are gone after the swap.
 ///
-/// Given the records of the previous build's files, a file whose bytes are the same as the one
-/// already in the output folder (same hash, and that file still holding those bytes) is
-/// hard-linked into the staging folder instead of being written again. The staging folder of
-/// such a build is the output folder the build before it replaced (`SpareTree`), brought up to
-/// date: its files that are the output's own are kept, the others replaced or removed.
+/// The staging folder is empty, or a folder that already holds files (`startingFrom`: the tree
+/// an earlier build replaced, kept by `Incremental`): a file of that tree is kept only when the
+/// caller asks for it by its stamp (`keepExisting`); any other file in the way of one staged is
+/// removed first (never written into: it may be a hard link to a file of the output), and the
+/// files left unused are removed before the swap. The writer knows nothing of what the files
+/// are or of earlier builds: what to take from them is decided by its caller.
 public final class OutputWriter {
     public enum Failure: Error, CustomStringConvertible {
         case unsafePath(String)
@@ -27,39 +28,24 @@ public final class OutputWriter {
     public let staging: URL
     private var finished = false
     private var directories: Set<String> = []
-    public private(set) var filesWritten = 0
-    /// Files linked from the previous output because their bytes did not change.
-    public private(set) var filesReused = 0
-    /// Of those, the files taken without being rendered (`keep`).
-    public private(set) var filesNotRendered = 0
-    /// Hash and stamp of every file staged, for the next build's manifest.
-    public private(set) var written: [String: OutputRecord] = [:]
-    private let previous: [String: OutputRecord]
-    /// When the staging folder is the spare tree: what it held that has not been used yet.
-    private var spare: SpareTree?
-    /// Whether the output this build replaces is kept as the next build's spare tree: when
-    /// the build took files from it (a full build's output shares no file with the one it
-    /// replaced, so that tree would only be in the way of the next build).
-    private let keepsSpare: Bool
+    /// When staging in a tree that held files: those not staged over yet.
+    private var existing: ExistingTree?
 
-    /// - Parameter previous: what the previous build recorded of the files of the output
-    ///   folder (nil: none, every file is written).
-    public init(destination: String, previous: [String: OutputRecord]? = nil) throws {
+    /// - Parameter startingFrom: a folder to stage in instead of an empty one (moved into
+    ///   place; an empty folder is used when it cannot be).
+    public init(destination: String, startingFrom tree: String? = nil) throws {
         let dest = URL(fileURLWithPath: destination).standardizedFileURL
         self.destination = dest
-        self.previous = previous ?? [:]
-        keepsSpare = previous != nil
         let parent = dest.deletingLastPathComponent()
         let name = ".\(dest.lastPathComponent).staging-\(getpid())"
         staging = parent.appendingPathComponent(name)
         let fm = FileManager.default
         try? fm.removeItem(at: staging)
         Self.removeStaleStaging(in: parent, base: dest.lastPathComponent, keep: name)
-        // With a previous build to take files from, start from the tree it replaced.
-        if previous != nil, rename(SpareTree.location(of: dest).path, staging.path) == 0 {
-            let tree = SpareTree.scan(staging.path)
-            directories = Set(tree.folders)
-            spare = tree
+        if let tree, rename(tree, staging.path) == 0 {
+            let found = ExistingTree.scan(staging.path)
+            directories = Set(found.folders)
+            existing = found
             return
         }
         do {
@@ -97,28 +83,26 @@ public final class OutputWriter {
         }
     }
 
-    /// The staging location of `path`, its folder created. A file of the spare tree at that
-    /// place is removed unless `keep` is its stamp (the stamp recorded for the previous
-    /// output's file: same inode, size and time, so the same file with the bytes recorded);
-    /// returns whether it was kept.
+    /// The staging location of `path`, its folder created. A file of the existing tree at that
+    /// place is removed unless `keep` is its stamp; returns whether it was kept.
     private func stage(_ path: String, keep: FileStamp? = nil) throws -> (path: String, kept: Bool) {
         guard Self.isSafe(path) else { throw Failure.unsafePath(path) }
         let location = staging.path + "/" + path
-        if spare?.files.remove(path) != nil {
+        if existing?.files.remove(path) != nil {
             if let keep, FileStamp(path: location) == keep { return (location, true) }
             unlink(location)
-        } else if spare != nil, directories.contains(location) {
-            // A folder of the spare tree where a file goes now.
+        } else if existing != nil, directories.contains(location) {
+            // A folder of the existing tree where a file goes now.
             try? FileManager.default.removeItem(atPath: location)
             directories = directories.filter { $0 != location && !$0.hasPrefix(location + "/") }
-            if let files = spare?.files { spare?.files = files.filter { !$0.hasPrefix(path + "/") } }
+            if let files = existing?.files { existing?.files = files.filter { !$0.hasPrefix(path + "/") } }
         }
         let folder = String(location[..<location.lastIndex(of: "/")!])
         if !directories.contains(folder) {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch where spare != nil {
-                // A file of the spare tree where a folder goes now.
+            } catch where existing != nil {
+                // A file of the existing tree where a folder goes now.
                 clearFolders(above: path)
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
@@ -127,50 +111,43 @@ public final class OutputWriter {
         return (location, false)
     }
 
-    /// Removes the spare tree's files that stand where the folders of `path` go.
+    /// Removes the existing tree's files that stand where the folders of `path` go.
     private func clearFolders(above path: String) {
         var prefix = ""
         for part in path.split(separator: "/").dropLast() {
             prefix += prefix.isEmpty ? String(part) : "/" + part
-            if spare?.files.remove(prefix) != nil { unlink(staging.path + "/" + prefix) }
+            if existing?.files.remove(prefix) != nil { unlink(staging.path + "/" + prefix) }
         }
     }
 
-    /// Takes the previous build's file at `path` as it is, without its bytes being made again,
-    /// when it was made from inputs with the same fingerprint `dependency` (not 0) and the old
-    /// file still holds the bytes recorded. false when the caller has to render it.
-    public func keep(_ path: String, dependency: UInt64) throws -> Bool {
-        try keep([path], dependency: dependency)
+    /// Keeps the file the staging folder already holds at `path` when it has `stamp` (inode,
+    /// size and time: that very file); otherwise removes it and returns false.
+    public func keepExisting(_ path: String, stamp: FileStamp) throws -> Bool {
+        try stage(path, keep: stamp).kept
     }
 
-    /// `keep` for the files made together (a plan's page and its tables): all of them, or
-    /// none (the files taken are given back when one cannot be).
-    public func keep(_ paths: [String], dependency: UInt64) throws -> Bool {
-        guard dependency != 0, paths.allSatisfy({ previous[$0]?.dependency == dependency }) else { return false }
-        for (n, path) in paths.enumerated() where try !linkPrevious(path, previous[path]!, dependency: dependency) {
-            for taken in paths[..<n] {
-                unlink(staging.path + "/" + taken)
-                written[taken] = nil
-                filesWritten -= 1
-                filesReused -= 1
-            }
-            return false
-        }
-        filesNotRendered += paths.count
-        return true
+    /// Stages `path` as a hard link to the file at `source`; its stamp, or nil when the link
+    /// could not be made (the source is gone).
+    public func link(_ path: String, to source: String) throws -> FileStamp? {
+        let location = try stage(path).path
+        guard Foundation.link(source, location) == 0 else { return nil }
+        return FileStamp(path: location)
     }
 
-    /// Stages a file. `dependency`: the fingerprint of the inputs it was made from, when it
-    /// depends on part of the content only (0: on all of it), recorded for `keep`.
-    public func write(_ path: String, _ data: Data, dependency: UInt64 = 0) throws {
-        let hash = ContentHash.of(data)
-        if let old = previous[path], old.hash == hash, try linkPrevious(path, old, dependency: dependency) { return }
+    /// Removes a file staged at `path`.
+    public func remove(_ path: String) {
+        guard Self.isSafe(path) else { return }
+        unlink(staging.path + "/" + path)
+    }
+
+    /// Stages a file; its stamp.
+    @discardableResult
+    public func write(_ path: String, _ data: Data) throws -> FileStamp {
         let url = try stage(path).path
         guard Self.writeFile(url, data), let stamp = FileStamp(path: url) else {
             throw Failure.io("cannot write \(url): \(String(cString: strerror(errno)))")
         }
-        written[path] = OutputRecord(hash: hash, stamp: stamp, dependency: dependency)
-        filesWritten += 1
+        return stamp
     }
 
     /// Files are written with plain open/write/close, not through a temporary file with an
@@ -192,7 +169,7 @@ public final class OutputWriter {
         return true
     }
 
-    /// The file must not exist (`stage` removed a spare tree's file, which may be a link to the
+    /// The file must not exist (`stage` removed an existing tree's file, which may be a link to the
     /// output's): nothing is ever written into an existing file.
     static func writeFile(_ path: String, _ data: Data) -> Bool {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
@@ -248,58 +225,32 @@ public final class OutputWriter {
         return StreamedFile(path: path, location: url, fd: fd)
     }
 
-    /// Stages a file written with `beginStream`, as `write` stages a whole one: when its bytes
-    /// are those of the previous output's file, that file is linked in its place.
-    public func finishStream(_ file: StreamedFile, dependency: UInt64 = 0) throws {
+    /// Closes a file written with `beginStream`; the hash of its bytes and its stamp.
+    public func finishStream(_ file: StreamedFile) throws -> (hash: UInt64, stamp: FileStamp) {
         let hash = try file.finish()
-        if let old = previous[file.path], old.hash == hash, old.current(at: destination.path + "/" + file.path) != nil {
-            // The old file was intact just now; if it changes before the link, fail the build
-            // (the new bytes are gone) rather than stage something else.
-            unlink(file.location)
-            if try linkPrevious(file.path, old, dependency: dependency) { return }
-            throw Failure.io("\(destination.path)/\(file.path) changed during the build; build again")
-        }
         guard let stamp = FileStamp(path: file.location) else {
             throw Failure.io("cannot read \(file.location): \(String(cString: strerror(errno)))")
         }
-        written[file.path] = OutputRecord(hash: hash, stamp: stamp, dependency: dependency)
-        filesWritten += 1
-    }
-
-    /// Hard-links the previous output's file at `path` into the staging folder when it still
-    /// holds the bytes `old` records; false when it is gone or was changed.
-    private func linkPrevious(_ path: String, _ old: OutputRecord, dependency: UInt64) throws -> Bool {
-        // A spare tree's file with the recorded stamp is the file recorded, bytes and all
-        // (whether or not the output still has it): kept without looking at the output.
-        let (url, kept) = try stage(path, keep: old.stamp)
-        if kept {
-            written[path] = OutputRecord(hash: old.hash, stamp: old.stamp, dependency: dependency)
-            filesWritten += 1
-            filesReused += 1
-            return true
-        }
-        let oldPath = destination.path + "/" + path
-        guard let stamp = old.current(at: oldPath), link(oldPath, url) == 0 else { return false }
-        written[path] = OutputRecord(hash: old.hash, stamp: stamp, dependency: dependency)
-        filesWritten += 1
-        filesReused += 1
-        return true
+        return (hash, stamp)
     }
 
     public func write(_ path: String, _ text: String) throws { try write(path, Data(text.utf8)) }
 
     /// Swaps the staging folder in. With an existing output folder the exchange is atomic
     /// (renameat2 RENAME_EXCHANGE); otherwise the staging folder is renamed into place.
-    public func commit() throws {
+    /// - Parameter replacedTo: where the output this replaces is moved (nil: it is removed).
+    public func commit(movingReplacedTo replaced: String? = nil) throws {
         let fm = FileManager.default
-        spare?.removeUnused(in: staging.path)
-        spare = nil
+        existing?.removeUnused(in: staging.path)
+        existing = nil
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: destination.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw Failure.io("\(destination.path) exists and is not a folder") }
             if plansite_exchange_paths(staging.path, destination.path) == 0 {
                 finished = true
-                keepPreviousOutput()
+                // The staging folder holds the replaced output now.
+                if let replaced { try? fm.removeItem(atPath: replaced) }
+                if replaced == nil || rename(staging.path, replaced!) != 0 { try? fm.removeItem(at: staging) }
                 return
             }
             // No atomic exchange on this file system: move the old output aside first.
@@ -320,15 +271,6 @@ public final class OutputWriter {
             }
             finished = true
         }
-    }
-
-    /// After the exchange the staging folder holds the previous output: kept as the next
-    /// build's staging folder (`SpareTree`) in place of any older one, or removed.
-    private func keepPreviousOutput() {
-        let spare = SpareTree.location(of: destination).path
-        // An older spare tree is there only when this build did not take it.
-        try? FileManager.default.removeItem(atPath: spare)
-        if !keepsSpare || rename(staging.path, spare) != 0 { try? FileManager.default.removeItem(at: staging) }
     }
 
     /// Drops the staged files; the output folder is untouched.

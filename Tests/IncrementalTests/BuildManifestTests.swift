@@ -50,7 +50,7 @@ import Fingerprint
     @Test func writerTakesUnrenderedPagesOnlyWithTheSameDependencyAndIntactBytes() throws {
         let dir = try tempDir()
         let out = dir.appendingPathComponent("Output").path
-        let first = try OutputWriter(destination: out)
+        let first = try ReusingWriter(destination: out, previous: nil)
         try first.write("a/same.html", Data("region a".utf8), dependency: 7)
         try first.write("b/other.html", Data("region b".utf8), dependency: 8)
         try first.write("c/edited.html", Data("region c".utf8), dependency: 9)
@@ -62,12 +62,12 @@ import Fingerprint
         try Data("region C".utf8).write(to: URL(fileURLWithPath: out + "/c/edited.html"))
         let before = FileStamp(path: out + "/a/same.html")
 
-        let second = try OutputWriter(destination: out, previous: manifest.outputs)
-        #expect(try second.keep("a/same.html", dependency: 7))
-        #expect(try !second.keep("b/other.html", dependency: 80))   // its region changed
-        #expect(try !second.keep("c/edited.html", dependency: 9))   // edited by hand
-        #expect(try !second.keep("index.html", dependency: 0))      // depends on the whole site
-        #expect(try !second.keep("new.html", dependency: 7))        // not in the previous build
+        let second = try ReusingWriter(destination: out, previous: manifest.outputs)
+        #expect(try second.keep(["a/same.html"], dependency: 7))
+        #expect(try !second.keep(["b/other.html"], dependency: 80))   // its region changed
+        #expect(try !second.keep(["c/edited.html"], dependency: 9))   // edited by hand
+        #expect(try !second.keep(["index.html"], dependency: 0))      // depends on the whole site
+        #expect(try !second.keep(["new.html"], dependency: 7))        // not in the previous build
         #expect(second.filesNotRendered == 1)
         try second.write("b/other.html", Data("region b, new".utf8), dependency: 80)
         try second.write("c/edited.html", Data("region c".utf8), dependency: 9)
@@ -83,7 +83,7 @@ import Fingerprint
     @Test func writerLinksUnchangedFilesAndWritesChangedOnes() throws {
         let dir = try tempDir()
         let out = dir.appendingPathComponent("Output").path
-        let first = try OutputWriter(destination: out)
+        let first = try ReusingWriter(destination: out, previous: nil)
         try first.write("same.html", "unchanged")
         try first.write("changed.html", "old")
         try first.write("touched.html", "edited by hand later")
@@ -104,7 +104,7 @@ import Fingerprint
         #expect(manifest.intactOutput(out) == nil)
         let sameBefore = FileStamp(path: out + "/same.html")
 
-        let second = try OutputWriter(destination: out, previous: manifest.outputs)
+        let second = try ReusingWriter(destination: out, previous: manifest.outputs)
         try second.write("same.html", "unchanged")
         try second.write("changed.html", "new")
         try second.write("touched.html", "edited by hand later")

@@ -64,4 +64,35 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: stale.path))
         writer.abort()
     }
+
+    /// Staging in a folder that holds files: a file asked for by its stamp is kept, a file in the
+    /// way of one written is replaced (not written into: the old output's link stays intact),
+    /// the unused ones are removed, and the replaced output goes where the caller says.
+    @Test func stagingInAFolderThatHoldsFilesGivesExactlyTheFilesStaged() throws {
+        let dir = try tempDir()
+        let out = dir.appendingPathComponent("Output").path
+        let tree = dir.appendingPathComponent("tree").path
+        let first = try OutputWriter(destination: out)
+        try first.write("kept.html", "kept")
+        try first.write("shared.html", "old")
+        try first.commit()
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: tree + "/unused", withIntermediateDirectories: true)
+        #expect(link(out + "/shared.html", tree + "/shared.html") == 0)
+        try Data("kept".utf8).write(to: URL(fileURLWithPath: tree + "/kept.html"))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: tree + "/unused/x.html"))
+        let keptStamp = try #require(FileStamp(path: tree + "/kept.html"))
+
+        let second = try OutputWriter(destination: out, startingFrom: tree)
+        #expect(!fm.fileExists(atPath: tree))
+        #expect(try second.keepExisting("kept.html", stamp: keptStamp))
+        try second.write("shared.html", "new")
+        #expect(try !second.keepExisting("other.html", stamp: keptStamp))
+        #expect(String(decoding: fm.contents(atPath: out + "/shared.html") ?? Data(), as: UTF8.self) == "old")
+        try second.commit(movingReplacedTo: tree)
+        #expect(FileStamp(path: out + "/kept.html") == keptStamp)
+        #expect(String(decoding: fm.contents(atPath: out + "/shared.html") ?? Data(), as: UTF8.self) == "new")
+        #expect(try fm.contentsOfDirectory(atPath: out).sorted() == ["kept.html", "shared.html"])
+        #expect(String(decoding: fm.contents(atPath: tree + "/shared.html") ?? Data(), as: UTF8.self) == "old")
+    }
 }

@@ -1,30 +1,18 @@
 import Foundation
 
-/// The output folder that the last build replaced, kept beside the output
-/// (`.NAME.plansite-spare`) to be the next build's staging folder: most of its files are hard
-/// links to the current output's (the pages that did not change), and its folders exist, so
-/// the next build only replaces what changed instead of making 20,000 links and 1,000 folders
-/// in an empty tree and removing the old tree after the swap.
-///
-/// Nothing in it is trusted: a file is kept only when it has the stamp the manifest records
-/// for the previous output's file at that path (inode, size and modification time: it is that
-/// file, with the bytes recorded; `OutputWriter`), every other file is replaced (unlinked,
-/// never written in place: its inode may be the output's) or removed at the end, and anything
-/// that is neither a regular file nor a folder (a symbolic link) is removed before it is used.
-struct SpareTree {
+/// The files and folders of a folder the writer stages in that already holds files
+/// (`OutputWriter.init(destination:startingFrom:)`). Anything that is neither a regular file
+/// nor a folder (a symbolic link) is removed before the folder is used.
+struct ExistingTree {
     /// Relative paths of the regular files found in it.
     var files: Set<String> = []
     /// Absolute paths of its folders (the root first), parents before children.
     var folders: [String] = []
 
-    static func location(of destination: URL) -> URL {
-        destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).plansite-spare")
-    }
-
     /// Lists the tree at `root` (without following links), removing what is neither a regular
     /// file nor a folder.
-    static func scan(_ root: String) -> SpareTree {
-        var tree = SpareTree()
+    static func scan(_ root: String) -> ExistingTree {
+        var tree = ExistingTree()
         var pending: [(absolute: String, relative: String)] = [(root, "")]
         while let (folder, relative) = pending.popLast() {
             tree.folders.append(folder)

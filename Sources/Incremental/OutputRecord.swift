@@ -1,5 +1,6 @@
 import Fingerprint
 import Foundation
+import SiteOutput
 
 /// What a build recorded of an output file it staged: the hash of its bytes, its `lstat`
 /// stamp, and the fingerprint of the inputs it was made from (`dependency`: for a page that

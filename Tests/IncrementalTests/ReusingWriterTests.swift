@@ -1,11 +1,13 @@
+import Fingerprint
 import Foundation
 import Testing
-@testable import SiteOutput
+import SiteOutput
+@testable import Incremental
 
-/// An incremental build stages into the output tree that the build before it replaced
-/// (`SpareTree`). Its files are links to the output's or stale copies: the staged result must
+/// An incremental build stages into the output tree that the build before it replaced (the
+/// spare tree). Its files are links to the output's or stale copies: the staged result must
 /// be exactly what was written, and the output must never change before the swap.
-@Suite struct SpareTreeTests {
+@Suite struct ReusingWriterTests {
     let fm = FileManager.default
 
     func read(_ path: String) -> String? {
@@ -27,8 +29,8 @@ import Testing
 
     /// One build: writes `files` with the previous build's records; returns its own.
     func build(_ out: String, _ files: [String: String], previous: [String: OutputRecord]?,
-               beforeCommit: (OutputWriter) throws -> Void = { _ in }) throws -> [String: OutputRecord] {
-        let writer = try OutputWriter(destination: out, previous: previous)
+               beforeCommit: (ReusingWriter) throws -> Void = { _ in }) throws -> [String: OutputRecord] {
+        let writer = try ReusingWriter(destination: out, previous: previous)
         for (path, text) in files.sorted(by: { $0.key < $1.key }) { try writer.write(path, text) }
         try beforeCommit(writer)
         try writer.commit()
@@ -85,7 +87,7 @@ import Testing
         let out = dir.appendingPathComponent("Output").path
         var manifest = try build(out, ["index.html": "1", "a.html": "a"], previous: nil)
         manifest = try build(out, ["index.html": "2", "a.html": "a"], previous: manifest)
-        let writer = try OutputWriter(destination: out, previous: manifest)
+        let writer = try ReusingWriter(destination: out, previous: manifest)
         try writer.write("index.html", "half-done")
         try writer.write("a.html", "changed")
         writer.abort()
@@ -95,4 +97,34 @@ import Testing
         _ = try build(out, ["index.html": "3"], previous: manifest)
         #expect(tree(out).files == ["index.html": "3"])
     }
+
+    @Test func aStreamedFileIsStagedLikeAWrittenOneAndLinkedWhenUnchanged() throws {
+        let out = try makeTemporaryDirectory("plansite-stream").appendingPathComponent("Output").path
+        func stream(_ writer: ReusingWriter, _ path: String, _ pieces: [String]) throws {
+            let file = try writer.beginStream(path)
+            for piece in pieces { try Array(piece.utf8).withUnsafeBytes { try file.write($0) } }
+            try writer.finishStream(file, dependency: 0)
+        }
+        let first = try ReusingWriter(destination: out, previous: nil)
+        try stream(first, "data/tasks.csv", ["plan,task\r\n", "a,", "1\r\n"])
+        try stream(first, "data/changes.csv", ["old"])
+        try first.commit()
+        #expect(FileManager.default.contents(atPath: out + "/data/tasks.csv") == Data("plan,task\r\na,1\r\n".utf8))
+        #expect(first.written["data/tasks.csv"]?.hash == ContentHash.of(Data("plan,task\r\na,1\r\n".utf8)))
+        let before = FileStamp(path: out + "/data/tasks.csv")
+
+        let second = try ReusingWriter(destination: out, previous: first.written)
+        try stream(second, "data/tasks.csv", ["plan,task\r\na,1", "\r\n"])
+        try stream(second, "data/changes.csv", ["new"])
+        try second.commit()
+        #expect(second.filesReused == 1)
+        #expect(second.filesWritten == 2)
+        #expect(FileStamp(path: out + "/data/tasks.csv") == before)
+        #expect(FileManager.default.contents(atPath: out + "/data/changes.csv") == Data("new".utf8))
+        #expect(second.written["data/tasks.csv"]?.stamp == before)
+    }
+}
+
+extension ReusingWriter {
+    func write(_ path: String, _ text: String) throws { try write(path, Data(text.utf8)) }
 }
