@@ -34,7 +34,8 @@ struct PlanStructureReader {
         }
     }
 
-    private struct OpenUnit {
+    /// A unit being read: its blocks' text, annotations and references so far.
+    struct OpenUnit {
         var id: String
         var kind: WorkUnit.Kind
         var number: Int
@@ -155,250 +156,15 @@ struct PlanStructureReader {
     }
 
     func read(_ markdownBlocks: [MarkdownBlock]) -> Result {
-        var result = Result()
-        var chapter: Chapter?
-        var chapterHasContent = false  // sections or tasks
-        var section: Section?
-        var sectionHasTasks = false
-        var open: OpenUnit?
-        var provisional: OpenUnit?       // a section or chapter that may turn out to be a unit
-        var provisionalBlockIndexes: [Int] = []
-        var lastTaskNumber = 0
-        var lastInScope: Int?
-        var usedIDs: Set<String> = []
-        var partPrefix = ""                // "p2-" inside part 2, "" in a plan without parts
-        var chaptersInPart = 0
-        var lastChapterNumber = 0
-        var lastSectionNumber = 0          // through the plan
-        var sectionsContinue: Bool?        // decided at the first chapter after one with sections
-
-        func loc(_ line: Int, _ column: Int = 1) -> SourceLocation {
-            SourceLocation(path: path, line: line + lineOffset, column: column)
-        }
-        func error(_ code: String, _ line: Int, _ message: String, hint: String? = nil) {
-            result.diagnostics.append(.error(code, at: loc(line), message, hint: hint))
-        }
-        /// A gap or repeat in the numbering of the unit `id`: an error, unless the front matter
-        /// acknowledges it (`numbering_as_written`).
-        func numberingError(_ id: String, _ line: Int, _ message: String, hint: String) {
-            result.numberingDefects.append((id, result.diagnostics.count))
-            error("numbering", line, message + " (\(id))",
-                  hint: hint + "; if the source itself is numbered so, publish it as written: add \(id) to numbering_as_written in the front matter and say so in notes")
-        }
-        var closingStandalone: Set<String> = []
-        func closeUnit() {
-            if let unit = open {
-                if let last = unit.standaloneAnnotations.last, last == unit.annotations.count - 1 {
-                    closingStandalone.insert(unit.id)
-                }
-                result.units.append(makeUnit(unit))
-                open = nil
-            }
-        }
-        func closeProvisional() {
-            if let unit = provisional {
-                result.units.append(makeUnit(unit))
-            }
-            provisional = nil
-            provisionalBlockIndexes = []
-        }
-        /// A section or chapter turned out to hold tasks: its opening text is plain text.
-        func dropProvisional() {
-            guard let unit = provisional else { return }
-            for i in provisionalBlockIndexes {
-                let block = result.blocks[i]
-                result.blocks[i] = PlanBlock(role: .text, html: block.html, line: block.line)
-            }
-            // Annotations written in a section's opening text apply to the whole section.
-            if unit.sectionID != nil {
-                pendingSectionAnnotations += unit.annotations.map {
-                    var a = $0
-                    a.scope = .section
-                    return a
-                }
-            } else {
-                for a in unit.annotations {
-                    result.diagnostics.append(.warning("annotation-unplaced", at: a.location,
-                        "this annotation stands in a chapter's introduction and applies to no task",
-                        hint: "put it after the task or at the end of the section it belongs to"))
-                }
-            }
-            provisional = nil
-            provisionalBlockIndexes = []
-        }
-        var pendingSectionAnnotations: [DepartmentAnnotation] = []
-        var sectionUnitStart = 0   // index in result.units of the section's first task
-        func closeSection() {
-            closeUnit()
-            if sectionHasTasks {
-                applySectionAnnotations(&result, from: sectionUnitStart, extra: pendingSectionAnnotations,
-                                        closingStandalone: closingStandalone)
-            }
-            closeProvisional()
-            pendingSectionAnnotations = []
-            section = nil
-            sectionHasTasks = false
-            lastInScope = nil
-            sectionUnitStart = result.units.count
-        }
-        func closeChapter() {
-            closeSection()
-            if let c = chapter { result.chapters.append(c) }
-            chapter = nil
-            chapterHasContent = false
-        }
-
-        for block in markdownBlocks {
-            let text = block.text
-            switch block.kind {
-            case .heading(let level) where level == 1:
-                if let number = Self.partNumber(text) {
-                    closeChapter()
-                    partPrefix = "p\(number)-"
-                    chaptersInPart = 0
-                    result.blocks.append(PlanBlock(role: .text, html: block.html, line: block.startLine + lineOffset))
-                    continue
-                }
-            case .heading(let level) where level == 2:
-                if let m = Self.chapterPattern.match(text) ?? Self.numberedChapterPattern.match(text),
-                   let number = ChineseNumeral.value(m[1]) {
-                    closeChapter()
-                    // The first chapter of a part restarts at 一 or continues the plan's run.
-                    let allowed = chaptersInPart > 0 ? [lastChapterNumber + 1] : partPrefix.isEmpty ? [1] : [1, lastChapterNumber + 1]
-                    let id = unique("\(partPrefix)c\(number)", &usedIDs, block.startLine)
-                    if !allowed.contains(number) {
-                        numberingError(id, block.startLine, "chapter \(m[1]) follows chapter \(ChineseNumeral.text(lastChapterNumber)): a gap or repeat in the chapter numbering",
-                                       hint: "chapters are numbered 一、 二、 三、 … in order (restarting or continuing in each part); fix the number or the heading level")
-                    }
-                    chaptersInPart += 1
-                    lastChapterNumber = number
-                    chapter = Chapter(id: id, number: number, heading: text.replacingBytes(of: "\n", with: ""), location: loc(block.startLine))
-                    result.blocks.append(PlanBlock(role: .chapterHeading(id), html: headingHTML(block, id: id), line: block.startLine + lineOffset))
-                    provisional = OpenUnit(id: id, kind: .section, number: number, label: m[1] + "、", title: m[2], texts: [],
-                                           chapterID: id, sectionID: nil, annotations: [], references: [], location: loc(block.startLine))
-                    lastInScope = nil
-                    sectionUnitStart = result.units.count
-                    continue
-                }
-                // An unnumbered level-2 heading (附件, 表) ends the structured part.
-                closeChapter()
-                result.blocks.append(PlanBlock(role: .text, html: block.html, line: block.startLine + lineOffset))
-                continue
-            case .heading(let level) where level == 3:
-                if let c = chapter, let m = Self.sectionPattern.match(text) ?? Self.numberedSectionPattern.match(text),
-                   let number = ChineseNumeral.value(m[1]) {
-                    if !chapterHasContent { dropProvisional() }
-                    closeSection()
-                    chapterHasContent = true
-                    let allowed: [Int]
-                    if let last = chapter?.sections.last?.number {
-                        allowed = [last + 1]
-                    } else if lastSectionNumber == 0 {
-                        allowed = [1]
-                    } else {
-                        // The first section of a later chapter: restart at (一) or continue the
-                        // plan's run; the first such chapter decides for the plan.
-                        if sectionsContinue == nil, number == 1 || number == lastSectionNumber + 1 { sectionsContinue = number != 1 }
-                        allowed = sectionsContinue == true ? [lastSectionNumber + 1] : [1]
-                    }
-                    let id = unique("\(c.id)-s\(number)", &usedIDs, block.startLine)
-                    if !allowed.contains(number) {
-                        numberingError(id, block.startLine, "section (\(m[1])) follows section (\(ChineseNumeral.text(lastSectionNumber))) in \(c.heading): a gap or repeat in the section numbering",
-                                       hint: "sections are numbered (一) (二) (三) … restarting in each chapter or continuing through the plan, the same way in the whole plan")
-                    }
-                    lastSectionNumber = number
-                    let s = Section(id: id, number: number, heading: text.replacingBytes(of: "\n", with: ""), location: loc(block.startLine))
-                    section = s
-                    chapter?.sections.append(s)
-                    result.blocks.append(PlanBlock(role: .sectionHeading(id), html: headingHTML(block, id: id), line: block.startLine + lineOffset))
-                    provisional = OpenUnit(id: id, kind: .section, number: number, label: "(\(m[1]))", title: m[2], texts: [],
-                                           chapterID: c.id, sectionID: id, annotations: [], references: [], location: loc(block.startLine))
-                    sectionUnitStart = result.units.count
-                    continue
-                }
-            case .thematicBreak:
-                // A thematic break (***) ends the structured part, like an unnumbered heading.
-                closeChapter()
-                result.blocks.append(PlanBlock(role: .text, html: block.html, line: block.startLine + lineOffset))
-                continue
-            default:
-                break
-            }
-
-            // A numbered task: a paragraph "1.…" or a level-4 heading "#### 1. …".
-            var taskMatch: [String]?
-            let allowed: [Int] = lastInScope.map { [$0 + 1] } ?? [1, lastTaskNumber + 1]
-            var isTaskBlock = false
-            if case .paragraph = block.kind { isTaskBlock = true }
-            if case .heading(let level) = block.kind, level == 4 { isTaskBlock = true }
-            if chapter != nil, isTaskBlock {
-                taskMatch = Self.taskPattern.match(text)
-                // Only a number that continues a run (2 after 1, 7 after 6): 1.5万吨 opens no task.
-                let previous = lastInScope ?? lastTaskNumber
-                if taskMatch == nil, let m = Self.taskPatternBeforeDigits.match(text), let n = Int(m[1]), n >= 2, n == previous + 1 {
-                    taskMatch = m
-                }
-            }
-            if let m = taskMatch, let number = Int(m[1]), let c = chapter {
-                closeUnit()
-                dropProvisional()
-                chapterHasContent = true
-                sectionHasTasks = true
-                let base = section.map { "\($0.id)-t\(number)" } ?? "\(c.id)-t\(number)"
-                let id = unique(base, &usedIDs, block.startLine)
-                if !allowed.contains(number) {
-                    let previous = lastInScope ?? lastTaskNumber
-                    numberingError(id, block.startLine, "task \(number) follows task \(previous): a gap or repeat in the task numbering",
-                                   hint: "tasks are numbered 1, 2, 3 … continuously through the plan or restarting in each section; check the numbers around here")
-                }
-                lastInScope = number
-                lastTaskNumber = number
-                let body = m[3]
-                let title: String
-                if case .heading = block.kind {
-                    title = body.replacingBytes(of: "\n", with: "")
-                } else {
-                    title = Self.title(of: body)
-                }
-                open = OpenUnit(id: id, kind: .task, number: number, label: m[1] + m[2], title: title, texts: [],
-                                chapterID: c.id, sectionID: section?.id, annotations: [], references: [], location: loc(block.startLine))
-                result.blocks.append(PlanBlock(role: .unitStart(id), html: block.html, line: block.startLine + lineOffset))
-            } else if open != nil {
-                result.blocks.append(PlanBlock(role: .unitBody(open!.id), html: block.html, line: block.startLine + lineOffset))
-            } else if let p = provisional {
-                provisionalBlockIndexes.append(result.blocks.count)
-                result.blocks.append(PlanBlock(role: .unitBody(p.id), html: block.html, line: block.startLine + lineOffset))
-            } else {
-                result.blocks.append(PlanBlock(role: .text, html: block.html, line: block.startLine + lineOffset))
-            }
-
-            // Text, annotations and references go to the unit the block belongs to.
-            guard open != nil || provisional != nil else { continue }
-            let flatText = text.replacingBytes(of: "\n", with: "")
-            let (annotations, annotationProblems) = readAnnotations(in: block)
-            result.diagnostics += annotationProblems
-            let references = block.links.filter { $0.url.hasPrefix("indicator:") }.map {
-                IndicatorReference(target: String($0.url.dropFirst("indicator:".count)), location: loc($0.line))
-            }
-            let standalone = annotations.count == 1 && isOnlyAnnotation(flatText, annotations[0].raw)
-            if open != nil {
-                open!.texts.append(flatText)
-                if standalone { open!.standaloneAnnotations.append(open!.annotations.count) }
-                open!.annotations += annotations
-                open!.references += references
-            } else {
-                provisional!.texts.append(flatText)
-                provisional!.annotations += annotations
-                provisional!.references += references
-            }
-        }
-        closeChapter()
-        return result
+        var walk = StructureWalk(reader: self)
+        for block in markdownBlocks { walk.take(block) }
+        walk.closeChapter()
+        return walk.result
     }
 
     /// Marks the closing annotation of a section as applying to all its tasks, when it is a
     /// paragraph of its own after the section's last task and no other task has its own.
-    private func applySectionAnnotations(_ result: inout Result, from start: Int, extra: [DepartmentAnnotation],
+    func applySectionAnnotations(_ result: inout Result, from start: Int, extra: [DepartmentAnnotation],
                                          closingStandalone: Set<String>) {
         guard start < result.units.count else { return }
         let range = start..<result.units.count
@@ -417,13 +183,13 @@ struct PlanStructureReader {
         }
     }
 
-    private func makeUnit(_ unit: OpenUnit) -> WorkUnit {
+    func makeUnit(_ unit: OpenUnit) -> WorkUnit {
         return WorkUnit(id: unit.id, kind: unit.kind, number: unit.number, label: unit.label, title: unit.title,
                         text: unit.texts.joined(separator: "\n"), chapterID: unit.chapterID, sectionID: unit.sectionID,
                         annotations: unit.annotations, indicatorReferences: unit.references, location: unit.location)
     }
 
-    private func readAnnotations(in block: MarkdownBlock) -> ([DepartmentAnnotation], [Diagnostic]) {
+    func readAnnotations(in block: MarkdownBlock) -> ([DepartmentAnnotation], [Diagnostic]) {
         var annotations: [DepartmentAnnotation] = []
         var problems: [Diagnostic] = []
         let (allFound, unreadable) = AnnotationParser.scan(block.text)
@@ -475,7 +241,7 @@ struct PlanStructureReader {
 
     /// The text is the annotation alone, give or take spaces and a full stop around it. (On
     /// Unicode scalars: Foundation's `trimmingCharacters` converted every task text to UTF-16.)
-    private func isOnlyAnnotation(_ text: String, _ raw: String) -> Bool {
+    func isOnlyAnnotation(_ text: String, _ raw: String) -> Bool {
         let scalars = text.unicodeScalars
         func trimmed(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\u{3000}" || s == "。" || s == "." }
         guard let first = scalars.firstIndex(where: { !trimmed($0) }),
@@ -483,7 +249,7 @@ struct PlanStructureReader {
         return String(scalars[first...last]) == raw
     }
 
-    private func headingHTML(_ block: MarkdownBlock, id: String) -> String {
+    func headingHTML(_ block: MarkdownBlock, id: String) -> String {
         guard case .heading(let level) = block.kind,
               let open = block.html.range(of: "<h\(level)>") else { return block.html }
         var html = block.html
@@ -491,7 +257,7 @@ struct PlanStructureReader {
         return html
     }
 
-    private func unique(_ id: String, _ used: inout Set<String>, _ line: Int) -> String {
+    func unique(_ id: String, _ used: inout Set<String>, _ line: Int) -> String {
         var candidate = id
         var n = 2
         while used.contains(candidate) {
