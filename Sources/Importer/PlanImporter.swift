@@ -316,7 +316,11 @@ public enum PlanImporter {
             for (k, v) in counts where v - (other.counts[k] ?? 0) > 0 { result.counts[k] = v - (other.counts[k] ?? 0) }
             return result
         }
-        var sample: String { String(counts.keys.prefix(10).map(Character.init)) }
+        /// The ten characters missing most often (ties in code point order), the same in every run.
+        var sample: String {
+            let ordered = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.value < $1.key.value }
+            return String(ordered.prefix(10).map { Character($0.key) })
+        }
     }
 
     static func countHan<S: Sequence>(_ lines: S) -> HanCounts where S.Element == String {

@@ -116,3 +116,19 @@ import Testing
         #expect(result.report.has(.numbering, line: 5, containing: "章的编号有缺号或重号"))
     }
 }
+
+/// The review report names the Han characters a draft lost: the same ones, in the same order,
+/// in every run (a dictionary's order changes from one process to the next).
+@Suite struct MissingCharactersTests {
+    @Test func theSampleIsTheMostFrequentInCodePointOrderOfTies() {
+        var counts = PlanImporter.HanCounts()
+        let text = "甲乙丙丁戊己庚辛壬癸子丑"
+        for (n, scalar) in text.unicodeScalars.enumerated() { counts.counts[scalar] = n < 4 ? 5 : 1 }
+        counts.counts["丑"] = 9
+        // 丑 most often, then 甲乙丙丁 (5 each) and 5 of the 1s, each group by code point.
+        let ones = text.unicodeScalars.dropFirst(4).filter { $0 != "丑" }.sorted { $0.value < $1.value }.prefix(5)
+        let fives = text.unicodeScalars.prefix(4).sorted { $0.value < $1.value }
+        #expect(counts.sample == String(String.UnicodeScalarView(["丑"] + fives + ones)))
+        #expect(counts.total == 9 + 20 + 7)
+    }
+}
