@@ -33,8 +33,24 @@ struct MetadataDetector {
     func detect(report: inout ReviewReport) -> PlanMetadata {
         var meta = PlanMetadata()
         let front = Array(body[0..<firstChapterIndex].enumerated())
+        noticeTitle(&meta, front, &report)
+        title(&meta, front, &report)
+        docNumber(&meta, front, &report)
+        issuer(&meta, front, &report)
+        issueDate(&meta, front, &report)
+        period(&meta, &report)
+        return meta
+    }
 
-        // Notice title, possibly written over two lines.
+    typealias FrontLines = [EnumeratedSequence<[SourceLine]>.Element]
+
+    /// Index in the body of the front part's date line (the notice's signature date).
+    private func dateIndex(_ front: FrontLines) -> Int? {
+        front.first { TextPatterns.dateLine($0.element.text) != nil }?.offset
+    }
+
+    /// Notice title, possibly written over two lines.
+    private func noticeTitle(_ meta: inout PlanMetadata, _ front: FrontLines, _ report: inout ReviewReport) {
         for (i, line) in front.prefix(20) {
             if TextPatterns.isNoticeTitle(line.text) {
                 meta.noticeTitleIndexes = [i]
@@ -50,9 +66,12 @@ struct MetadataDetector {
                 break
             }
         }
-        let afterNotice = (meta.noticeTitleIndexes.last ?? -1) + 1
+    }
 
-        // The plan's title: the 《…》 the notice issues, found again as a line of its own.
+    /// The plan's title: the 《…》 the notice issues, found again as a line of its own; else a
+    /// title line before the running text, the page title, or the 《…》 of the notice.
+    private func title(_ meta: inout PlanMetadata, _ front: FrontLines, _ report: inout ReviewReport) {
+        let afterNotice = (meta.noticeTitleIndexes.last ?? -1) + 1
         var candidates: [String] = []
         for (_, line) in front where line.text.contains("《") {
             if let m = TextPatterns.match(#"(?:现将|印发)《(.+?)》"#, line.text) ?? TextPatterns.match(#"《(.+?)》(?:印发|已经)"#, line.text) {
@@ -92,8 +111,10 @@ struct MetadataDetector {
         if meta.title == nil {
             report.add(.edit, line: nil, "未找到标题：请在 plan.md 的 title 字段填写文件标题(当前为“待核”)")
         }
+    }
 
-        // 文号: a line of its own before the first chapter; else at the start of a page title.
+    /// 文号: a line of its own before the first chapter; else at the start of a page title.
+    private func docNumber(_ meta: inout PlanMetadata, _ front: FrontLines, _ report: inout ReviewReport) {
         if let (i, line) = front.first(where: { TextPatterns.isDocNumberLine($0.element.text) }) {
             meta.docNumber = TextPatterns.compact(line.text)
             meta.docNumberIndex = i
@@ -104,12 +125,14 @@ struct MetadataDetector {
         } else {
             report.add(.metadata, line: nil, "未找到文号(正文之前没有“X〔年〕N号”一行)；doc_number 不填")
         }
+    }
 
-        // Issuing body: the notice title's prefix, else the signature, else the page's 来源.
+    /// Issuing body: the notice title's prefix, else the signature, else the page's 来源.
+    private func issuer(_ meta: inout PlanMetadata, _ front: FrontLines, _ report: inout ReviewReport) {
         if let notice = meta.noticeTitle, let r = notice.range(of: "关于"), r.lowerBound != notice.startIndex {
             meta.issuer = String(notice[..<r.lowerBound])
         }
-        let dateIndex = front.first { TextPatterns.dateLine($0.element.text) != nil }?.offset
+        let dateIndex = self.dateIndex(front)
         if let d = dateIndex, d > 0 {
             let signature = body[d - 1].text
             if meta.issuer == nil, TextPatterns.isTitleLike(signature, maxLength: 40), !signature.contains("(略)") {
@@ -132,9 +155,11 @@ struct MetadataDetector {
         if meta.issuer == nil {
             report.add(.edit, line: nil, "未找到发文机关：请在 plan.md 的 issuer 字段填写(当前为“待核”)")
         }
+    }
 
-        // Date: the notice's date line, else the 印发 date, else the page's publication date.
-        if let d = dateIndex {
+    /// Date: the notice's date line, else the 印发 date, else the page's publication date.
+    private func issueDate(_ meta: inout PlanMetadata, _ front: FrontLines, _ report: inout ReviewReport) {
+        if let d = dateIndex(front) {
             meta.issueDate = TextPatterns.dateLine(body[d].text)
         } else {
             for (_, line) in front where TextPatterns.matches(#"^[*＊×X某\s]*年?[*＊×X某\s]*月?[*＊×X某\s]*日$"#, line.text) {
@@ -154,8 +179,10 @@ struct MetadataDetector {
                 }
             }
         }
+    }
 
-        // Period: from the title, the notice title, the page title, then the text.
+    /// Period: from the title, the notice title, the page title, then the text.
+    private func period(_ meta: inout PlanMetadata, _ report: inout ReviewReport) {
         let titleSources = [meta.title, meta.noticeTitle].compactMap { $0 } + pageTitles.map(\.text)
         for text in titleSources {
             if let p = Self.period(fromTitle: text) {
@@ -180,7 +207,6 @@ struct MetadataDetector {
         if meta.period == nil {
             report.add(.edit, line: nil, "未找到规划期限：请在 plan.md 的 period 字段填写起止年份，如 2021-2025(当前为“待核”)")
         }
-        return meta
     }
 
     /// The period as the text states it, first found wins: a span of years (`2011年至2015年`,
