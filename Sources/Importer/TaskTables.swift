@@ -25,6 +25,8 @@ struct TaskTable: Sendable {
     var range: ClosedRange<Int>
     var columns: [String]
     var rows: [Row]
+    /// Body indexes of the lines of header rows repeated mid-table: left out of the draft.
+    var repeatedHeader: [Int] = []
 
     static let taskHeader = #"^(?:重点|主要|工作|具体)?(?:任务|工作)(?:名称|内容|事项)?$|^(?:工作|建设)内容$"#
     static let departmentHeader = #"^(?:责任|牵头|配合|协办|参与|实施)(?:单位|部门)$"#
@@ -38,6 +40,10 @@ struct TaskTable: Sendable {
             if let table = table(at: i, in: body) {
                 report.add(.table, line: body[table.range.lowerBound].number, endLine: body[table.range.upperBound].number,
                            "任务分解表“\(table.caption)”：\(table.rows.count) 行，责任单位写入 assignments.csv(列：\(table.columns.joined(separator: " | ")))")
+                if let first = table.repeatedHeader.first, let last = table.repeatedHeader.last {
+                    report.add(.table, line: body[first].number, endLine: body[last].number,
+                               "任务分解表的表头在表中重复(原文分页处)：重复的表头未写入草稿")
+                }
                 for row in table.rows where row.merged {
                     report.add(.table, line: row.line, "任务分解表序号 \(row.number) 没有自己的责任单位，按合并单元格取上一行的“\(row.departments.joined(separator: "、"))”，请核对")
                 }
@@ -63,13 +69,18 @@ struct TaskTable: Sendable {
               columns.contains(where: { TextPatterns.matches(departmentHeader, $0) }) else { return nil }
         let separateLead = columns.contains("牵头单位") || columns.contains("牵头部门")
         var rows: [Row] = []
+        var repeatedHeader: [Int] = []
         var end = k - 1
         while k < body.count {
             let t = TextPatterns.trim(body[k].text)
             if t == "序号", k + 1 < body.count, isHeader(body[k + 1].text) {
                 // A repeated header row.
+                repeatedHeader.append(k)
                 k += 1
-                while k < body.count, isHeader(body[k].text) { k += 1 }
+                while k < body.count, isHeader(body[k].text) {
+                    repeatedHeader.append(k)
+                    k += 1
+                }
                 continue
             }
             if TextPatterns.matches(#"^\d{1,3}$"#, t) {
@@ -96,7 +107,8 @@ struct TaskTable: Sendable {
         }
         var caption = "任务分解表"
         if start > 0, TextPatterns.matches(#"(任务|分工|分解).{0,6}表$"#, body[start - 1].text) { caption = TextPatterns.trim(body[start - 1].text) }
-        return TaskTable(caption: caption, range: start...end, columns: columns, rows: rows)
+        return TaskTable(caption: caption, range: start...end, columns: columns, rows: rows,
+                         repeatedHeader: repeatedHeader.filter { $0 <= end })
     }
 
     static func isHeader(_ text: String) -> Bool {

@@ -114,5 +114,10 @@ import Testing
         let row4 = Fixture.line(equal: "4", in: Self.dir + name)
         #expect(result.report.has(.table, line: row4, containing: "合并单元格"))
         #expect(Importing.body(result).contains("| 5 | 强化督查考核 | 区委督查室 区政府督查室 |"))
+        // The repeated header row is left out, said so at its lines, and not counted as lost text.
+        let repeated = try #require(Fixture.lines(containing: "序号", in: Self.dir + name).dropFirst().first)
+        #expect(result.report.has(.table, line: repeated, containing: "表头在表中重复"))
+        #expect(result.summary.missingHanCharacters == 0)
+        #expect(!result.reviewMarkdown.contains("导入程序有误"))
     }
 }
