@@ -61,7 +61,58 @@ public enum PlanImporter {
             report.add(.garbled, line: line, "有无法解码的字节，已替换为“\u{FFFD}”", excerpt: source.lines[line - 1].text)
         }
 
-        // 1. Markup, clutter and the second copy.
+        let (cleaned, body) = clean(source, &report)
+        let read = readStructure(body, cleaned, &report)
+        let (meta, planEnd, taskTables, tables, structure) = (read.meta, read.planEnd, read.taskTables, read.tables, read.structure)
+        let annotationCount = ParagraphReview.review(structure.blocks, report: &report)
+        reviewCharacters(body, report: &report)
+        // 3. plan.md
+        let front = DraftWriter.FrontMatter(
+            title: meta.title ?? "待核", docNumber: meta.docNumber, issuer: meta.issuer ?? "待核", issueDate: meta.issueDate,
+            period: meta.period ?? "待核", region: options.region,
+            source: "\(options.sourceName)(网页文本，由 plansite import 导入；请改为原文网址或出处)",
+            sourceNote: "plansite import 自动生成的草稿(源文件 \(source.encoding.rawValue)，\(source.lines.count)行)，未经人工核对；疑点见 review.md。")
+        let markdown = DraftWriter.planMarkdown(front: front, blocks: structure.blocks, tableColumns: { $0.displayGrid() })
+
+        // 4. indicators.csv, and observations and metrics drafted from actual values
+        let draft = IndicatorDraft.make(tables: tables, planID: options.planID, planEnd: planEnd)
+        let records = draft.indicators
+        let csv = records.isEmpty ? nil : indicatorsCSV(records, report: &report)
+        if records.isEmpty {
+            report.add(.table, line: nil, "文中没有逐格分行的指标表，未生成 indicators.csv；正文中的目标句(如“到2020年…达到…”)需人工整理为指标")
+        }
+        draft.report(region: options.region, into: &report)
+
+        let (units, chapters) = readBack(markdown, &report)
+        let assignments = taskTables.isEmpty ? nil : TaskTable.assignments(taskTables, units: units, report: &report)
+        if let registry = options.registry {
+            checkDepartments(units: units, records: records, registry: registry, markdown: markdown, report: &report)
+            checkTableDepartments(taskTables, registry: registry, report: &report)
+        }
+        let departments = options.registry == nil
+            ? draftDepartments(region: options.region, units: units, records: records, taskTables: taskTables, markdown: markdown, &report) : nil
+
+        let missing = missingHan(body, taskTables, markdown, &report)
+
+        let summary = ReviewReport.Summary(
+            sourceName: options.sourceName, planID: options.planID, encoding: source.encoding.rawValue, sourceLines: source.lines.count,
+            chapters: chapters.count, sections: chapters.reduce(0) { $0 + $1.sections.count },
+            tasks: units.filter { $0.kind == .task }.count, annotations: annotationCount, boxes: structure.boxes,
+            tables: tables.count, indicatorRows: records.count,
+            sourceHanCharacters: countHan(source.lines.map(\.text)).total,
+            removedHanCharacters: countHan(cleaned.removed.map(\.line.text)).total,
+            keptHanCharacters: countHan(cleaned.body.map(\.text)).total, missingHanCharacters: missing.total)
+        var result = Result(planMarkdown: markdown.text, indicatorsCSV: csv, reviewMarkdown: report.render(summary: summary),
+                            assignmentsCSV: assignments.map(DraftWriter.csv), departmentsCSV: departments?.csv, regionYAML: departments.map { _ in DepartmentsDraft.regionYAML(issuer: meta.issuer) },
+                            report: report, summary: summary, encoding: source.encoding)
+        (result.observationsCSV, result.metricsCSV) = (draft.observationsCSV, draft.metricsCSV)
+        return result
+
+    }
+
+    /// 1. Markup, clutter and the second copy removed: the cleaned lines, and the body (without
+    /// the lines where the second copy differs, kept for the draft's end).
+    static func clean(_ source: SourceText, _ report: inout ReviewReport) -> (Cleaner.Result, [SourceLine]) {
         let markup = MarkupCleaner().clean(source.lines)
         for change in markup.changes {
             report.add(.clutter, line: change.line, "已删除\(change.what)", excerpt: change.excerpt)
@@ -80,9 +131,19 @@ public enum PlanImporter {
             }
         }
         let differing = Set(cleaned.duplicates.flatMap(\.differing).map(\.number))
-        let body = cleaned.body.filter { !differing.contains($0.number) }
+        return (cleaned, cleaned.body.filter { !differing.contains($0.number) })
+    }
 
-        // 2. Metadata, tables, structure.
+    struct StructureRead {
+        let meta: PlanMetadata
+        let planEnd: Int
+        let taskTables: [TaskTable]
+        let tables: [FlattenedTable]
+        let structure: StructureBuilder.Output
+    }
+
+    /// 2. Metadata, tables, structure.
+    static func readStructure(_ body: [SourceLine], _ cleaned: Cleaner.Result, _ report: inout ReviewReport) -> StructureRead {
         let meta = MetadataDetector(body: body, pageTitles: cleaned.pageTitles, pageMetadata: cleaned.pageMetadata).detect(report: &report)
         let years = (meta.period ?? "").split(separator: "-").compactMap { Int($0) }
         let planStart = years.first ?? Int(meta.issueDate?.prefix(4) ?? "") ?? 2000
@@ -103,34 +164,17 @@ public enum PlanImporter {
         for line in cleaned.duplicates.flatMap(\.differing) {
             structure.blocks.append(.pending(note: "重复登载的第二遍中与第一遍不同的一行(源文件第\(line.number)行)", text: line.text, line: line.number))
         }
-        let annotationCount = ParagraphReview.review(structure.blocks, report: &report)
-        reviewCharacters(body, report: &report)
+        return StructureRead(meta: meta, planEnd: planEnd, taskTables: taskTables, tables: tables, structure: structure)
+    }
 
-        // 3. plan.md
-        let front = DraftWriter.FrontMatter(
-            title: meta.title ?? "待核", docNumber: meta.docNumber, issuer: meta.issuer ?? "待核", issueDate: meta.issueDate,
-            period: meta.period ?? "待核", region: options.region,
-            source: "\(options.sourceName)(网页文本，由 plansite import 导入；请改为原文网址或出处)",
-            sourceNote: "plansite import 自动生成的草稿(源文件 \(source.encoding.rawValue)，\(source.lines.count)行)，未经人工核对；疑点见 review.md。")
-        let markdown = DraftWriter.planMarkdown(front: front, blocks: structure.blocks, tableColumns: { $0.displayGrid() })
-
-        // 4. indicators.csv, and observations and metrics drafted from actual values
-        let draft = IndicatorDraft.make(tables: tables, planID: options.planID, planEnd: planEnd)
-        let records = draft.indicators
-        let csv = records.isEmpty ? nil : indicatorsCSV(records, report: &report)
-        if records.isEmpty {
-            report.add(.table, line: nil, "文中没有逐格分行的指标表，未生成 indicators.csv；正文中的目标句(如“到2020年…达到…”)需人工整理为指标")
-        }
-        draft.report(region: options.region, into: &report)
-
-        // 5. Read the draft as `plansite check` reads it.
+    /// 5. The draft read as `plansite check` reads it: its units and chapters (the structure
+    /// also when the front matter still has 待核 fields), its diagnostics in review.md.
+    static func readBack(_ markdown: DraftWriter.Markdown, _ report: inout ReviewReport) -> ([WorkUnit], [Chapter]) {
         let (plan, diagnostics) = ReaderEntryPoints.readPlanText(markdown.text, path: "plan.md")
         // The structure also when the front matter still has 待核 fields (blank lines keep the numbers).
         let frontLines = frontMatterLines(markdown)
         let bodyOnly = Array(repeating: "", count: frontLines) + markdown.lines.dropFirst(frontLines)
         let structureRead = ReaderEntryPoints.readStructure(markdown: bodyOnly.joined(separator: "\n"))
-        let units = plan?.units ?? structureRead.units
-        let chapters = plan?.chapters ?? structureRead.chapters
         for d in diagnostics {
             let sourceLine = d.location.line > 0 ? markdown.sourceLine(forDraftLine: d.location.line) : nil
             if d.severity == .error {
@@ -139,24 +183,26 @@ public enum PlanImporter {
                 report.add(d.code.hasPrefix("annotation") ? .annotation : .note, line: sourceLine, "plansite check 警告(plan.md 第\(d.location.line)行)：\(d.message)")
             }
         }
-        let assignments = taskTables.isEmpty ? nil : TaskTable.assignments(taskTables, units: units, report: &report)
-        if let registry = options.registry {
-            checkDepartments(units: units, records: records, registry: registry, markdown: markdown, report: &report)
-            checkTableDepartments(taskTables, registry: registry, report: &report)
-        }
-        var departments: DepartmentsDraft?
-        if options.registry == nil {
-            let tableLists = taskTables.flatMap(\.rows).flatMap { row in [row.lead, row.co].map { $0.map { ($0, Optional(row.line)) } } }
-            let draft = DepartmentsDraft(lists: mentionLists(units: units, records: records, markdown: markdown) + tableLists)
-            departments = draft
-            report.add(.edit, line: nil, "区域 \(options.region) 还没有部门登记表：已按文中的 \(draft.rows.count) 个部门起草 departments.csv(和 region.yaml)。请核对名称、kind 和别名，再放到 Content/regions/\(options.region)/")
-            for k in draft.ambiguous {
-                report.add(.annotation, line: nil, "“\(k)”既有不带级别的写法，又有不同级别前缀的写法(如区、市)：departments.csv 中各列一行，请判断不带前缀的写法指哪个部门")
-            }
-        }
+        return (plan?.units ?? structureRead.units, plan?.chapters ?? structureRead.chapters)
+    }
 
-        // 6. Nothing dropped: every Han character of the kept lines is in plan.md, except the
-        // header rows a task table repeats (reported with the table).
+    /// A departments.csv (and region.yaml) drafted from the departments the text names, for a
+    /// region without a registry.
+    static func draftDepartments(region: String, units: [WorkUnit], records: [[String: String]], taskTables: [TaskTable],
+                                 markdown: DraftWriter.Markdown, _ report: inout ReviewReport) -> DepartmentsDraft {
+        let tableLists = taskTables.flatMap(\.rows).flatMap { row in [row.lead, row.co].map { $0.map { ($0, Optional(row.line)) } } }
+        let draft = DepartmentsDraft(lists: mentionLists(units: units, records: records, markdown: markdown) + tableLists)
+        report.add(.edit, line: nil, "区域 \(region) 还没有部门登记表：已按文中的 \(draft.rows.count) 个部门起草 departments.csv(和 region.yaml)。请核对名称、kind 和别名，再放到 Content/regions/\(region)/")
+        for k in draft.ambiguous {
+            report.add(.annotation, line: nil, "“\(k)”既有不带级别的写法，又有不同级别前缀的写法(如区、市)：departments.csv 中各列一行，请判断不带前缀的写法指哪个部门")
+        }
+        return draft
+    }
+
+    /// 6. Nothing dropped: every Han character of the kept lines is in plan.md, except the
+    /// header rows a task table repeats (reported with the table); what is missing.
+    static func missingHan(_ body: [SourceLine], _ taskTables: [TaskTable], _ markdown: DraftWriter.Markdown,
+                           _ report: inout ReviewReport) -> HanCounts {
         let repeatedHeaders = Set(taskTables.flatMap(\.repeatedHeader))
         let keptHan = countHan(body.indices.filter { !repeatedHeaders.contains($0) }.map { body[$0].text })
         let draftHan = countHan(markdown.lines.dropFirst(frontMatterLines(markdown))).subtracting(countHan(markdown.generated))
@@ -164,20 +210,7 @@ public enum PlanImporter {
         if missing.total > 0 {
             report.add(.note, line: nil, "草稿比源文件保留的行少了 \(missing.total) 个汉字(\(missing.sample))：导入程序有误，请对照源文件补齐")
         }
-
-        let summary = ReviewReport.Summary(
-            sourceName: options.sourceName, planID: options.planID, encoding: source.encoding.rawValue, sourceLines: source.lines.count,
-            chapters: chapters.count, sections: chapters.reduce(0) { $0 + $1.sections.count },
-            tasks: units.filter { $0.kind == .task }.count, annotations: annotationCount, boxes: structure.boxes,
-            tables: tables.count, indicatorRows: records.count,
-            sourceHanCharacters: countHan(source.lines.map(\.text)).total,
-            removedHanCharacters: countHan(cleaned.removed.map(\.line.text)).total,
-            keptHanCharacters: countHan(cleaned.body.map(\.text)).total, missingHanCharacters: missing.total)
-        var result = Result(planMarkdown: markdown.text, indicatorsCSV: csv, reviewMarkdown: report.render(summary: summary),
-                            assignmentsCSV: assignments.map(DraftWriter.csv), departmentsCSV: departments?.csv, regionYAML: departments.map { _ in DepartmentsDraft.regionYAML(issuer: meta.issuer) },
-                            report: report, summary: summary, encoding: source.encoding)
-        (result.observationsCSV, result.metricsCSV) = (draft.observationsCSV, draft.metricsCSV)
-        return result
+        return missing
     }
 
     /// Writes plan.md, indicators.csv (when there is one) and review.md into `directory`.
