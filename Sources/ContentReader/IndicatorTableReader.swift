@@ -43,60 +43,77 @@ struct IndicatorTableReader {
                 continue
             }
             seen[id] = row.location.line
-            let name = row.value("name", in: t)
-            if name.isEmpty {
-                log.add(.error("missing-value", at: row.location("name", in: t), "the indicator has no name"))
-                continue
-            }
-            let source = row.value("source", in: t)
-            if source.isEmpty {
-                log.add(.error("missing-source", at: row.location("source", in: t), "indicator '\(id)' does not cite its source",
-                               hint: "name the table and row, or quote the sentence the indicator comes from"))
-            }
-            var nature: IndicatorNature?
-            let natureText = row.value("nature", in: t)
-            if !natureText.isEmpty {
-                nature = IndicatorNature(rawValue: natureText)
-                if nature == nil {
-                    log.add(.error("invalid-value", at: row.location("nature", in: t), "unknown nature '\(natureText)'",
-                                   hint: "use 约束性, 预期性 or 参考性, or leave it empty when the document does not say"))
-                }
-            }
-            var baselineYear: Int?
-            let baselineYearText = row.value("baseline_year", in: t)
-            if !baselineYearText.isEmpty {
-                baselineYear = ContentFiles.year(baselineYearText)
-                if baselineYear == nil {
-                    log.add(.error("invalid-value", at: row.location("baseline_year", in: t), "baseline_year must be a year, not '\(baselineYearText)'"))
-                }
-            }
-            let garbledText = row.value("garbled", in: t)
-            let readings = ValueParser.garbledReadings(garbledText)
-            let garbled = readings ?? [:]
-            if readings == nil {
-                log.add(.error("invalid-value", at: row.location("garbled", in: t), "cannot read the garbled declaration '\(garbledText)'",
-                               hint: "write the private-use character's code and what it stands for, e.g. U+E010=. (several separated by ;)"))
-            }
-            let baselineText = row.value("baseline", in: t)
-            let baseline = baselineText.isEmpty ? nil
-                : ContentFiles.value(baselineText, at: row.location("baseline", in: t), garbled: garbled, log: &log)
-            var targets: [Target] = []
-            for (column, year) in targetColumns {
-                let cell = row.value(column, in: t)
-                guard !cell.isEmpty, let value = ContentFiles.value(cell, at: row.location(column, in: t), garbled: garbled, log: &log), value.isGiven else { continue }
-                targets.append(Target(year: year, value: value))
-            }
-            let departments = Self.departments(row.value("departments", in: t), at: row.location("departments", in: t))
-            indicators.append(Indicator(
-                id: id, planID: planID, number: row.value("number", in: t), group: row.value("group", in: t),
-                domain: row.value("domain", in: t), action: row.value("action", in: t), name: name,
-                nameSource: row.value("name_source", in: t),
-                aliases: ContentFiles.list(row.value("aliases", in: t)), unit: row.value("unit", in: t), nature: nature,
-                metricID: row.value("metric", in: t), baselineYear: baselineYear, baseline: baseline, targets: targets,
-                reported: row.value("reported", in: t), departments: departments, source: source,
-                note: row.value("note", in: t), location: row.location))
+            if let indicator = indicator(id, row, in: t, targetColumns: targetColumns, log: &log) { indicators.append(indicator) }
         }
         return indicators
+    }
+
+    /// The indicator of one row (its id checked); nil when it has no name.
+    private func indicator(_ id: String, _ row: CSVTable.Row, in t: CSVTable, targetColumns: [(String, Int)],
+                           log: inout DiagnosticLog) -> Indicator? {
+        let name = row.value("name", in: t)
+        if name.isEmpty {
+            log.add(.error("missing-value", at: row.location("name", in: t), "the indicator has no name"))
+            return nil
+        }
+        let source = row.value("source", in: t)
+        if source.isEmpty {
+            log.add(.error("missing-source", at: row.location("source", in: t), "indicator '\(id)' does not cite its source",
+                           hint: "name the table and row, or quote the sentence the indicator comes from"))
+        }
+        let nature = Self.nature(row, in: t, log: &log)
+        let baselineYear = Self.baselineYear(row, in: t, log: &log)
+        let garbled = Self.garbled(row, in: t, log: &log)
+        let baselineText = row.value("baseline", in: t)
+        let baseline = baselineText.isEmpty ? nil
+            : ContentFiles.value(baselineText, at: row.location("baseline", in: t), garbled: garbled, log: &log)
+        var targets: [Target] = []
+        for (column, year) in targetColumns {
+            let cell = row.value(column, in: t)
+            guard !cell.isEmpty, let value = ContentFiles.value(cell, at: row.location(column, in: t), garbled: garbled, log: &log), value.isGiven else { continue }
+            targets.append(Target(year: year, value: value))
+        }
+        return Indicator(
+            id: id, planID: planID, number: row.value("number", in: t), group: row.value("group", in: t),
+            domain: row.value("domain", in: t), action: row.value("action", in: t), name: name,
+            nameSource: row.value("name_source", in: t),
+            aliases: ContentFiles.list(row.value("aliases", in: t)), unit: row.value("unit", in: t), nature: nature,
+            metricID: row.value("metric", in: t), baselineYear: baselineYear, baseline: baseline, targets: targets,
+            reported: row.value("reported", in: t), departments: Self.departments(row.value("departments", in: t), at: row.location("departments", in: t)),
+            source: source, note: row.value("note", in: t), location: row.location)
+    }
+
+    /// 约束性, 预期性, 参考性, or nil when the cell is empty (the document does not say) or wrong.
+    private static func nature(_ row: CSVTable.Row, in t: CSVTable, log: inout DiagnosticLog) -> IndicatorNature? {
+        let text = row.value("nature", in: t)
+        guard !text.isEmpty else { return nil }
+        let nature = IndicatorNature(rawValue: text)
+        if nature == nil {
+            log.add(.error("invalid-value", at: row.location("nature", in: t), "unknown nature '\(text)'",
+                           hint: "use 约束性, 预期性 or 参考性, or leave it empty when the document does not say"))
+        }
+        return nature
+    }
+
+    private static func baselineYear(_ row: CSVTable.Row, in t: CSVTable, log: inout DiagnosticLog) -> Int? {
+        let text = row.value("baseline_year", in: t)
+        guard !text.isEmpty else { return nil }
+        let year = ContentFiles.year(text)
+        if year == nil {
+            log.add(.error("invalid-value", at: row.location("baseline_year", in: t), "baseline_year must be a year, not '\(text)'"))
+        }
+        return year
+    }
+
+    /// The row's readings of garbled private-use characters (`U+E010=.`).
+    private static func garbled(_ row: CSVTable.Row, in t: CSVTable, log: inout DiagnosticLog) -> [Unicode.Scalar: String] {
+        let text = row.value("garbled", in: t)
+        guard let readings = ValueParser.garbledReadings(text) else {
+            log.add(.error("invalid-value", at: row.location("garbled", in: t), "cannot read the garbled declaration '\(text)'",
+                           hint: "write the private-use character's code and what it stands for, e.g. U+E010=. (several separated by ;)"))
+            return [:]
+        }
+        return readings
     }
 
     /// `生态环境分局*、经信局`: a trailing `*` marks the lead; without any `*` all are co.
