@@ -16,7 +16,7 @@ import SiteOutput
 ///   other. A build with nothing to take from (`--full`, the first) stages in an empty folder
 ///   and keeps no spare tree.
 public final class ReusingWriter {
-    public let writer: OutputWriter
+    private let writer: OutputWriter
     private let previous: [String: OutputRecord]
     private let spare: String
     private let keepsSpare: Bool
