@@ -26,7 +26,11 @@ For every size N:
      built once, untimed, before the rounds. After the rounds the incremental output is
      compared file by file with a --full build of the same content.
      Each run is measured by wait4(2): wall time, CPU time (user + sys) and peak RSS of the
-     process. Output folders are deleted between runs, outside the timed part.
+     process. A run's output folder is moved aside when it is done and deleted after the
+     rounds (`Trash`): on ext4 without a journal, as on this machine, files created in the
+     minute after a large deletion are slower to allocate, so deleting one tool's output
+     just before the next tool's run would charge the next tool for it. Before the rounds,
+     the harness waits out that minute after its own deletions.
 
 Prints a table (median and range per tool and size) and the ratio lines for 1,000 plans
 (or the largest size measured), among them `ratio plansite/hugo-equivalent` (wall time of
@@ -185,6 +189,44 @@ def folder_size(path):
     return total, files
 
 
+class Trash:
+    """Output folders of finished runs, renamed into one folder instead of deleted (see the
+    docstring); emptied after the rounds, or earlier when the disk runs low (then the next
+    run waits out ext4's minute)."""
+    QUIET = 65   # seconds: ext4 skips inodes freed in the last 60 s when it allocates new ones
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.count = 0
+
+    def discard(self, *paths):
+        os.makedirs(self.folder, exist_ok=True)
+        for p in paths:
+            for q in [p] + hidden_siblings(p):
+                if os.path.lexists(q):
+                    self.count += 1
+                    os.rename(q, os.path.join(self.folder, "%d" % self.count))
+        if shutil.disk_usage(self.folder).free < 6e9:
+            log("bench: disk low, emptying the trash")
+            self.empty()
+            self.wait()
+
+    def empty(self):
+        if os.path.lexists(self.folder):
+            shutil.rmtree(self.folder)
+
+    @classmethod
+    def wait(cls):
+        log("bench: waiting %d s after deleting (ext4 without a journal allocates slowly right after)" % cls.QUIET)
+        time.sleep(cls.QUIET)
+
+
+def hidden_siblings(p):
+    """The manifest, plan cache and spare tree plansite keeps beside an output folder."""
+    parent, name = os.path.dirname(p), os.path.basename(p)
+    return [os.path.join(parent, ".%s.%s" % (name, hidden)) for hidden in ("plansite-manifest", "plansite-cache", "plansite-spare")]
+
+
 def clear(*paths):
     for p in paths:
         if os.path.lexists(p):
@@ -291,6 +333,9 @@ def main():
             run([plansite, "build", "--content", edit_folder, "--templates", args.templates, "--output", inc_out],
                 "plansite build of corpus-%d-edit" % n)
 
+        trash = Trash(os.path.join(scratch, "trash"))
+        Trash.wait()   # after the set-up's deletions
+
         def command(tool, out):
             if tool == "floor":
                 return [floor, corpus, out]
@@ -323,7 +368,8 @@ def main():
                     log("  run %d   %-8s N=%-5d %7.2f s wall %7.2f s CPU %7.0f MB" % (
                         rnd + 1, tool, n, r["wall"], r["cpu"], r["rss_mb"]))
                 if tool not in incremental:
-                    clear(out, out + ".cache")
+                    trash.discard(out, out + ".cache")
+        trash.empty()
         if incremental:
             full = os.path.join(scratch, "verify-%d" % n)
             run([plansite, "build", "--full", "--content", edit_folder, "--templates", args.templates, "--output", full],
