@@ -229,15 +229,11 @@ def hidden_siblings(p):
 
 def clear(*paths):
     for p in paths:
-        if os.path.lexists(p):
-            shutil.rmtree(p)
-        manifest = os.path.join(os.path.dirname(p), ".%s.plansite-manifest" % os.path.basename(p))
-        if os.path.lexists(manifest):
-            os.remove(manifest)
-        for hidden in ("plansite-cache", "plansite-spare"):
-            folder = os.path.join(os.path.dirname(p), ".%s.%s" % (os.path.basename(p), hidden))
-            if os.path.lexists(folder):
-                shutil.rmtree(folder)
+        for q in [p] + hidden_siblings(p):
+            if os.path.isdir(q) and not os.path.islink(q):
+                shutil.rmtree(q)
+            elif os.path.lexists(q):
+                os.remove(q)
 
 
 def edit_corpus(work, n, corpus):
