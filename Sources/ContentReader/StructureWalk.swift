@@ -36,7 +36,6 @@ struct StructureWalk {
 
     mutating func take(_ block: MarkdownBlock) {
         if opensOrEndsStructure(block) { return }
-        let text = block.text
         if let m = taskMatch(block), let number = Int(m[1]), let c = chapter {
             startTask(block, m, number: number, chapter: c)
         } else if let unit = open {
@@ -47,7 +46,7 @@ struct StructureWalk {
         } else {
             append(block, role: .text)
         }
-        if open != nil || provisional != nil { attach(block, text: text) }
+        if open != nil || provisional != nil { attach(block) }
     }
 
     /// Headings of parts, chapters and sections, and what ends the structured part; false for
@@ -177,8 +176,8 @@ struct StructureWalk {
     }
 
     /// Text, annotations and references go to the unit the block belongs to.
-    private mutating func attach(_ block: MarkdownBlock, text: String) {
-        let flatText = text.replacingBytes(of: "\n", with: "")
+    private mutating func attach(_ block: MarkdownBlock) {
+        let flatText = block.text.replacingBytes(of: "\n", with: "")
         let (annotations, annotationProblems) = reader.readAnnotations(in: block)
         result.diagnostics += annotationProblems
         let references = block.links.filter { $0.url.hasPrefix("indicator:") }.map {

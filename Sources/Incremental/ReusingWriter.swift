@@ -84,13 +84,14 @@ public final class ReusingWriter {
     /// Stages the previous output's file at `path` when it still holds the bytes `old`
     /// records: the spare tree's file when it is that file, else a hard link to the output's.
     private func linkPrevious(_ path: String, _ old: OutputRecord, dependency: UInt64) throws -> Bool {
-        var stamp: FileStamp? = old.stamp
-        if try !writer.keepExisting(path, stamp: old.stamp) {
+        let stamp: FileStamp
+        if try writer.keepExisting(path, stamp: old.stamp) {
+            stamp = old.stamp
+        } else {
             let source = writer.destination.path + "/" + path
-            guard old.current(at: source) != nil else { return false }
-            stamp = try writer.link(path, to: source)
+            guard old.current(at: source) != nil, let linked = try writer.link(path, to: source) else { return false }
+            stamp = linked
         }
-        guard let stamp else { return false }
         written[path] = OutputRecord(hash: old.hash, stamp: stamp, dependency: dependency)
         filesWritten += 1
         filesReused += 1
