@@ -368,7 +368,7 @@ struct ViewBuilder {
 
     /// `href="indicator:ID"` from the plan text becomes a link to the indicator's page: ID is
     /// an indicator of this plan, or PLAN/ID of any plan; unknown targets stay as written.
-    /// One pass over the HTML (it used to scan every indicator of the site per block).
+    /// One pass over the HTML, looking each marker's target up by key.
     func rewriteIndicatorLinks(_ html: String, plan: Plan, root: String) -> String {
         let marker = Array("href=\"indicator:".utf8)
         let bytes = Array(html.utf8)
