@@ -61,7 +61,8 @@ public enum PlanImporter {
             report.add(.garbled, line: line, "有无法解码的字节，已替换为“\u{FFFD}”", excerpt: source.lines[line - 1].text)
         }
 
-        let (cleaned, body) = clean(source, &report)
+        let (cleaned, cleanedBody) = clean(source, &report)
+        let body = TabbedRows.split(cleanedBody, report: &report)
         let read = readStructure(body, cleaned, &report)
         let (meta, planEnd, taskTables, tables, structure) = (read.meta, read.planEnd, read.taskTables, read.tables, read.structure)
         let annotationCount = ParagraphReview.review(structure.blocks, report: &report)

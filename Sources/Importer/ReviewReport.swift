@@ -26,7 +26,7 @@ public struct ReviewItem: Sendable, Equatable {
             case .heading: return "标题与层级"
             case .numbering: return "编号(缺号、重号、续编或每节重编)"
             case .annotation: return "责任单位注释"
-            case .table: return "表格(逐格分行的表)"
+            case .table: return "表格"
             case .garbled: return "乱码与私用区字符"
             case .order: return "段落断开与次序"
             case .redaction: return "原文删略“(略)”"

@@ -148,13 +148,18 @@ struct TaskTable: Sendable {
         }
     }
 
-    /// The table as plan.md shows it (a Markdown table through the draft writer).
+    /// The table as plan.md shows it (a Markdown table through the draft writer), with the
+    /// source's department columns (牵头单位 and 责任单位 apart) when every row has a cell for
+    /// each; otherwise one column under their titles, its cells joined.
     func flattened(body: [SourceLine]) -> FlattenedTable {
+        let departmentTitles = columns.filter { TextPatterns.matches(Self.departmentHeader, $0) }
+        let apart = departmentTitles.count > 1 && rows.allSatisfy { $0.departments.count == departmentTitles.count }
+        let titles = ["序号", columns.first { TextPatterns.matches(Self.taskHeader, $0) } ?? "任务"]
+            + (apart ? departmentTitles : [departmentTitles.joined(separator: "、")])
         var table = FlattenedTable(caption: caption, captionLine: nil, kind: .other,
-                                   columns: ["序号", columns.first { TextPatterns.matches(Self.taskHeader, $0) } ?? "任务", "责任单位"]
-                                       .map { FlattenedTable.Column(title: $0, role: .other) },
+                                   columns: titles.map { FlattenedTable.Column(title: $0, role: .other) },
                                    range: range, firstLine: body[range.lowerBound].number, lastLine: body[range.upperBound].number)
-        table.grid = rows.map { [$0.number, $0.task, $0.departments.joined(separator: " ")] }
+        table.grid = rows.map { [$0.number, $0.task] + (apart ? $0.departments : [$0.departments.joined(separator: " ")]) }
         return table
     }
 

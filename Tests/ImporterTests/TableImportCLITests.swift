@@ -7,7 +7,7 @@ import Testing
 /// filled in) and `plansite check` run on it.
 @Suite struct TableImportCLITests {
     static let fixtures = ["table-review.txt", "table-status.txt", "table-forward.txt", "table-glued.txt", "table-no-baseline.txt",
-                                  "table-group-rows.txt"]
+                                  "table-group-rows.txt", "table-tabbed.txt"]
 
     func read(_ url: URL) -> String { String(decoding: FileManager.default.contents(atPath: url.path) ?? Data(), as: UTF8.self) }
 
@@ -33,7 +33,13 @@ import Testing
             .replacingOccurrences(of: "period: \"待核\"", with: "period: \"2026-2030\"")
         try Data(markdown.utf8).write(to: plan.appendingPathComponent("plan.md"))
         try fm.copyItem(at: draft.appendingPathComponent("indicators.csv"), to: plan.appendingPathComponent("indicators.csv"))
+        if fm.fileExists(atPath: draft.appendingPathComponent("assignments.csv").path) {
+            try fm.copyItem(at: draft.appendingPathComponent("assignments.csv"), to: plan.appendingPathComponent("assignments.csv"))
+        }
         let region = dir.appendingPathComponent("Content/regions/qingxi")
+        if fm.fileExists(atPath: draft.appendingPathComponent("departments.csv").path) {
+            try fm.copyItem(at: draft.appendingPathComponent("departments.csv"), to: region.appendingPathComponent("departments.csv"))
+        }
         for name in ["metrics.csv", "observations.csv"] where fm.fileExists(atPath: draft.appendingPathComponent(name).path) {
             try DraftRegionFiles.append(read(draft.appendingPathComponent(name)), to: region.appendingPathComponent(name))
         }

@@ -128,6 +128,44 @@ import Testing
         #expect(!result.report.requiredEdits.contains { $0.message.contains("indicators.csv") }, "every value reads")
     }
 
+    /// Tables copied from a web page or Word as text, a tab between cells: the 类别 written in
+    /// the first row of its group only, an empty baseline cell; a task breakdown table with
+    /// 牵头单位 and 责任单位 apart. Numbered tasks copied as `1.<tab>text` and a signature
+    /// with its date after one tab stay lines of text.
+    @Test func tabSeparatedTablesAreReadCellByCell() throws {
+        let name = "table-tabbed.txt"
+        let result = Importing.fixture(name)
+        let rows = try Importing.indicators(result)
+        #expect(rows.count == 5)
+        let first = try row(rows, "t1-1")
+        #expect(first["domain"] == "农业面源" && first["name"] == "主要农作物化肥利用率" && first["unit"] == "%")
+        #expect(first["baseline_year"] == "2024" && first["baseline"] == "41.2" && first["target_2025"] == "≥43" && first["nature"] == "预期性")
+        #expect(try row(rows, "t1-2")["domain"] == "农业面源" && row(rows, "t1-2")["target_2025"] == "较上年下降3%")
+        let film = try row(rows, "t1-3")
+        #expect(film["baseline"] == "" && film["target_2025"] == "≥90" && film["nature"] == "约束性", "the empty cell is the baseline")
+        #expect(try row(rows, "t1-4")["domain"] == "农村环境" && row(rows, "t1-5")["target_2025"] == "≥98")
+
+        let header = Fixture.line(of: "类别\t序号", in: name)
+        #expect(result.report.has(.table, line: header, containing: "以制表符分隔各格的表(6行"))
+        #expect(result.report.has(.table, line: header, containing: "1 个空单元格略去"))
+        #expect(result.report.has(.table, line: Fixture.line(of: "农膜回收率\t", in: name), containing: "“2024年”留空"))
+
+        #expect(result.summary.tasks == 3 && result.summary.annotations == 3)
+        let assignments = DraftRegionFiles.records(result.assignmentsCSV)
+        #expect(assignments.map { $0["co"] ?? "" } == ["各乡镇人民政府", "县供销社、各乡镇人民政府", "县卫生健康局、各乡镇人民政府"])
+        #expect(assignments.allSatisfy { $0["lead"] == "县农业农村局" })
+        #expect(result.planMarkdown.contains("| 序号 | 工作任务 | 牵头单位 | 责任单位 |\n"))
+        #expect(result.planMarkdown.contains("| 2 | 推进农膜回收处置 | 县农业农村局 | 县供销社、各乡镇人民政府 |"))
+        #expect(result.planMarkdown.contains("东溪县人民政府办公室\t2025年2月20日"), "one tab: a line of text")
+        #expect(result.summary.missingHanCharacters == 0)
+    }
+
+    @Test func aRowNeedsTwoTabsBetweenItsText() {
+        #expect(TabbedRows.cells(of: "1.\t深化化肥农药减量增效。") == nil)
+        #expect(TabbedRows.cells(of: "\t\t深化化肥农药减量增效。\t") == nil)
+        #expect(TabbedRows.cells(of: "\t3\t农膜回收率\t%\t\t≥90") == ["3", "农膜回收率", "%", "", "≥90"])
+    }
+
     /// A line between the header and row 1 of a table without a category column fits no
     /// column: it is listed, not taken as a category.
     @Test func aCellBeforeTheFirstRowWithoutCategoryColumnIsListed() throws {
