@@ -195,7 +195,7 @@ public enum AnnotationParser {
             var to = current.endIndex
             while from < to, trimmedScalars.contains(current[from]) { from = current.index(after: from) }
             while to > from, trimmedScalars.contains(current[current.index(before: to)]) { to = current.index(before: to) }
-            if from < to { result.append((String(current[from..<to]), role, base + currentStart)) }
+            if from < to { result.append(leadMarkRead((String(current[from..<to]), role, base + currentStart))) }
             current = String.UnicodeScalarView()
             currentStart = next
         }
@@ -236,9 +236,33 @@ public enum AnnotationParser {
         }
         return marks.enumerated().map { n, mark in
             let end = n + 1 < marks.count ? marks[n + 1].start : inner.count
-            return names(inner, from: mark.contentStart, to: end, base: base, role: mark.role)
+            return names(inner, from: mark.contentStart, to: end, base: base, role: mark.role).filter { !isSchedule($0.name) }
         }
     }
+
+    /// `区交通运输局（牵头）` in a list: the department without the mark, as a lead.
+    static func leadMarkRead(_ entry: Entry) -> Entry {
+        for mark in ["（牵头）", "(牵头)"] where entry.name.hasSuffix(mark) && entry.name.count > mark.count {
+            let name = String(entry.name.dropLast(mark.count)).trimmingCharacters(in: trimmed)
+            return (name, .lead, entry.offset)
+        }
+        return entry
+    }
+
+    /// When, not who: a deadline or another key's value in an annotation (`2025年10月底前完成`,
+    /// `完成时限：2025年12月`, `长期坚持`). Such a part of an annotation is left out of its
+    /// departments; the text stays as written.
+    static func isSchedule(_ part: String) -> Bool {
+        if part.contains("：") || part.contains(":") { return true }
+        if schedulePhrases.contains(part) { return true }
+        let scalars = Array(part.unicodeScalars)
+        return scalars.indices.contains { i in
+            i > 0 && (scalars[i] == "年" || scalars[i] == "月") && scalars[i - 1].properties.numericType == .decimal
+        }
+    }
+
+    static let schedulePhrases: Set<String> = ["长期坚持", "长期推进", "持续推进", "持续开展", "持续实施", "常态化推进",
+                                               "逐年推进", "分年度推进", "按年度推进", "年底前完成", "年内完成"]
 
     /// `A、B牵头，C、D配合实施`: clauses separated by `，,;；`, each names followed by a role
     /// phrase (a leading 由 is dropped). Nil unless every clause reads so.
@@ -263,7 +287,10 @@ public enum AnnotationParser {
             while e > s, spaces.contains(inner[e - 1]) || inner[e - 1] == "。" { e -= 1 }
             if s == e { continue }
             if inner[s] == "由" { s += 1 }
-            guard let phrase = phrases.first(where: { matches($0.text, at: e - $0.text.count, in: inner) }) else { return nil }
+            guard let phrase = phrases.first(where: { matches($0.text, at: e - $0.text.count, in: inner) }) else {
+                if isSchedule(string(inner[s..<e])) { continue }
+                return nil
+            }
             let namesEnd = e - phrase.text.count
             let list = names(inner, from: s, to: namesEnd, base: base, role: phrase.role, separators: ["、", "/"])
             guard !list.isEmpty, list.allSatisfy({ isPlausibleName($0.name) }) else { return nil }

@@ -193,6 +193,41 @@ import PlanModel
         #expect(units.first?.lists.map(roles) == [[.lead], [.co]])
     }
 
+    /// `区交通运输局（牵头）` in a list marks the lead, as many documents write it.
+    @Test func aLeadMarkAfterANameMakesItTheLead() throws {
+        let text = "（责任单位：区交通运输局（牵头）、区公安分局、区生态环境分局）"
+        let found = AnnotationParser.find(in: text)
+        try #require(found.count == 1)
+        #expect(found[0].lists.map(names) == [["区交通运输局", "区公安分局", "区生态环境分局"]])
+        #expect(found[0].lists.map(roles) == [[.lead, .co, .co]])
+        expectOffsets(found[0], in: text)
+        let phrased = AnnotationParser.find(in: "(区城管局(牵头)、各街道配合)")
+        #expect(phrased.first?.lists.map(names) == [["区城管局", "各街道"]])
+        #expect(phrased.first?.lists.map(roles) == [[.lead, .co]])
+        let bare = AnnotationParser.find(in: "完成整治。(区城管局（牵头）、各街镇)")
+        #expect(bare.first?.form == .bare && bare.first?.lists.map(roles) == [[.lead, .co]])
+    }
+
+    /// A deadline in an annotation is not a department: a keyed 完成时限, a clause after the
+    /// departments. The departments are read; the deadline stays in the text only.
+    @Test func deadlinesInAnAnnotationAreNoDepartments() throws {
+        let keyed = AnnotationParser.find(in: "（责任单位：区生态环境分局；完成时限：2025年12月）")
+        #expect(keyed.first?.lists.map(names) == [["区生态环境分局"]])
+        let clause = AnnotationParser.find(in: "（牵头单位：区住建局；责任单位：区城管局，2025年底前完成）")
+        #expect(clause.first?.lists.map(names) == [["区住建局"], ["区城管局"]])
+        let text = "（区经信局牵头，区生态环境分局、区发改局配合，2025年10月底前完成）"
+        let phrased = AnnotationParser.scan(text)
+        #expect(phrased.unreadable.isEmpty)
+        try #require(phrased.found.count == 1)
+        #expect(phrased.found[0].form == .phrased)
+        #expect(phrased.found[0].lists.map(names) == [["区经信局"], ["区生态环境分局", "区发改局"]])
+        #expect(phrased.found[0].lists.map(roles) == [[.lead], [.co, .co]])
+        expectOffsets(phrased.found[0], in: text)
+        let ongoing = AnnotationParser.find(in: "(区水务局牵头，各街镇配合，长期坚持)")
+        #expect(ongoing.first?.lists.map(names) == [["区水务局"], ["各街镇"]])
+        #expect(AnnotationParser.find(in: "(2025年底前完成)").isEmpty, "a deadline alone is no annotation")
+    }
+
     @Test func annotationLikeButUnreadable() throws {
         let (found, unreadable) = AnnotationParser.scan("落实监管责任(2025年底前由属地牵头，完成验收)。")
         #expect(found.isEmpty)
