@@ -88,7 +88,10 @@ struct DepartmentsDraft {
     /// `kind` as the name suggests it; the user checks it.
     static func kind(of name: String) -> String {
         if name.hasSuffix("公司") || name.hasSuffix("集团") || name.hasSuffix("银行") { return "enterprise" }
-        if name.hasPrefix("各") { return "other" }
+        // Groups rather than one department: 各街道, 区级有关部门, 领导小组成员单位.
+        if name.hasPrefix("各") || ["有关部门", "相关部门", "有关单位", "相关单位", "成员单位"].contains(where: { name.hasSuffix($0) }) {
+            return "other"
+        }
         if ["委办", "组织部", "宣传部", "统战部", "政法委", "纪委", "党委", "编办", "党校"].contains(where: { name.hasSuffix($0) })
             || name.hasPrefix("中共") { return "party" }
         return "government"

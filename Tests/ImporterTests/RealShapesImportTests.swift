@@ -85,6 +85,8 @@ import Testing
         #expect(draft.ambiguous == ["财政局"])
         #expect(draft.rows.map(\.id) == ["d01", "d02", "d03", "d04", "d05", "d06"])
         #expect(DepartmentsDraft.regionYAML(issuer: "青溪区人民政府办公室") == "name: \"青溪区\"\nlevel: 县\n")
+        let groups = DepartmentsDraft(lists: [[("区级有关部门", 2), ("领导小组成员单位", 2), ("区发改局", 2)]])
+        #expect(groups.rows.map(\.kind) == ["other", "other", "government"], "a group of departments is no bureau")
     }
 
     @Test func taskTableNamesAreCheckedAgainstAnExistingRegistry() {
