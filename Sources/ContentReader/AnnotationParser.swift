@@ -76,9 +76,11 @@ public enum AnnotationParser {
 
     /// Every annotation in `text`, and the annotation-like groups that could not be read.
     public static func scan(_ text: String) -> (found: [Found], unreadable: [Unreadable]) {
-        // Most texts have no bracket at all: nothing to do.
-        guard hasBracket(text) else { return ([], []) }
+        // Most texts have no bracket and no colon at all: nothing to do.
+        let brackets = hasBracket(text)
+        guard brackets || hasColon(text) else { return ([], []) }
         let chars = Array(text.unicodeScalars)
+        guard brackets else { return (keyedLines(chars), []) }
         let closings = closingIndexes(in: chars)
         var found: [Found] = []
         var unreadable: [Unreadable] = []
@@ -100,7 +102,41 @@ public enum AnnotationParser {
                 i += 1
             }
         }
-        return (found, unreadable)
+        return found.isEmpty && unreadable.isEmpty ? (keyedLines(chars), []) : (found, unreadable)
+    }
+
+    /// `牵头单位：县住建局；配合单位：县发改局` as a line of its own, without brackets (a common
+    /// layout of 工作方案: the task, then its departments on the next line): keyed, when every
+    /// name looks like a department (`looksLikeDepartment`), so that a sentence that starts
+    /// with a key stays text.
+    static func keyedLines(_ chars: Scalars) -> [Found] {
+        var found: [Found] = []
+        var lineStart = 0
+        while lineStart < chars.count {
+            let lineEnd = chars[lineStart...].firstIndex(of: "\n") ?? chars.count
+            var s = lineStart, e = lineEnd
+            while s < e, spaces.contains(chars[s]) { s += 1 }
+            while e > s, spaces.contains(chars[e - 1]) || chars[e - 1] == "。" || chars[e - 1] == "." || chars[e - 1] == "\r" { e -= 1 }
+            if e - s <= 200, key(at: s, in: chars) != nil {
+                let lists = keyedLists(Array(chars[s..<e]), base: s)
+                let names = lists.joined()
+                if !names.isEmpty, names.allSatisfy({ looksLikeDepartment($0.name) }) {
+                    found.append(Found(raw: string(chars[s..<e]), offset: s, form: .keyed, lists: lists))
+                }
+            }
+            lineStart = lineEnd + 1
+        }
+        return found
+    }
+
+    /// A colon, ":" or "：" (EF BC 9A), in the text's UTF-8.
+    static func hasColon(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if byte == 0x3A || (byte == 0x9A && previous == (0xEF, 0xBC)) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     /// An opening bracket "(" or "（" (EF BC 88) in the text's UTF-8.
@@ -313,7 +349,7 @@ public enum AnnotationParser {
     }
 
     /// The endings of department names: 局, 委, 办, …, 公司, 街镇.
-    static let departmentEndings = ["局", "委", "办", "厅", "部", "院", "中心", "公司", "集团", "政府", "管委会", "委员会",
+    static let departmentEndings = ["局", "委", "办", "厅", "部", "部门", "单位", "院", "中心", "公司", "集团", "政府", "管委会", "委员会",
                                     "分局", "支队", "大队", "处", "科", "室", "所", "站", "署", "会", "行", "社", "团",
                                     "联", "协", "街镇", "街道", "乡镇", "区县", "县区", "县市区", "开发区", "园区", "镇",
                                     "乡", "街", "馆", "台", "校"]

@@ -111,7 +111,7 @@ import PlanModel
     @Test func bracketsThatAreNotAnnotationsAreIgnored() {
         #expect(AnnotationParser.find(in: "(一)指导思想").isEmpty)
         #expect(AnnotationParser.find(in: "生态环境质量(EQI)保持稳定(注:按2015年口径)").isEmpty)
-        #expect(AnnotationParser.find(in: "责任单位:市环保局").isEmpty)  // no brackets
+        #expect(AnnotationParser.find(in: "明确责任单位:市环保局").isEmpty)  // no brackets, and the key does not start the line
         #expect(AnnotationParser.find(in: "").isEmpty)
     }
 
@@ -226,6 +226,18 @@ import PlanModel
         let ongoing = AnnotationParser.find(in: "(区水务局牵头，各街镇配合，长期坚持)")
         #expect(ongoing.first?.lists.map(names) == [["区水务局"], ["各街镇"]])
         #expect(AnnotationParser.find(in: "(2025年底前完成)").isEmpty, "a deadline alone is no annotation")
+    }
+
+    @Test func keyedLinesWithoutBrackets() throws {
+        let text = "推进污水管网建设。\n牵头单位：县住建局；配合单位：县发改局、县(市、区)财政局。\n责任单位：各乡镇人民政府"
+        let found = AnnotationParser.find(in: text)
+        #expect(found.map(\.raw) == ["牵头单位：县住建局；配合单位：县发改局、县(市、区)财政局", "责任单位：各乡镇人民政府"])
+        #expect(found.map { $0.lists.map(names) } == [[["县住建局"], ["县发改局", "县(市、区)财政局"]], [["各乡镇人民政府"]]])
+        #expect(found.allSatisfy { $0.form == .keyed })
+        for f in found { expectOffsets(f, in: text) }
+        #expect(AnnotationParser.find(in: "责任单位：要切实履行职责，加强协调").isEmpty, "not every name is a department")
+        #expect(AnnotationParser.find(in: "落实责任单位：县住建局").isEmpty, "the key starts the line")
+        #expect(AnnotationParser.find(in: "（注）责任单位：县住建局").isEmpty, "a line with other text before it")
     }
 
     @Test func annotationLikeButUnreadable() throws {

@@ -352,6 +352,19 @@ enum Fixture {
         #expect(r.units.first?.label == "1．")
     }
 
+    /// Departments on a line of their own under the task, without brackets, as 工作方案 write
+    /// them: in the task's paragraph (a soft line break) or as paragraphs after it.
+    @Test func keyedLinesWithoutBracketsAssignTheTask() throws {
+        let r = read("## 一、任务\n\n1．推进污水管网建设。\n牵头单位：县住建局\n\n配合单位：县发改局、县财政局\n\n"
+                     + "2．开展河道清淤。\n\n责任单位：县水利局，各乡镇人民政府\n\n3．责任单位：要压实责任，加强督查。\n")
+        #expect(r.diagnostics.isEmpty, "\(r.diagnostics)")
+        let names = r.units.map { $0.annotations.flatMap { $0.lists.joined().map { "\($0.name)\($0.role == .lead ? "*" : "")" } } }
+        #expect(r.units.map(\.id) == ["c1-t1", "c1-t2", "c1-t3"])
+        #expect(names == [["县住建局*", "县发改局", "县财政局"], ["县水利局", "各乡镇人民政府"], []], "a sentence after a key is text")
+        let lead = try #require(r.units.first?.annotations.first?.lists.first?.first)
+        #expect(lead.location.line == 4 && lead.location.column == 6)
+    }
+
     @Test func decimalNumbersAreNotTasks() {
         let r = read("## 一、甲\n\n### (一)子\n\n1.5万吨的减排量已完成。\n")
         #expect(r.units.map(\.id) == ["c1-s1"])
