@@ -28,7 +28,8 @@ public enum AnnotationParser {
     static let leadPhrases = ["牵头负责", "牵头落实", "牵头实施", "牵头推进", "牵头组织", "牵头"]
     static let coPhrases = ["按职责分工负责", "按职责分工落实", "按照职责分工负责", "按职能分工负责", "按职责负责", "分工负责",
                             "分别负责", "共同负责", "负责落实", "负责实施", "配合实施", "配合落实", "配合推进", "协助实施",
-                            "共同推进", "负责", "配合", "协助", "参与", "协同", "落实"]
+                            "共同推进", "具体实施", "具体负责", "组织实施", "抓好落实", "按职责落实", "负责", "配合", "协助",
+                            "参与", "协同", "落实"]
     static let phrases: [(text: Scalars, role: AssignmentRole)] =
         (leadPhrases.map { (Array($0.unicodeScalars), AssignmentRole.lead) } + coPhrases.map { (Array($0.unicodeScalars), AssignmentRole.co) })
             .sorted { $0.0.count > $1.0.count }
@@ -276,13 +277,32 @@ public enum AnnotationParser {
         }
     }
 
-    /// `区交通运输局（牵头）` in a list: the department without the mark, as a lead.
+    /// A name as a list writes it, read: `区交通运输局（牵头）` is a lead without the mark;
+    /// `区水务局等部门`, `区财政局等` are the department without the 等.
     static func leadMarkRead(_ entry: Entry) -> Entry {
-        for mark in ["（牵头）", "(牵头)"] where entry.name.hasSuffix(mark) && entry.name.count > mark.count {
-            let name = String(entry.name.dropLast(mark.count)).trimmingCharacters(in: trimmed)
-            return (name, .lead, entry.offset)
+        var (name, role) = (entry.name, entry.role)
+        for mark in ["（牵头）", "(牵头)"] where name.hasSuffix(mark) && name.count > mark.count {
+            name = String(name.dropLast(mark.count)).trimmingCharacters(in: trimmed)
+            role = .lead
         }
-        return entry
+        for suffix in ["等有关部门", "等相关部门", "等部门", "等有关单位", "等相关单位", "等单位", "等"]
+        where name.hasSuffix(suffix) && name.count > suffix.count + 1 {
+            name = String(name.dropLast(suffix.count))
+            break
+        }
+        return (name, role, entry.offset)
+    }
+
+    /// `区生态环境局会同区水务局负责`: the department before 会同 leads, the one after it takes
+    /// part.
+    static func together(_ list: [Entry]) -> [Entry] {
+        list.flatMap { entry -> [Entry] in
+            guard let range = entry.name.range(of: "会同"), range.lowerBound > entry.name.startIndex,
+                  range.upperBound < entry.name.endIndex else { return [entry] }
+            let first = String(entry.name[..<range.lowerBound])
+            let second = String(entry.name[range.upperBound...])
+            return [(first, .lead, entry.offset), (second, .co, entry.offset + first.unicodeScalars.count + 2)]
+        }
     }
 
     /// When, not who: a deadline or another key's value in an annotation (`2025年10月底前完成`,
@@ -328,7 +348,7 @@ public enum AnnotationParser {
                 return nil
             }
             let namesEnd = e - phrase.text.count
-            let list = names(inner, from: s, to: namesEnd, base: base, role: phrase.role, separators: ["、", "/"])
+            let list = together(names(inner, from: s, to: namesEnd, base: base, role: phrase.role, separators: ["、", "/"]))
             guard !list.isEmpty, list.allSatisfy({ isPlausibleName($0.name) }) else { return nil }
             lists.append(list)
         }

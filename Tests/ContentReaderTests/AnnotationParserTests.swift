@@ -228,6 +228,24 @@ import PlanModel
         #expect(AnnotationParser.find(in: "(2025年底前完成)").isEmpty, "a deadline alone is no annotation")
     }
 
+    /// Wordings of real documents: 等部门 after the last name, 会同 between a lead and a
+    /// department taking part, 具体实施.
+    @Test func etcTogetherWithAndCarryingOut() throws {
+        let cases: [(String, [[String]], [[AssignmentRole]])] = [
+            ("（区住建局、区水务局等部门按职责分工负责）", [["区住建局", "区水务局"]], [[.co, .co]]),
+            ("（牵头单位：区发改委；配合单位：区财政局等）", [["区发改委"], ["区财政局"]], [[.lead], [.co]]),
+            ("（区生态环境局会同区水务局负责）", [["区生态环境局", "区水务局"]], [[.lead, .co]]),
+            ("（由区农业农村局牵头负责，各镇人民政府具体实施）", [["区农业农村局"], ["各镇人民政府"]], [[.lead], [.co]]),
+        ]
+        for (text, expectedNames, expectedRoles) in cases {
+            let found = AnnotationParser.find(in: text)
+            try #require(found.count == 1, "\(text)")
+            #expect(found[0].lists.map(names) == expectedNames, "\(text)")
+            #expect(found[0].lists.map(roles) == expectedRoles, "\(text)")
+            expectOffsets(found[0], in: text)
+        }
+    }
+
     @Test func keyedLinesWithoutBrackets() throws {
         let text = "推进污水管网建设。\n牵头单位：县住建局；配合单位：县发改局、县(市、区)财政局。\n责任单位：各乡镇人民政府"
         let found = AnnotationParser.find(in: text)
