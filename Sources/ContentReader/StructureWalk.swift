@@ -14,6 +14,10 @@ struct StructureWalk {
     private var chapterHasContent = false      // sections or tasks
     private var section: Section?
     private var sectionHasTasks = false
+    /// The open chapter is a 第X章 of a 纲要: a level-3 heading 一、 in it is a section.
+    private var chapterIsNumberedForm = false
+    /// The open section is a 第X节 of a 纲要: its items 一、 二、 are tasks.
+    private var sectionIsNumberedForm = false
     private var open: Reader.OpenUnit?
     /// A section or chapter that may turn out to be a unit (it has no tasks), and its blocks.
     private var provisional: Reader.OpenUnit?
@@ -36,8 +40,8 @@ struct StructureWalk {
 
     mutating func take(_ block: MarkdownBlock) {
         if opensOrEndsStructure(block) { return }
-        if let m = taskMatch(block), let number = Int(m[1]), let c = chapter {
-            startTask(block, m, number: number, chapter: c)
+        if let head = taskHead(block), let c = chapter {
+            startTask(block, head, chapter: c)
         } else if let unit = open {
             append(block, role: .unitBody(unit.id))
         } else if let p = provisional {
@@ -63,9 +67,10 @@ struct StructureWalk {
             append(block, role: .text)
             return true
         case .heading(let level) where level == 2:
-            if let m = Reader.chapterPattern.match(text) ?? Reader.numberedChapterPattern.match(text),
-               let number = ChineseNumeral.value(m[1]) {
+            let plain = Reader.chapterPattern.match(text)
+            if let m = plain ?? Reader.numberedChapterPattern.match(text), let number = ChineseNumeral.value(m[1]) {
                 startChapter(block, m, number: number)
+                chapterIsNumberedForm = plain == nil
             } else {
                 // An unnumbered level-2 heading (附件, 表) ends the structured part.
                 closeChapter()
@@ -73,9 +78,12 @@ struct StructureWalk {
             }
             return true
         case .heading(let level) where level == 3:
-            guard let c = chapter, let m = Reader.sectionPattern.match(text) ?? Reader.numberedSectionPattern.match(text),
+            let numbered = Reader.numberedSectionPattern.match(text)
+            let item = chapterIsNumberedForm ? Reader.chapterPattern.match(text) : nil
+            guard let c = chapter, let m = Reader.sectionPattern.match(text) ?? numbered ?? item,
                   let number = ChineseNumeral.value(m[1]) else { return false }
-            startSection(block, m, number: number, chapter: c)
+            startSection(block, m, number: number, chapter: c, label: item != nil && numbered == nil && Reader.sectionPattern.match(text) == nil ? m[1] + "、" : "(\(m[1]))")
+            sectionIsNumberedForm = numbered != nil
             return true
         case .thematicBreak:
             // A thematic break (***) ends the structured part, like an unnumbered heading.
@@ -89,6 +97,7 @@ struct StructureWalk {
 
     private mutating func startChapter(_ block: MarkdownBlock, _ m: [String], number: Int) {
         closeChapter()
+        sectionIsNumberedForm = false
         // The first chapter of a part restarts at 一 or continues the plan's run.
         let allowed = chaptersInPart > 0 ? [lastChapterNumber + 1] : partPrefix.isEmpty ? [1] : [1, lastChapterNumber + 1]
         let id = reader.unique("\(partPrefix)c\(number)", &usedIDs, block.startLine)
@@ -106,7 +115,7 @@ struct StructureWalk {
         sectionUnitStart = result.units.count
     }
 
-    private mutating func startSection(_ block: MarkdownBlock, _ m: [String], number: Int, chapter c: Chapter) {
+    private mutating func startSection(_ block: MarkdownBlock, _ m: [String], number: Int, chapter c: Chapter, label: String) {
         if !chapterHasContent { dropProvisional() }
         closeSection()
         chapterHasContent = true
@@ -131,25 +140,38 @@ struct StructureWalk {
         section = s
         chapter?.sections.append(s)
         append(block, role: .sectionHeading(id), html: reader.headingHTML(block, id: id))
-        provisional = Reader.OpenUnit(id: id, kind: .section, number: number, label: "(\(m[1]))", title: m[2], texts: [],
+        provisional = Reader.OpenUnit(id: id, kind: .section, number: number, label: label, title: m[2], texts: [],
                                       chapterID: c.id, sectionID: id, annotations: [], references: [], location: loc(block.startLine))
         sectionUnitStart = result.units.count
     }
 
-    /// A numbered task: a paragraph "1.…" or a level-4 heading "#### 1. …", inside a chapter.
-    private func taskMatch(_ block: MarkdownBlock) -> [String]? {
+    /// A task's number, its label as written and the text after it.
+    struct TaskHead {
+        let number: Int
+        let label: String
+        let rest: String
+    }
+
+    /// A numbered task: a paragraph "1.…" or a level-4 heading "#### 1. …", inside a chapter;
+    /// in a 第X节 section, also "一、…" (the items of a 纲要's 节).
+    private func taskHead(_ block: MarkdownBlock) -> TaskHead? {
         var isTaskBlock = false
         if case .paragraph = block.kind { isTaskBlock = true }
         if case .heading(let level) = block.kind, level == 4 { isTaskBlock = true }
         guard chapter != nil, isTaskBlock else { return nil }
-        if let m = Reader.taskPattern.match(block.text) { return m }
+        func head(_ m: [String]) -> TaskHead? { Int(m[1]).map { TaskHead(number: $0, label: m[1] + m[2], rest: m[3]) } }
+        if let m = Reader.taskPattern.match(block.text) { return head(m) }
+        if sectionIsNumberedForm, let m = Reader.chapterPattern.match(block.text), let n = ChineseNumeral.value(m[1]) {
+            return TaskHead(number: n, label: m[1] + "、", rest: m[2])
+        }
         // Only a number that continues a run (2 after 1, 7 after 6): 1.5万吨 opens no task.
         let previous = lastInScope ?? lastTaskNumber
-        if let m = Reader.taskPatternBeforeDigits.match(block.text), let n = Int(m[1]), n >= 2, n == previous + 1 { return m }
+        if let m = Reader.taskPatternBeforeDigits.match(block.text), let n = Int(m[1]), n >= 2, n == previous + 1 { return head(m) }
         return nil
     }
 
-    private mutating func startTask(_ block: MarkdownBlock, _ m: [String], number: Int, chapter c: Chapter) {
+    private mutating func startTask(_ block: MarkdownBlock, _ head: TaskHead, chapter c: Chapter) {
+        let number = head.number
         let allowed: [Int] = lastInScope.map { [$0 + 1] } ?? [1, lastTaskNumber + 1]
         closeUnit()
         dropProvisional()
@@ -166,11 +188,11 @@ struct StructureWalk {
         lastTaskNumber = number
         let title: String
         if case .heading = block.kind {
-            title = m[3].replacingBytes(of: "\n", with: "")
+            title = head.rest.replacingBytes(of: "\n", with: "")
         } else {
-            title = Reader.title(of: m[3])
+            title = Reader.title(of: head.rest)
         }
-        open = Reader.OpenUnit(id: id, kind: .task, number: number, label: m[1] + m[2], title: title, texts: [],
+        open = Reader.OpenUnit(id: id, kind: .task, number: number, label: head.label, title: title, texts: [],
                                chapterID: c.id, sectionID: section?.id, annotations: [], references: [], location: loc(block.startLine))
         append(block, role: .unitStart(id))
     }

@@ -17,6 +17,10 @@ struct DraftWalk {
     private var lastChapter = 0
     private var lastSection = 0
     private var lastSectionChapter = 0
+    /// The open chapter is a 第X章 of a 纲要: its items 一、 二、 are sections.
+    private var inNumberedChapter = false
+    /// The open section is a 第X节 of a 纲要: its items 一、 二、 are tasks.
+    private var inNumberedSection = false
     private var partStart = false      // no chapter yet in the current part: 一 may restart the run
     private var lastTask = 0
     private var lastTaskInScope: Int?
@@ -149,6 +153,10 @@ struct DraftWalk {
         let afterTitle = builder.meta.titleIndex.map { index > $0 } ?? true
         guard let c = TextPatterns.chapter(t) ?? TextPatterns.numbered(t, unit: "章"), let n = TextPatterns.numeralValue(c.numeral),
               zone == .main || (afterTitle && (n == 1 || TextPatterns.isTitleLike(t, maxLength: 40))) else { return false }
+        // In a 第X章 chapter, 一、 is a section or, in a 第X节, a task.
+        if zone == .main, inNumberedChapter, TextPatterns.numbered(t, unit: "章") == nil { return false }
+        inNumberedChapter = TextPatterns.numbered(t, unit: "章") != nil
+        inNumberedSection = false
         flushBox()
         if n != lastChapter + 1, !(n == 1 && partStart) {
             report.add(.numbering, line: line.number, "章“\(c.numeral)、”接在“\(TextPatterns.numeralText(lastChapter))、”之后：章的编号有缺号或重号", excerpt: t)
@@ -169,8 +177,10 @@ struct DraftWalk {
     /// Section (一).
     private mutating func takenAsSection(_ line: SourceLine) -> Bool {
         let t = line.text
-        guard zone == .main, let s = TextPatterns.section(t) ?? TextPatterns.numbered(t, unit: "节"),
+        let item = inNumberedChapter && !inNumberedSection ? TextPatterns.chapter(t) : nil
+        guard zone == .main, let s = TextPatterns.section(t) ?? TextPatterns.numbered(t, unit: "节") ?? item,
               let n = TextPatterns.numeralValue(s.numeral) else { return false }
+        inNumberedSection = TextPatterns.numbered(t, unit: "节") != nil
         flushBox()
         if n != lastSection + 1, !(n == 1 && lastSection > 0 && lastSectionChapter != lastChapter) {
             report.add(.numbering, line: line.number, "节“(\(s.numeral))”接在“(\(TextPatterns.numeralText(lastSection)))”之后：节的编号有缺号或重号", excerpt: t)
@@ -195,7 +205,11 @@ struct DraftWalk {
         let t = line.text
         var digitsTask: (number: Int, label: String, rest: String)?
         if let d = TextPatterns.taskBeforeDigits(t), d.number >= 2, d.number == (lastTaskInScope ?? lastTask) + 1 { digitsTask = d }
-        guard zone == .main, let task = TextPatterns.task(t) ?? digitsTask else { return false }
+        // In a 第X节 section, its items 一、 二、 are its tasks.
+        let numeralTask = inNumberedSection ? TextPatterns.chapter(t).flatMap { c in
+            TextPatterns.numeralValue(c.numeral).map { (number: $0, label: c.numeral + "、", rest: c.rest) }
+        } : nil
+        guard zone == .main, let task = TextPatterns.task(t) ?? numeralTask ?? digitsTask else { return false }
         if digitsTask != nil, TextPatterns.task(t) == nil {
             report.add(.numbering, line: line.number, "编号“\(task.label)”后紧跟数字，按预期的下一个编号读作任务 \(task.number)(而不是小数)", excerpt: t)
         }

@@ -365,6 +365,20 @@ enum Fixture {
         #expect(lead.location.line == 4 && lead.location.column == 6)
     }
 
+    /// A 纲要: 第X章, 第X节, and under them the items 一、 二、: tasks in a 第X节, sections in a
+    /// 第X章 without 节. In a plan whose chapters are 一、, an 一、 paragraph stays text.
+    @Test func itemsOfAGangyaoAreTasksOrSections() {
+        let r = read("## 第一章 大气\n\n### 第一节 工业源\n\n#### 一、推进超低排放\n\n完成改造。\n\n二、淘汰落后产能。关停3家。\n\n"
+                     + "### 第二节 移动源\n\n#### 一、推广新能源车\n\n## 第二章 保障措施\n\n### 一、加强组织领导\n\n建立机制。\n")
+        #expect(r.diagnostics.isEmpty, "\(r.diagnostics)")
+        #expect(r.units.map(\.id) == ["c1-s1-t1", "c1-s1-t2", "c1-s2-t1", "c2-s1"])
+        #expect(r.units.map(\.label) == ["一、", "二、", "一、", "一、"])
+        #expect(r.units.map(\.title) == ["推进超低排放", "淘汰落后产能", "推广新能源车", "加强组织领导"])
+        #expect(r.units.map(\.kind) == [.task, .task, .task, .section])
+        let plain = read("## 一、任务\n\n### (一)大气\n\n一、推进超低排放。\n\n### 二、乙\n")
+        #expect(plain.units.map(\.id) == ["c1-s1"], "一、 is a task or section only in a 纲要")
+    }
+
     @Test func decimalNumbersAreNotTasks() {
         let r = read("## 一、甲\n\n### (一)子\n\n1.5万吨的减排量已完成。\n")
         #expect(r.units.map(\.id) == ["c1-s1"])

@@ -100,6 +100,36 @@ import Testing
         #expect(zhejiang.report.has(.order, line: line, containing: "没有句末标点"))
     }
 
+    /// 第X章 / 第X节 / 一、: the 节's items are tasks; a 章 without 节 has its 一、 as sections.
+    @Test func itemsOfAGangyao() {
+        let text = """
+        某市生态环境保护“十五五”规划
+
+        第一章 主要任务
+
+        第一节 深化大气污染防治
+
+        一、推进工业源治理
+
+        完成钢铁企业超低排放改造。
+
+        二、深化移动源污染防治。推广新能源汽车。
+
+        第二章 保障措施
+
+        一、加强组织领导
+
+        建立工作推进机制。
+        """
+        let result = Importing.run(text)
+        let body = Importing.body(result)
+        #expect(body.contains("#### 一、推进工业源治理") && body.contains("二、深化移动源污染防治。推广新能源汽车。"))
+        #expect(body.contains("### 一、加强组织领导"))
+        #expect(result.report.items(.numbering).allSatisfy { !$0.message.contains("章的编号") }, "\(result.report.items(.numbering))")
+        #expect(result.summary.chapters == 2 && result.summary.sections == 2 && result.summary.tasks == 2)
+        #expect(Importing.diagnostics(result).filter { $0.severity == .error }.isEmpty)
+    }
+
     @Test func chaptersWrittenAsDiYiZhangAreChapters() {
         let text = """
         2021年某市环境保护工作要点
