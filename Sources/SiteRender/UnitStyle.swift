@@ -14,9 +14,17 @@ enum UnitStyle {
         return names[trimmed] ?? trimmed
     }
 
-    /// `value` followed by `unit` as the site writes them together.
+    /// `value` followed by `unit` as the site writes them together; the unit goes before a
+    /// closing word (`61.5以上` → `61.5%以上`, `25以下` → `25 微克/立方米以下`), as it is read.
     static func join(_ value: String, _ unit: String) -> String {
         let unit = normal(unit)
-        return unit == "%" || unit == "％" ? value + "%" : value + "\u{00A0}" + unit
+        var (number, closing) = (value, "")
+        if let word = closingWords.first(where: { value.hasSuffix($0) && value.count > $0.count }),
+           value.dropLast(word.count).last?.isNumber == true {
+            (number, closing) = (String(value.dropLast(word.count)), word)
+        }
+        return (unit == "%" || unit == "％" ? number + "%" : number + "\u{00A0}" + unit) + closing
     }
+
+    static let closingWords = ["以上", "以下", "以内", "左右"]
 }

@@ -24,3 +24,16 @@ import Testing
         #expect(segment.child(named: "unit") == nil)
     }
 }
+
+/// A value and its unit as pages show them: the unit goes where it is read, before a closing
+/// word such as 以上, and never between a comparator's words and the number.
+@Suite struct UnitStyleTests {
+    @Test func theUnitGoesBeforeAClosingWord() {
+        #expect(UnitStyle.join("61.5以上", "%") == "61.5%以上")
+        #expect(UnitStyle.join("25以下", "μg/m3") == "25\u{00A0}微克/立方米以下")
+        #expect(UnitStyle.join("6左右", "%") == "6%左右")
+        #expect(UnitStyle.join("≥92", "%") == "≥92%")
+        #expect(UnitStyle.join("1.32", "万吨") == "1.32\u{00A0}万吨")
+        #expect(UnitStyle.join("以上", "%") == "以上%", "no number: nothing to move")
+    }
+}
