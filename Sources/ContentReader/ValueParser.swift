@@ -210,7 +210,10 @@ public enum ValueParser {
             default: out.unicodeScalars.append(scalar)
             }
         }
-        return out.replacingOccurrences(of: ">=", with: "≥").replacingOccurrences(of: "<=", with: "≤")
+        out = out.replacingOccurrences(of: ">=", with: "≥").replacingOccurrences(of: "<=", with: "≤")
+        // Thousands separators (`13,200`, `1,200.5`): a comma between a digit and three digits.
+        if out.contains(",") { out = out.replacingOccurrences(of: #"(?<=\d),(?=\d{3}(?!\d))"#, with: "", options: .regularExpression) }
+        return out
     }
 
     static func enclosed(_ text: String, open: Character, close: Character) -> String? {

@@ -201,7 +201,16 @@ import PlanModel
         #expect(try #require(parsed("≤４２")).form == .comparison(.atMost, 42))
     }
 
-    @Test(arguments: ["9５.x", "12abc34", "95.5.5", "1.2.3以上"])
+    /// Statistical tables write thousands with commas; the text stays as written.
+    @Test func thousandsSeparators() throws {
+        let v = try #require(parsed("13,200"))
+        #expect(v.form == .number(13200) && v.raw == "13,200")
+        #expect(try #require(parsed("≤12,540.5")).form == .comparison(.atMost, 12540.5))
+        #expect(try #require(parsed("1,200公里以上")).form == .comparison(.atLeast, 1200))
+        if case .success(let odd) = ValueParser.parse("3,5") { Issue.record("'3,5' read as \(odd.form)") }
+    }
+
+    @Test(arguments: ["9５.x", "12abc34", "95.5.5", "1.2.3以上", "3,5", "12,34"])
     func unreadableNumericIsAFailure(raw: String) {
         switch ValueParser.parse(raw) {
         case .success(let v):
