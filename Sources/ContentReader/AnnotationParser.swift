@@ -131,20 +131,16 @@ public enum AnnotationParser {
     }
 
     /// A colon, ":" or "：" (EF BC 9A), in the text's UTF-8.
-    static func hasColon(_ text: String) -> Bool {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            if byte == 0x3A || (byte == 0x9A && previous == (0xEF, 0xBC)) { return true }
-            previous = (previous.1, byte)
-        }
-        return false
-    }
+    static func hasColon(_ text: String) -> Bool { has(ascii: 0x3A, fullWidthLast: 0x9A, in: text) }
 
     /// An opening bracket "(" or "（" (EF BC 88) in the text's UTF-8.
-    static func hasBracket(_ text: String) -> Bool {
+    static func hasBracket(_ text: String) -> Bool { has(ascii: 0x28, fullWidthLast: 0x88, in: text) }
+
+    /// An ASCII character, or its full-width form (EF BC xx), in the text's UTF-8.
+    static func has(ascii: UInt8, fullWidthLast: UInt8, in text: String) -> Bool {
         var previous: (UInt8, UInt8) = (0, 0)
         for byte in text.utf8 {
-            if byte == 0x28 || (byte == 0x88 && previous == (0xEF, 0xBC)) { return true }
+            if byte == ascii || (byte == fullWidthLast && previous == (0xEF, 0xBC)) { return true }
             previous = (previous.1, byte)
         }
         return false
