@@ -79,7 +79,7 @@ public enum AnnotationParser {
     public static func scan(_ text: String) -> (found: [Found], unreadable: [Unreadable]) {
         // Most texts have no bracket and no colon at all: nothing to do.
         let brackets = hasBracket(text)
-        guard brackets || hasColon(text) else { return ([], []) }
+        guard brackets || (hasColon(text) && hasKeyAtLineStart(text)) else { return ([], []) }
         let chars = Array(text.unicodeScalars)
         guard brackets else { return (keyedLines(chars), []) }
         let closings = closingIndexes(in: chars)
@@ -129,6 +129,27 @@ public enum AnnotationParser {
         }
         return found
     }
+
+    /// A line of the text starts (after spaces) with the first character of a key, found on
+    /// the text's UTF-8 before any array is made of it.
+    static func hasKeyAtLineStart(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+                while i + 2 < bytes.count, bytes[i] == 0xE3, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { i += 3 }
+                if keyStartBytes.contains(where: { start in
+                    i + start.count <= bytes.count && start.indices.allSatisfy { bytes[i + $0] == start[$0] }
+                }) { return true }
+                while i < bytes.count, bytes[i] != 0x0A { i += 1 }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    static let keyStartBytes: [[UInt8]] = keyStarts.map { Array(String($0).utf8) }
 
     /// A colon, ":" or "：" (EF BC 9A), in the text's UTF-8.
     static func hasColon(_ text: String) -> Bool { has(ascii: 0x3A, fullWidthLast: 0x9A, in: text) }
@@ -276,6 +297,9 @@ public enum AnnotationParser {
     /// A name as a list writes it, read: `区交通运输局（牵头）` is a lead without the mark;
     /// `区水务局等部门`, `区财政局等` are the department without the 等.
     static func leadMarkRead(_ entry: Entry) -> Entry {
+        // Most names end otherwise: one look at the last character.
+        guard let last = entry.name.unicodeScalars.last, last == "）" || last == ")" || last == "等" || last == "门" || last == "位"
+        else { return entry }
         var (name, role) = (entry.name, entry.role)
         for mark in ["（牵头）", "(牵头)"] where name.hasSuffix(mark) && name.count > mark.count {
             name = String(name.dropLast(mark.count)).trimmingCharacters(in: trimmed)
@@ -305,12 +329,15 @@ public enum AnnotationParser {
     /// `完成时限：2025年12月`, `长期坚持`). Such a part of an annotation is left out of its
     /// departments; the text stays as written.
     static func isSchedule(_ part: String) -> Bool {
-        if part.contains("：") || part.contains(":") { return true }
-        if schedulePhrases.contains(part) { return true }
-        let scalars = Array(part.unicodeScalars)
-        return scalars.indices.contains { i in
-            i > 0 && (scalars[i] == "年" || scalars[i] == "月") && scalars[i - 1].properties.numericType == .decimal
+        var previousIsDigit = false
+        var count = 0
+        for scalar in part.unicodeScalars {
+            if scalar == "：" || scalar == ":" { return true }
+            if previousIsDigit, scalar == "年" || scalar == "月" { return true }
+            previousIsDigit = ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar)
+            count += 1
         }
+        return count <= 5 && schedulePhrases.contains(part)
     }
 
     static let schedulePhrases: Set<String> = ["长期坚持", "长期推进", "持续推进", "持续开展", "持续实施", "常态化推进",
