@@ -19,6 +19,8 @@ struct TaskTable: Sendable {
         var endLine: Int
         /// The departments come from the row above (a merged cell).
         var merged = false
+        /// Cells of the columns after the departments (完成时限, 备注), as written.
+        var after: [String] = []
     }
 
     var caption: String
@@ -31,6 +33,7 @@ struct TaskTable: Sendable {
     static let taskHeader = #"^(?:重点|主要|工作|具体)?(?:任务|工作)(?:名称|内容|事项)?$|^(?:工作|建设)内容$"#
     static let departmentHeader = #"^(?:责任|牵头|配合|协办|参与|实施)(?:单位|部门)$"#
     static let leadMark = #"[（(]牵头[)）]|[*＊]$"#
+    static let afterHeader = #"^(?:完成时限|时间节点|完成时间|备注)$"#
 
     /// The task tables of the body, left to right; each reported in review.md.
     static func find(in body: [SourceLine], report: inout ReviewReport) -> [TaskTable] {
@@ -68,6 +71,7 @@ struct TaskTable: Sendable {
         guard columns.contains(where: { TextPatterns.matches(taskHeader, $0) }),
               columns.contains(where: { TextPatterns.matches(departmentHeader, $0) }) else { return nil }
         let separateLead = columns.contains("牵头单位") || columns.contains("牵头部门")
+        let afterColumns = columns.filter { TextPatterns.matches(afterHeader, $0) }.count
         var rows: [Row] = []
         var repeatedHeader: [Int] = []
         var end = k - 1
@@ -90,6 +94,8 @@ struct TaskTable: Sendable {
             } else if var row = rows.last, row.departments.isEmpty, !isTableEnd(t) {
                 row.task += t
                 rows[rows.count - 1] = row
+            } else if let row = rows.last, !row.departments.isEmpty, row.after.count < afterColumns, !isTableEnd(t) {
+                rows[rows.count - 1].after.append(t)
             } else {
                 break
             }
@@ -113,8 +119,7 @@ struct TaskTable: Sendable {
 
     static func isHeader(_ text: String) -> Bool {
         let t = TextPatterns.trim(text)
-        return TextPatterns.matches(taskHeader, t) || TextPatterns.matches(departmentHeader, t)
-            || TextPatterns.matches(#"^(?:完成时限|时间节点|完成时间|备注)$"#, t)
+        return TextPatterns.matches(taskHeader, t) || TextPatterns.matches(departmentHeader, t) || TextPatterns.matches(afterHeader, t)
     }
 
     static func isTableEnd(_ text: String) -> Bool {
@@ -154,12 +159,16 @@ struct TaskTable: Sendable {
     func flattened(body: [SourceLine]) -> FlattenedTable {
         let departmentTitles = columns.filter { TextPatterns.matches(Self.departmentHeader, $0) }
         let apart = departmentTitles.count > 1 && rows.allSatisfy { $0.departments.count == departmentTitles.count }
+        let afterTitles = columns.filter { TextPatterns.matches(Self.afterHeader, $0) }
         let titles = ["序号", columns.first { TextPatterns.matches(Self.taskHeader, $0) } ?? "任务"]
-            + (apart ? departmentTitles : [departmentTitles.joined(separator: "、")])
+            + (apart ? departmentTitles : [departmentTitles.joined(separator: "、")]) + afterTitles
         var table = FlattenedTable(caption: caption, captionLine: nil, kind: .other,
                                    columns: titles.map { FlattenedTable.Column(title: $0, role: .other) },
                                    range: range, firstLine: body[range.lowerBound].number, lastLine: body[range.upperBound].number)
-        table.grid = rows.map { [$0.number, $0.task] + (apart ? $0.departments : [$0.departments.joined(separator: " ")]) }
+        table.grid = rows.map { row in
+            [row.number, row.task] + (apart ? row.departments : [row.departments.joined(separator: " ")])
+                + afterTitles.indices.map { $0 < row.after.count ? row.after[$0] : "" }
+        }
         return table
     }
 

@@ -102,6 +102,21 @@ import Testing
         #expect(result.departmentsCSV == nil)
     }
 
+    /// A 完成时限 column after the departments: each row's deadline stays in its row and the
+    /// table goes on to its last row.
+    @Test func aDeadlineColumnAfterTheDepartments() throws {
+        let text = "南川区河湖治理工作方案\n一、重点任务\n1．推进河道综合整治。完成整治15公里。\n2．加强排污口监管。完成排查。\n"
+            + "附件\n重点任务分解表\n序号\n重点任务\n牵头单位\n完成时限\n1\n推进河道综合整治\n区水务局\n2025年12月\n"
+            + "2\n加强排污口监管\n区生态环境局\n2025年10月\n"
+        let result = Importing.run(text)
+        let rows = DraftRegionFiles.records(result.assignmentsCSV)
+        #expect(rows.map { $0["lead"] ?? "" } == ["区水务局", "区生态环境局"])
+        #expect(result.planMarkdown.contains("| 序号 | 重点任务 | 牵头单位 | 完成时限 |\n"))
+        #expect(result.planMarkdown.contains("| 2 | 加强排污口监管 | 区生态环境局 | 2025年10月 |"))
+        #expect(!result.planMarkdown.contains("【待核】"))
+        #expect(result.summary.missingHanCharacters == 0)
+    }
+
     @Test func taskTableRowsBecomeAssignments() throws {
         let name = "task-table.txt"
         let result = Importing.fixture(Self.dir + name)
