@@ -11,6 +11,8 @@ struct TaskTable: Sendable {
     struct Row: Sendable {
         var number: String
         var task: String = ""
+        /// The 具体措施 cell, in a table that has one between the task and its departments.
+        var measure: String = ""
         var lead: [String] = []
         var co: [String] = []
         /// The department cells as written.
@@ -34,6 +36,7 @@ struct TaskTable: Sendable {
     static let departmentHeader = #"^(?:责任|牵头|配合|协办|参与|实施)(?:单位|部门)$"#
     static let leadMark = #"[（(]牵头[)）]|[*＊]$"#
     static let afterHeader = #"^(?:完成时限|时间节点|完成时间|备注)$"#
+    static let measureHeader = #"^(?:具体|工作|主要|推进)?措施$"#
 
     /// The task tables of the body, left to right; each reported in review.md.
     static func find(in body: [SourceLine], report: inout ReviewReport) -> [TaskTable] {
@@ -46,6 +49,10 @@ struct TaskTable: Sendable {
                 if let first = table.repeatedHeader.first, let last = table.repeatedHeader.last {
                     report.add(.table, line: body[first].number, endLine: body[last].number,
                                "任务分解表的表头在表中重复(原文分页处)：重复的表头未写入草稿")
+                }
+                if table.columns.contains(where: { TextPatterns.matches(measureHeader, $0) }) {
+                    report.add(.table, line: body[table.range.lowerBound].number,
+                               "任务分解表有“具体措施”列：每行序号后的第一行读作任务，其后到责任单位之前读作措施；任务名称跨行时请核对")
                 }
                 for row in table.rows where row.merged {
                     report.add(.table, line: row.line, "任务分解表序号 \(row.number) 没有自己的责任单位，按合并单元格取上一行的“\(row.departments.joined(separator: "、"))”，请核对")
@@ -72,6 +79,7 @@ struct TaskTable: Sendable {
               columns.contains(where: { TextPatterns.matches(departmentHeader, $0) }) else { return nil }
         let separateLead = columns.contains("牵头单位") || columns.contains("牵头部门")
         let afterColumns = columns.filter { TextPatterns.matches(afterHeader, $0) }.count
+        let hasMeasure = columns.contains { TextPatterns.matches(measureHeader, $0) }
         var rows: [Row] = []
         var repeatedHeader: [Int] = []
         var end = k - 1
@@ -92,7 +100,7 @@ struct TaskTable: Sendable {
             } else if !rows.isEmpty, isDepartmentCell(t) {
                 rows[rows.count - 1].departments.append(t)
             } else if var row = rows.last, row.departments.isEmpty, !isTableEnd(t) {
-                row.task += t
+                if hasMeasure, !row.task.isEmpty { row.measure += t } else { row.task += t }
                 rows[rows.count - 1] = row
             } else if let row = rows.last, !row.departments.isEmpty, row.after.count < afterColumns, !isTableEnd(t) {
                 rows[rows.count - 1].after.append(t)
@@ -120,6 +128,7 @@ struct TaskTable: Sendable {
     static func isHeader(_ text: String) -> Bool {
         let t = TextPatterns.trim(text)
         return TextPatterns.matches(taskHeader, t) || TextPatterns.matches(departmentHeader, t) || TextPatterns.matches(afterHeader, t)
+            || TextPatterns.matches(measureHeader, t)
     }
 
     static func isTableEnd(_ text: String) -> Bool {
@@ -160,13 +169,14 @@ struct TaskTable: Sendable {
         let departmentTitles = columns.filter { TextPatterns.matches(Self.departmentHeader, $0) }
         let apart = departmentTitles.count > 1 && rows.allSatisfy { $0.departments.count == departmentTitles.count }
         let afterTitles = columns.filter { TextPatterns.matches(Self.afterHeader, $0) }
-        let titles = ["序号", columns.first { TextPatterns.matches(Self.taskHeader, $0) } ?? "任务"]
+        let measureTitle = columns.first { TextPatterns.matches(Self.measureHeader, $0) }
+        let titles = ["序号", columns.first { TextPatterns.matches(Self.taskHeader, $0) } ?? "任务"] + (measureTitle.map { [$0] } ?? [])
             + (apart ? departmentTitles : [departmentTitles.joined(separator: "、")]) + afterTitles
         var table = FlattenedTable(caption: caption, captionLine: nil, kind: .other,
                                    columns: titles.map { FlattenedTable.Column(title: $0, role: .other) },
                                    range: range, firstLine: body[range.lowerBound].number, lastLine: body[range.upperBound].number)
         table.grid = rows.map { row in
-            [row.number, row.task] + (apart ? row.departments : [row.departments.joined(separator: " ")])
+            [row.number, row.task] + (measureTitle == nil ? [] : [row.measure]) + (apart ? row.departments : [row.departments.joined(separator: " ")])
                 + afterTitles.indices.map { $0 < row.after.count ? row.after[$0] : "" }
         }
         return table

@@ -117,6 +117,22 @@ import Testing
         #expect(result.summary.missingHanCharacters == 0)
     }
 
+    /// 具体措施 between the task and its departments, and a 完成时限 after them, copied with tabs.
+    @Test func aMeasureColumnBetweenTheTaskAndItsDepartments() throws {
+        let text = "南川区河湖治理工作方案\n一、重点任务\n1．推进河道综合整治。完成整治15公里。\n2．加强排污口监管。完成排查。\n"
+            + "附件\n重点任务分解表\n序号\t重点任务\t具体措施\t牵头单位\t配合单位\t完成时限\n"
+            + "1\t推进河道综合整治\t完成河道整治15公里\t区水务局\t区生态环境局、各镇街\t2025年12月\n"
+            + "2\t加强排污口监管\t完成排污口排查整治\t区生态环境局\t区水务局\t2025年10月\n"
+        let result = Importing.run(text)
+        let rows = DraftRegionFiles.records(result.assignmentsCSV)
+        #expect(rows.map { $0["task"] ?? "" } == ["c1-t1", "c1-t2"])
+        #expect(rows.map { $0["co"] ?? "" } == ["区生态环境局、各镇街", "区水务局"])
+        #expect(result.planMarkdown.contains("| 序号 | 重点任务 | 具体措施 | 牵头单位 | 配合单位 | 完成时限 |\n"))
+        #expect(result.planMarkdown.contains("| 1 | 推进河道综合整治 | 完成河道整治15公里 | 区水务局 | 区生态环境局、各镇街 | 2025年12月 |"))
+        #expect(result.report.items(.table).contains { $0.message.contains("“具体措施”列") })
+        #expect(!result.planMarkdown.contains("【待核】") && result.summary.missingHanCharacters == 0)
+    }
+
     @Test func taskTableRowsBecomeAssignments() throws {
         let name = "task-table.txt"
         let result = Importing.fixture(Self.dir + name)
