@@ -53,6 +53,20 @@ import Testing
             "c2-s1-t2 2. 开展涉气企业集群整治  depts: 各街镇",
             "c2-s2-t3 3. 淘汰国三及以下排放标准营运柴油货车300辆  depts: 区交通运输局",
         ]),
+        Case(file: "work-plan.txt", id: "qx-hehu", edits: 1, unitsWithDepartments: 5, outlineLines: [
+            "c1-s1-t1 1． 推进河道综合整治  depts: 区水务局*、区生态环境局、各街镇",
+            "c1-s1-t2 2． 加强入河排污口监管  depts: 区生态环境局*、区水务局",
+            "c1-s2-t3 3． 落实河湖日常保洁  depts: 区城管局*、区水务局",
+            "c1-s2-t4 4． 强化河湖执法  depts: 区水务局、区公安分局",
+            "c2-t5 5． 加强督查考核  depts: 区委督查室*、各街镇",
+        ]),
+        Case(file: "gangyao-items.txt", id: "qx-guihua", edits: 2, unitsWithDepartments: 5, outlineLines: [
+            "c2-s1-t1 一、 推进工业源深度治理  depts: 区生态环境局*、区经信局",
+            "c2-s1-t2 二、 深化移动源污染防治  depts: 区交通运输局*、区公安分局",
+            "c2-s2-t1 一、 保护饮用水水源地  depts: 区水务局",
+            "c3-s1 [unit] 加强组织领导  depts: 区发改委",
+            "c3-s2 [unit] 强化资金保障  depts: 区财政局",
+        ]),
         Case(file: "saved-page.html", id: "qx-turang", edits: 1, unitsWithDepartments: 3, outlineLines: [
             "c1-t2 2. 开展耕地土壤重金属污染成因排查  depts: 区农业农村委*、区生态环境局",
             "c2-t3 3. 受污染耕地安全利用率达到93%以上  depts: 区农业农村委、区生态环境局",
