@@ -272,8 +272,17 @@ struct PlanStructureReader {
     static func title(of body: String) -> String {
         let flat = body.replacingBytes(of: "\n", with: "")
         if let stop = flat.firstIndex(of: "。") {
-            return String(flat[..<stop])
+            return withoutAnnotation(String(flat[..<stop]))
         }
-        return String(flat.prefix(60))
+        return String(withoutAnnotation(flat).prefix(60))
+    }
+
+    /// A title without the department annotation that ends it (`推进污水管网建设（牵头单位：县住建局）`
+    /// is titled 推进污水管网建设): the departments are shown apart from the title.
+    static func withoutAnnotation(_ title: String) -> String {
+        guard let last = AnnotationParser.find(in: title).last else { return title }
+        let trimmed = title.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasSuffix(last.raw), trimmed.count > last.raw.count else { return title }
+        return String(trimmed.dropLast(last.raw.count)).trimmingCharacters(in: .whitespaces)
     }
 }

@@ -188,7 +188,7 @@ struct StructureWalk {
         lastTaskNumber = number
         let title: String
         if case .heading = block.kind {
-            title = head.rest.replacingBytes(of: "\n", with: "")
+            title = Reader.withoutAnnotation(head.rest.replacingBytes(of: "\n", with: ""))
         } else {
             title = Reader.title(of: head.rest)
         }

@@ -379,6 +379,15 @@ enum Fixture {
         #expect(plain.units.map(\.id) == ["c1-s1"], "一、 is a task or section only in a 纲要")
     }
 
+    /// A title line that ends with its departments: the title is the task, the departments
+    /// are read from the annotation and shown apart.
+    @Test func aTitleDoesNotHoldItsAnnotation() {
+        let r = read("## 一、任务\n\n1．推进污水管网建设（牵头单位：县住建局；责任单位：各乡镇人民政府）\n\n新建管网50公里。\n\n"
+                     + "#### 2．加强河道保洁（县水利局负责）\n\n3．实施办法(试行)。正文。\n")
+        #expect(r.units.map(\.title) == ["推进污水管网建设", "加强河道保洁", "实施办法(试行)"])
+        #expect(r.units.map { $0.annotations.flatMap { $0.lists.joined().map(\.name) } } == [["县住建局", "各乡镇人民政府"], ["县水利局"], []])
+    }
+
     @Test func decimalNumbersAreNotTasks() {
         let r = read("## 一、甲\n\n### (一)子\n\n1.5万吨的减排量已完成。\n")
         #expect(r.units.map(\.id) == ["c1-s1"])
