@@ -249,7 +249,7 @@ public enum AnnotationParser {
             var to = current.endIndex
             while from < to, trimmedScalars.contains(current[from]) { from = current.index(after: from) }
             while to > from, trimmedScalars.contains(current[current.index(before: to)]) { to = current.index(before: to) }
-            if from < to { result.append(leadMarkRead((String(current[from..<to]), role, base + currentStart))) }
+            if from < to { result.append(readName((String(current[from..<to]), role, base + currentStart))) }
             current = String.UnicodeScalarView()
             currentStart = next
         }
@@ -296,7 +296,7 @@ public enum AnnotationParser {
 
     /// A name as a list writes it, read: `区交通运输局（牵头）` is a lead without the mark;
     /// `区水务局等部门`, `区财政局等` are the department without the 等.
-    static func leadMarkRead(_ entry: Entry) -> Entry {
+    static func readName(_ entry: Entry) -> Entry {
         // Most names end otherwise: one look at the last character.
         guard let last = entry.name.unicodeScalars.last, last == "）" || last == ")" || last == "等" || last == "门" || last == "位"
         else { return entry }

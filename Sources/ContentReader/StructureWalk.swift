@@ -78,12 +78,12 @@ struct StructureWalk {
             }
             return true
         case .heading(let level) where level == 3:
-            let numbered = Reader.numberedSectionPattern.match(text)
+            // (一), 第一节, or in a 纲要's 第X章 an item 一、.
+            let sectionHead = Reader.sectionPattern.match(text) ?? Reader.numberedSectionPattern.match(text)
             let item = chapterIsNumberedForm ? Reader.chapterPattern.match(text) : nil
-            guard let c = chapter, let m = Reader.sectionPattern.match(text) ?? numbered ?? item,
-                  let number = ChineseNumeral.value(m[1]) else { return false }
-            startSection(block, m, number: number, chapter: c, label: item != nil && numbered == nil && Reader.sectionPattern.match(text) == nil ? m[1] + "、" : "(\(m[1]))")
-            sectionIsNumberedForm = numbered != nil
+            guard let c = chapter, let m = sectionHead ?? item, let number = ChineseNumeral.value(m[1]) else { return false }
+            startSection(block, m, number: number, chapter: c, label: sectionHead == nil ? m[1] + "、" : "(\(m[1]))")
+            sectionIsNumberedForm = Reader.numberedSectionPattern.match(text) != nil
             return true
         case .thematicBreak:
             // A thematic break (***) ends the structured part, like an unnumbered heading.

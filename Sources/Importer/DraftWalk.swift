@@ -154,8 +154,9 @@ struct DraftWalk {
         guard let c = TextPatterns.chapter(t) ?? TextPatterns.numbered(t, unit: "章"), let n = TextPatterns.numeralValue(c.numeral),
               zone == .main || (afterTitle && (n == 1 || TextPatterns.isTitleLike(t, maxLength: 40))) else { return false }
         // In a 第X章 chapter, 一、 is a section or, in a 第X节, a task.
-        if zone == .main, inNumberedChapter, TextPatterns.numbered(t, unit: "章") == nil { return false }
-        inNumberedChapter = TextPatterns.numbered(t, unit: "章") != nil
+        let numberedChapter = TextPatterns.numbered(t, unit: "章") != nil
+        if zone == .main, inNumberedChapter, !numberedChapter { return false }
+        inNumberedChapter = numberedChapter
         inNumberedSection = false
         flushBox()
         if n != lastChapter + 1, !(n == 1 && partStart) {

@@ -50,7 +50,7 @@ struct TaskTable: Sendable {
                     report.add(.table, line: body[first].number, endLine: body[last].number,
                                "任务分解表的表头在表中重复(原文分页处)：重复的表头未写入草稿")
                 }
-                if table.columns.contains(where: { TextPatterns.matches(measureHeader, $0) }) {
+                if table.measureTitle != nil {
                     report.add(.table, line: body[table.range.lowerBound].number,
                                "任务分解表有“具体措施”列：每行序号后的第一行读作任务，其后到责任单位之前读作措施；任务名称跨行时请核对")
                 }
@@ -162,6 +162,9 @@ struct TaskTable: Sendable {
         }
     }
 
+    /// The title of the 具体措施 column, if the table has one.
+    var measureTitle: String? { columns.first { TextPatterns.matches(Self.measureHeader, $0) } }
+
     /// The table as plan.md shows it (a Markdown table through the draft writer), with the
     /// source's department columns (牵头单位 and 责任单位 apart) when every row has a cell for
     /// each; otherwise one column under their titles, its cells joined.
@@ -169,7 +172,6 @@ struct TaskTable: Sendable {
         let departmentTitles = columns.filter { TextPatterns.matches(Self.departmentHeader, $0) }
         let apart = departmentTitles.count > 1 && rows.allSatisfy { $0.departments.count == departmentTitles.count }
         let afterTitles = columns.filter { TextPatterns.matches(Self.afterHeader, $0) }
-        let measureTitle = columns.first { TextPatterns.matches(Self.measureHeader, $0) }
         let titles = ["序号", columns.first { TextPatterns.matches(Self.taskHeader, $0) } ?? "任务"] + (measureTitle.map { [$0] } ?? [])
             + (apart ? departmentTitles : [departmentTitles.joined(separator: "、")]) + afterTitles
         var table = FlattenedTable(caption: caption, captionLine: nil, kind: .other,
